@@ -1,0 +1,243 @@
+"""Verify a corpus: every rule of ``compare check``, the quote anchors views show, exit codes.
+
+The same verification feeds the views, so ``compare weapons`` shows ``file:line`` for exactly
+the quotes ``compare check`` passes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from comparator.errors import EXIT_FINDINGS, EXIT_OK
+from comparator.lints import lint_findings
+from comparator.models import (
+    Assertion,
+    Corpus,
+    Finding,
+    Location,
+    QuoteAnchor,
+    Severity,
+)
+from comparator.quotes import format_word_diff, word_count
+from comparator.texts import ArticleText, read_texts
+
+MIN_QUOTE_WORDS = 5
+
+#: Every rule, with its default severity and what it means; the SARIF output lists these.
+RULES: dict[str, tuple[Severity, str]] = {
+    "schema": (Severity.ERROR, "A field is missing, unknown, of the wrong kind or a bad value, "
+                               "or the YAML uses a duplicate key, an anchor, alias or tag."),
+    "unsourced": (Severity.ERROR, "An assertion has no quote from its source."),
+    "quote-not-found": (Severity.ERROR, "A quote is not in its source's text, even after "
+                                        "normalising whitespace, quotes and dashes."),
+    "quote-ambiguous": (Severity.WARNING, "A quote occurs more than once in its source, so "
+                                          "its place is not certain."),
+    "quote-too-short": (Severity.WARNING, f"A quote has fewer than {MIN_QUOTE_WORDS} words and "
+                                          "cannot stand alone as evidence."),
+    "unknown-source": (Severity.ERROR, "An assertion or silent list names a source that is "
+                                       "not defined."),
+    "unknown-claim": (Severity.ERROR, "An assertion names a claim its topic does not define."),
+    "duplicate-id": (Severity.ERROR, "Two assertions share an id."),
+    "duplicate-position": (Severity.ERROR, "A source has two assertions on the same claim; "
+                                           "put every quote in one."),
+    "source-missing": (Severity.ERROR, "A source's file does not exist or is not a file."),
+    "source-unreadable": (Severity.ERROR, "A source's file is binary or not UTF-8."),
+    "source-outside-root": (Severity.ERROR, "A source's file is outside the corpus folder."),
+    "source-changed": (Severity.ERROR, "A source's text no longer matches its sha256 pin."),
+    "silent-conflict": (Severity.WARNING, "A source is listed as silent on a topic it has "
+                                          "assertions on."),
+    "unreviewed": (Severity.WARNING, "A source has neither an assertion on a topic nor a "
+                                     "place in its silent list."),
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything a verification found, with the anchors the views use."""
+
+    corpus: Corpus | None
+    findings: tuple[Finding, ...]
+    assertions: int = 0
+    quotes: int = 0
+    suppressed: int = 0
+    anchors: dict[tuple[str, int], QuoteAnchor] = field(default_factory=dict)
+    texts: dict[str, ArticleText] = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def exit_code(self, fail_level: Severity = Severity.ERROR) -> int:
+        failing = any(f.severity.rank >= fail_level.rank for f in self.findings)
+        return EXIT_FINDINGS if failing else EXIT_OK
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{self.count(s)} {s.value}{'' if s is Severity.INFO else 's'}"
+                           if self.count(s) != 1 else f"1 {s.value}"
+                           for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        line = (f"{self.assertions} assertion{'s' * (self.assertions != 1)}, {self.quotes} "
+                f"quote{'s' * (self.quotes != 1)} checked: {counts}")
+        if self.suppressed:
+            line += f" ({self.suppressed} suppressed by ignore)"
+        return line
+
+
+def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
+    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
+
+
+def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]]:
+    """References, duplicates and coverage: what needs no article text."""
+    out: list[tuple[Finding, Assertion | None]] = []
+    source_ids = {s.id for s in corpus.sources}
+    first_id: dict[str, Assertion] = {}
+    for topic in corpus.topics:
+        claim_ids = {c.id for c in topic.claims}
+        positions: dict[tuple[str, str], Assertion] = {}
+        for a in topic.assertions:
+            if a.id in first_id:
+                out.append((_finding("duplicate-id", f"assertion id '{a.id}' is used twice "
+                                     f"(first at line {first_id[a.id].location.line}); ids "
+                                     "must be unique across the file", a.location,
+                                     related=(first_id[a.id].location,)), a))
+            else:
+                first_id[a.id] = a
+            if a.source not in source_ids:
+                out.append((_finding("unknown-source", f"assertion '{a.id}' names source "
+                                     f"'{a.source}', which is not under sources"
+                                     f"{_did_you_mean(a.source, source_ids)}", a.location), a))
+            if a.claim not in claim_ids:
+                out.append((_finding("unknown-claim", f"assertion '{a.id}' names claim "
+                                     f"'{a.claim}', which topic '{topic.id}' does not define"
+                                     f"{_did_you_mean(a.claim, claim_ids)}", a.location), a))
+            key = (a.source, a.claim)
+            if key in positions:
+                first = positions[key]
+                out.append((_finding("duplicate-position", f"source '{a.source}' already "
+                                     f"has a position on claim '{a.claim}' in assertion "
+                                     f"'{first.id}' (line {first.location.line}); one "
+                                     "position per source and claim: merge the quotes into "
+                                     "one assertion", a.location, related=(first.location,)), a))
+            else:
+                positions[key] = a
+            if not a.quotes:
+                out.append((_finding("unsourced", f"assertion '{a.id}' has no quote; add a "
+                                     "verbatim passage from its source under quotes",
+                                     a.location), a))
+        covered = {a.source for a in topic.assertions}
+        for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
+            if sid not in source_ids:
+                out.append((_finding("unknown-source", f"topic '{topic.id}' lists '{sid}' as "
+                                     "silent, but it is not under sources"
+                                     f"{_did_you_mean(sid, source_ids)}", where), None))
+            elif sid in covered:
+                out.append((_finding("silent-conflict", f"source '{sid}' is listed as silent "
+                                     f"on topic '{topic.id}' but has assertions on it; remove "
+                                     "it from silent or its assertions", where), None))
+        for source in corpus.sources:
+            if source.id not in covered and source.id not in topic.silent:
+                out.append((_finding("unreviewed", f"source '{source.id}' has no assertion on "
+                                     f"topic '{topic.id}' and is not in its silent list; read "
+                                     "it for this topic and add assertions or list it as "
+                                     "silent", topic.location), None))
+    return out
+
+
+def _did_you_mean(name: str, choices: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def anchor_quotes(corpus: Corpus, texts: dict[str, ArticleText]
+                  ) -> tuple[dict[tuple[str, int], QuoteAnchor], list[tuple[Finding, Assertion]]]:
+    """Find every quote in its article; the anchors for views, findings for check."""
+    anchors: dict[tuple[str, int], QuoteAnchor] = {}
+    findings: list[tuple[Finding, Assertion]] = []
+    for topic in corpus.topics:
+        for a in topic.assertions:
+            article = texts.get(a.source)
+            for index, quote in enumerate(a.quotes):
+                key = (a.id, index)
+                if word_count(quote.text) < MIN_QUOTE_WORDS:
+                    findings.append((_finding(
+                        "quote-too-short", f"quote of assertion '{a.id}' has "
+                        f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
+                        "words, a clause that stands alone as evidence", quote.location), a))
+                if article is None:
+                    anchors[key] = QuoteAnchor(quote, a.source, "no-text")
+                    continue
+                found = article.text.find_all(quote.text)
+                places = tuple(Location(article.shown, p.line, p.column) for p in found)
+                if len(found) == 1:
+                    anchors[key] = QuoteAnchor(quote, a.source, "found", places[0],
+                                               found[0].start, found[0].end, places)
+                elif found:
+                    anchors[key] = QuoteAnchor(quote, a.source, "ambiguous", places[0],
+                                               found[0].start, found[0].end, places)
+                    lines = ", ".join(f"{p.line}:{p.column}" for p in places)
+                    findings.append((_finding(
+                        "quote-ambiguous", f"quote of assertion '{a.id}' occurs "
+                        f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
+                        "it points at one passage", quote.location, related=places), a))
+                else:
+                    anchors[key] = QuoteAnchor(quote, a.source, "not-found")
+                    findings.append((_not_found(a, quote.text, quote.location, article), a))
+    return anchors, findings
+
+
+def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
+    miss = article.text.explain_miss(quote)
+    message = f"quote of assertion '{a.id}' is not in {article.shown}"
+    detail: list[str] = []
+    related: tuple[Location, ...] = ()
+    if miss.closest is not None:
+        place = Location(article.shown, miss.closest.line, miss.closest.column)
+        related = (place,)
+        if miss.only_differs_in:
+            message += (f"; it differs only in {miss.only_differs_in} from the text at "
+                        f"{place.line}:{place.column}: copy the text exactly")
+        else:
+            message += f"; closest passage at {place.line}:{place.column}"
+        detail.append(f"closest: {' '.join(miss.closest.text.split())}")
+        detail.append(f"diff:    {format_word_diff(miss.diff)}")
+    else:
+        message += "; nothing in the text is close to it"
+    return _finding("quote-not-found", message, where, detail=tuple(detail), related=related)
+
+
+def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = ()) -> CheckResult:
+    """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings."""
+    if corpus is None:
+        return CheckResult(None, tuple(sorted(load_findings, key=_order)))
+    texts, text_findings = read_texts(corpus)
+    for source in corpus.sources:
+        article = texts.get(source.id)
+        if article is not None and source.sha256 and article.sha256 != source.sha256:
+            text_findings.append(_finding(
+                "source-changed", f"source '{source.id}': {article.shown} has changed since it "
+                f"was read (sha256 {article.sha256[:12]}…, pinned {source.sha256[:12]}…); "
+                "re-read it, check its quotes, then update sha256", source.location))
+    anchors, quote_findings = anchor_quotes(corpus, texts)
+    tied = structural_findings(corpus) + quote_findings + lint_findings(corpus, texts, anchors)
+    kept: list[Finding] = list(load_findings) + text_findings
+    suppressed = 0
+    for finding, assertion in tied:
+        if assertion is not None and any(rule == finding.rule for rule, _ in assertion.ignore):
+            suppressed += 1
+            continue
+        kept.append(finding)
+    assertions = sum(len(t.assertions) for t in corpus.topics)
+    quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
+    return CheckResult(corpus, tuple(sorted(kept, key=_order)), assertions, quotes, suppressed,
+                       anchors, texts)
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str]:
+    loc = finding.location
+    return (loc.file, loc.line, loc.column, finding.rule)
+
+
+def rule_counts(findings: tuple[Finding, ...]) -> Counter[str]:
+    return Counter(f.rule for f in findings)

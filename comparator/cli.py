@@ -1,0 +1,304 @@
+"""The command line: parse options, call the core, render. Nothing else lives here.
+
+``compare TOPIC...`` is the main view; a first word that is not a command is taken as a topic.
+Every error the core raises is turned into a message and an exit code at this edge only.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from comparator import __version__
+from comparator.errors import EXIT_USAGE, CompareError, CorpusInvalidError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class TopicFirstGroup(TyperGroup):
+    """A command group where ``compare weapons`` means ``compare show weapons``."""
+
+    GROUP_OPTIONS = ("--help", "-h", "--version")
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in self.GROUP_OPTIONS:
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+
+class ViewFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    github = "github"
+    json = "json"
+    sarif = "sarif"
+
+
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+class By(str, Enum):
+    outlet = "outlet"
+    source = "source"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+app = typer.Typer(
+    cls=TopicFirstGroup,
+    name="compare",
+    help="Show where articles agree and contradict, topic by topic, every position backed by "
+         "a verbatim quote found in the article text.\n\n"
+         "compare TOPIC... shows the sources side by side (the same as compare show TOPIC...).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+AssertionsOption = Annotated[
+    Path | None,
+    typer.Option("--assertions", "-a", metavar="FILE",
+                 help="The corpus file (default: $COMPARE_ASSERTIONS, else assertions.yaml in "
+                      "this folder or the nearest one above).",
+                 dir_okay=True, show_default=False),
+]
+ViewFormatOption = Annotated[
+    ViewFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+def _edge(function: F) -> F:
+    """Turn the core's errors into a message on stderr and the error's exit code."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except CompareError as exc:
+            _report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _report_error(exc: CompareError) -> None:
+    from comparator.safetext import visible
+
+    lines = [f"compare: error: {visible(exc.message)}"]
+    if isinstance(exc, CorpusInvalidError):
+        shown = exc.findings[:20]
+        for finding in shown:
+            lines.append(f"  {visible(str(finding), one_line=True)}")
+        if len(exc.findings) > len(shown):
+            lines.append(f"  ... and {len(exc.findings) - len(shown)} more")
+    if exc.hint:
+        lines.append(f"hint: {visible(exc.hint)}")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"compare {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.",
+                                          callback=_version, is_eager=True)] = False,
+) -> None:
+    """compare: who says what, and where they clash, with the evidence one look away."""
+
+
+def _render(view: str, fmt: str, context: Any) -> None:
+    from comparator import render
+
+    render.get(view, fmt)(context, sys.stdout)
+
+
+@app.command("show")
+@_edge
+def show(
+    topics: Annotated[list[str], typer.Argument(metavar="TOPIC...", help="Topic ids to show.",
+                                                show_default=False)],
+    by: Annotated[By, typer.Option("--by", help="One column per outlet or per article.",
+                                   case_sensitive=False)] = By.outlet,
+    claim: Annotated[list[str] | None, typer.Option("--claim", "-c", metavar="CLAIM",
+                                                    help="Show only this claim (repeatable).",
+                                                    show_default=False)] = None,
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Compact view: stances and "
+                                                                "summaries only.")] = False,
+    fmt: ViewFormatOption = ViewFormat.text,
+    save_svg: Annotated[Path | None, typer.Option("--save-svg", metavar="FILE",
+                                                  help="Also save the text view as SVG.",
+                                                  show_default=False)] = None,
+    save_html: Annotated[Path | None, typer.Option("--save-html", metavar="FILE",
+                                                   help="Also save the text view as HTML.",
+                                                   show_default=False)] = None,
+    assertions: AssertionsOption = None,
+) -> None:
+    """Sources side by side for each claim of TOPIC: stance, summary and quote with file:line."""
+    from comparator.compare import compare_all
+    from comparator.render import RenderContext, ViewOptions
+    from comparator.workflow import corpus_of, open_corpus, resolve_claims, resolve_topics
+
+    result = open_corpus(assertions)
+    corpus = corpus_of(result)
+    chosen = resolve_topics(corpus, topics)
+    claims = resolve_claims(chosen, claim or [])
+    options = ViewOptions(by=by.value, claims=claims, quotes=not no_quotes,
+                          save_svg=save_svg, save_html=save_html)
+    comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
+    _render("show", fmt.value, RenderContext(result, comparisons, options))
+
+
+def _listing(view: str, fmt: ViewFormat, assertions: Path | None) -> None:
+    from comparator.compare import compare_all
+    from comparator.render import RenderContext
+    from comparator.workflow import corpus_of, open_corpus
+
+    result = open_corpus(assertions)
+    comparisons = compare_all(corpus_of(result), result.anchors)
+    _render(view, fmt.value, RenderContext(result, comparisons))
+
+
+@app.command("topics")
+@_edge
+def topics_command(fmt: ViewFormatOption = ViewFormat.text,
+                   assertions: AssertionsOption = None) -> None:
+    """The topics of the corpus, with their claims, coverage and verdicts."""
+    _listing("topics", fmt, assertions)
+
+
+@app.command("sources")
+@_edge
+def sources_command(fmt: ViewFormatOption = ViewFormat.text,
+                    assertions: AssertionsOption = None) -> None:
+    """The articles of the corpus, by outlet, with how many topics each covers."""
+    _listing("sources", fmt, assertions)
+
+
+@app.command("matrix")
+@_edge
+def matrix_command(fmt: ViewFormatOption = ViewFormat.text,
+                   assertions: AssertionsOption = None) -> None:
+    """Topics x outlets stance grid, and how often each pair of outlets agrees or contradicts."""
+    _listing("matrix", fmt, assertions)
+
+
+@app.command("diff")
+@_edge
+def diff_command(
+    first: Annotated[str, typer.Argument(metavar="A", help="An outlet label or a source id.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="An outlet label or a source id.")],
+    fmt: ViewFormatOption = ViewFormat.text,
+    assertions: AssertionsOption = None,
+) -> None:
+    """Where two outlets or sources agree and contradict, claim by claim, with a word diff."""
+    from comparator.compare import compare_all
+    from comparator.render import RenderContext, ViewOptions
+    from comparator.workflow import corpus_of, open_corpus, resolve_party
+
+    result = open_corpus(assertions)
+    corpus = corpus_of(result)
+    parties = tuple((name, *resolve_party(corpus, name)) for name in (first, second))
+    comparisons = compare_all(corpus, result.anchors)
+    _render("diff", fmt.value, RenderContext(result, comparisons, ViewOptions(parties=parties)))
+
+
+@app.command("report")
+@_edge
+def report_command(
+    topics: Annotated[list[str] | None, typer.Argument(metavar="[TOPIC]...",
+                                                       help="Topics to report (default: all).",
+                                                       show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write the report to FILE (atomically) "
+                                                     "instead of stdout.",
+                                                show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.",
+                                              case_sensitive=False)] = ReportFormat.markdown,
+    assertions: AssertionsOption = None,
+) -> None:
+    """The markdown report (GitHub-flavoured): sources, summary grid, contradictions, evidence."""
+    from comparator import render
+    from comparator.compare import compare_all
+    from comparator.fileio import atomic_write
+    from comparator.workflow import corpus_of, open_corpus, resolve_topics
+
+    result = open_corpus(assertions)
+    corpus = corpus_of(result)
+    chosen = resolve_topics(corpus, topics) if topics else list(corpus.topics)
+    comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
+    renderer = render.get("report", fmt.value)
+    context = render.RenderContext(result, comparisons)
+    if output is None:
+        renderer(context, sys.stdout)
+        return
+    buffer = io.StringIO()
+    renderer(context, buffer)
+    atomic_write(output, buffer.getvalue())
+    sys.stderr.write(f"wrote {output}\n")
+
+
+@app.command("check")
+@_edge
+def check_command(
+    fmt: Annotated[CheckFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False,
+        help="Output format (default: github when GITHUB_ACTIONS=true, else text).")] = None,
+    fail_level: Annotated[FailLevel, typer.Option(
+        "--fail-level", case_sensitive=False,
+        help="Exit 1 when a finding is at this severity or above.")] = FailLevel.error,
+    assertions: AssertionsOption = None,
+) -> None:
+    """The CI gate: every quote found verbatim, every reference valid, every pair reviewed."""
+    from comparator import render
+    from comparator.check import verify
+    from comparator.loader import find_assertions, load_corpus
+    from comparator.models import Severity
+
+    loaded = load_corpus(find_assertions(assertions))
+    result = verify(loaded.corpus, loaded.findings)
+    if fmt is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = CheckFormat.github if github else CheckFormat.text
+    render.get("check", fmt.value)(result, sys.stdout)
+    raise typer.Exit(result.exit_code(Severity(fail_level.value)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    try:
+        app(args=argv, prog_name="compare")
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_USAGE - 1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,216 @@
+"""The data model: frozen dataclasses and Enums, nothing else.
+
+Every other layer passes these around; none of them knows about YAML, typer or rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+#: Words a topic id may not take, because ``compare WORD`` would run a command instead.
+RESERVED_TOPIC_IDS = frozenset(
+    {"topics", "sources", "matrix", "diff", "report", "check", "show", "ingest", "suggest",
+     "help", "version"}
+)
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ordered so ``--fail-level`` can compare them."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Stance(str, Enum):
+    """A source's position toward a claim, on the five-step scale of DESIGN.md."""
+
+    AFFIRMS = "affirms"
+    SUGGESTS = "suggests"
+    NEUTRAL = "neutral"
+    DOUBTS = "doubts"
+    DENIES = "denies"
+
+    @property
+    def score(self) -> int:
+        return {"affirms": 2, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -2}[self.value]
+
+
+class Relation(str, Enum):
+    """How two sources' positions on one claim relate."""
+
+    AGREE = "agree"
+    AGREE_DIFFERENT_CERTAINTY = "agree-different-certainty"
+    CONTRADICT = "contradict"
+    DIVERGE = "diverge"
+    ONE_SIDED = "one-sided"
+
+
+class Verdict(str, Enum):
+    """The state of one claim across all sources that address it."""
+
+    CONSENSUS = "consensus"
+    CONTESTED = "contested"
+    MIXED = "mixed"
+    SINGLE_SOURCE = "single-source"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file, 1-based line and column, as editors and CI annotations show it."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a corpus: the unit of ``compare check`` output."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    #: Extra lines shown under the finding (a closest passage, a word diff).
+    detail: tuple[str, ...] = ()
+    #: Where a passage in an article bears on the finding (a closest match, a duplicate).
+    related: tuple[Location, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value} {self.rule} {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its metadata and where its text lives."""
+
+    id: str
+    outlet: str
+    title: str
+    file: str
+    location: Location
+    outlet_name: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    via: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+    file_location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A proposition that sources take positions on."""
+
+    id: str
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quote as the analyst wrote it, with where it stands in the YAML."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One source's position on one claim, with the evidence for it."""
+
+    id: str
+    topic: str
+    source: str
+    claim: str
+    stance: Stance
+    summary: str
+    quotes: tuple[QuoteRef, ...]
+    location: Location
+    attributed_to: str | None = None
+    note: str | None = None
+    #: Rules this assertion opts out of, each with the analyst's reason.
+    ignore: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A question several articles address, with its claims and the positions taken."""
+
+    id: str
+    title: str
+    question: str
+    location: Location
+    keywords: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    assertions: tuple[Assertion, ...] = ()
+    silent: tuple[str, ...] = ()
+    silent_locations: tuple[Location, ...] = ()
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything ``assertions.yaml`` says, with the folder its paths are relative to."""
+
+    path: Path
+    root: Path
+    version: str
+    sources: tuple[Source, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    #: The path of the YAML as findings name it (relative to the cwd when possible).
+    display_path: str = ""
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Outlet labels in the order their first article appears."""
+        seen: dict[str, None] = {}
+        for source in self.sources:
+            seen.setdefault(source.outlet, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class QuoteAnchor:
+    """Where a quote was found in its article (or why it was not)."""
+
+    quote: QuoteRef
+    source: str
+    #: "found", "ambiguous", "not-found" or "no-text" (the article could not be read).
+    status: str
+    location: Location | None = None
+    start: int = -1
+    end: int = -1
+    occurrences: tuple[Location, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.status in ("found", "ambiguous")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A corpus (when the YAML could be read) and every problem met while loading it."""
+
+    corpus: Corpus | None
+    findings: tuple[Finding, ...] = field(default_factory=tuple)

@@ -1,0 +1,309 @@
+"""Find verbatim quotes in article text: pure functions, no I/O.
+
+A quote passes when it matches the article after normalising only what two copies of the same
+text can differ in: whitespace and line wraps, curly and straight quotes, dash variants (and the
+spaces around a dash), the ellipsis character, non-breaking and zero-width characters, soft
+hyphens, and Unicode composition (NFC). Case and hyphenation are never normalised; a quote that
+differs only in those is reported as such, so the analyst fixes the quote, not the checker.
+
+Each article is normalised once; a compact map of edits leads from a normalised offset back to
+the original text, so a quote is reported at its line and column in the file as saved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_WHITESPACE = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()) + "\u0085"
+
+_TRANSLATE = str.maketrans(
+    {**{c: "'" for c in _SINGLE_QUOTES}, **{c: '"' for c in _DOUBLE_QUOTES},
+     **{c: "-" for c in _DASHES}, **{c: " " for c in _WHITESPACE}}
+)
+_GAP = "[ " + _INVISIBLE + "]"
+# One pattern for every edit that changes length: a dash with the spaces around it, a run of
+# spaces and invisible characters, an ellipsis.
+_EDITS = re.compile(f"{_GAP}*-+{_GAP}*|{_GAP}+|\u2026")
+#: Below this similarity a "closest passage" would only distract: say nothing is close.
+MIN_CLOSEST_RATIO = 0.5
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile(r"\S+")
+
+
+def normalise(text: str) -> str:
+    """The normalised form of a quote or text: what matching compares."""
+    return NormalisedText(text).normalised.strip()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the original text, with where it starts."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+    ratio: float = 1.0
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why a quote was not found, and the passage it is closest to."""
+
+    closest: Passage | None
+    #: "case", "hyphenation", or "" when the difference is in the words themselves.
+    only_differs_in: str
+    diff: tuple[tuple[str, str], ...]
+
+
+class NormalisedText:
+    """An article's text, normalised once, with the way back to original offsets."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        text = original
+        composed = unicodedata.is_normalized("NFC", text)
+        if not composed:
+            text, base = _compose(text)
+        else:
+            base = None
+        text = text.translate(_TRANSLATE)
+        pieces: list[str] = []
+        # Each edit: normalised start and end, the significant part of the match in the
+        # working text (what a quote starting or ending inside the edit maps to), and the
+        # match's end, from where copying resumes.
+        self._edit_norm: list[int] = []
+        self._edits: list[tuple[int, int, int, int, int]] = []
+        position = 0
+        length = 0
+        for match in _EDITS.finditer(text):
+            start, end = match.span()
+            chunk = match.group()
+            if "-" in chunk:
+                replacement = "-"
+            elif chunk == "\u2026":
+                replacement = "..."
+            elif " " in chunk:
+                replacement = " "
+            else:
+                replacement = ""
+            if replacement == chunk:
+                continue
+            pieces.append(text[position:start])
+            length += start - position
+            significant = chunk.strip(" " + _INVISIBLE)
+            sig_start = start + chunk.find(significant[:1]) if significant else start
+            sig_end = sig_start + len(significant) if significant else end
+            self._edit_norm.append(length)
+            self._edits.append((length, length + len(replacement), sig_start, sig_end, end))
+            pieces.append(replacement)
+            length += len(replacement)
+            position = end
+        pieces.append(text[position:])
+        self.normalised = "".join(pieces)
+        self._base = base
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(original)]
+
+    # -- offsets -------------------------------------------------------------------------
+
+    def _to_working(self, index: int, *, end: bool) -> int:
+        """Map a normalised index to the composed working text (before length edits)."""
+        k = bisect.bisect_right(self._edit_norm, index) - 1
+        if k < 0:
+            return index
+        _, norm_end, sig_start, sig_end, match_end = self._edits[k]
+        if index < norm_end:
+            return sig_end if end else sig_start
+        return match_end + (index - norm_end)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalised span [start, end)."""
+        first = self._to_working(start, end=False)
+        last = first
+        if end > start:
+            k = bisect.bisect_right(self._edit_norm, end - 1) - 1
+            inside_edit = k >= 0 and end - 1 < self._edits[k][1]
+            last = self._to_working(end - 1, end=True) + (0 if inside_edit else 1)
+        if self._base is not None:
+            first = self._base[first]
+            last = self._base[last - 1] + 1 if last > 0 else 0
+            while last < len(self.original) and unicodedata.combining(self.original[last]):
+                last += 1
+        return first, last
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an original offset."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def passage(self, start: int, end: int, ratio: float = 1.0) -> Passage:
+        first, last = self.original_span(start, end)
+        line, column = self.line_column(first)
+        return Passage(first, last, self.original[first:last], line, column, ratio)
+
+    # -- matching ------------------------------------------------------------------------
+
+    def find_all(self, quote: str, limit: int = 10) -> list[Passage]:
+        """Every place the quote occurs after normalisation (up to ``limit``)."""
+        needle = normalise(quote)
+        if not needle:
+            return []
+        found = []
+        index = self.normalised.find(needle)
+        while index != -1 and len(found) < limit:
+            found.append(self.passage(index, index + len(needle)))
+            index = self.normalised.find(needle, index + 1)
+        return found
+
+    def explain_miss(self, quote: str, *, max_candidates: int = 12) -> Miss:
+        """The closest passage to a quote that was not found, and how they differ."""
+        needle = normalise(quote)
+        haystack = self.normalised
+        if not needle:
+            return Miss(None, "", ())
+        lowered = _same_length_lower(haystack)
+        index = lowered.find(_same_length_lower(needle))
+        if index != -1:
+            closest = self.passage(index, index + len(needle))
+            return Miss(closest, "case", word_diff(needle, normalise(closest.text)))
+        squeezed, positions = _squeeze(haystack)
+        target, _ = _squeeze(needle)
+        index = squeezed.find(target) if target else -1
+        if index != -1:
+            start = positions[index]
+            end = positions[index + len(target) - 1] + 1
+            closest = self.passage(start, end)
+            return Miss(closest, "hyphenation", word_diff(needle, normalise(closest.text)))
+        best = _closest_window(haystack, needle, max_candidates)
+        if best is None:
+            return Miss(None, "", ())
+        start, end, ratio = best
+        if ratio < MIN_CLOSEST_RATIO:
+            return Miss(None, "", ())
+        closest = self.passage(start, end, ratio)
+        return Miss(closest, "", word_diff(needle, normalise(closest.text)))
+
+
+def _compose(text: str) -> tuple[str, list[int]]:
+    """NFC-compose, keeping for each composed character the original offset it starts at."""
+    out: list[str] = []
+    base: list[int] = []
+    cluster_start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and unicodedata.combining(text[index]):
+            continue
+        composed = unicodedata.normalize("NFC", text[cluster_start:index])
+        out.append(composed)
+        base.extend([cluster_start] * len(composed))
+        cluster_start = index
+    base.append(len(text))
+    return "".join(out), base
+
+
+def _same_length_lower(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """Text without hyphens and spaces, with each char's index in ``text``."""
+    chars = []
+    positions = []
+    for index, char in enumerate(text):
+        if char in "- ":
+            continue
+        chars.append(char)
+        positions.append(index)
+    return "".join(chars), positions
+
+
+def _closest_window(haystack: str, needle: str,
+                    max_candidates: int) -> tuple[int, int, float] | None:
+    """Best-matching stretch of whole words: a cheap word-overlap scan, then difflib on few.
+
+    The scan is linear in the text; difflib only sees ``max_candidates`` windows, so a long
+    article or many misses stay fast.
+    """
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(haystack)]
+    wanted = Counter(w.lower() for w in needle.split())
+    size = max(1, len(needle.split()))
+    if not words:
+        return None
+    size = min(size, len(words))
+    window: Counter[str] = Counter(w for _, _, w in words[:size])
+    scores = []
+
+    def overlap() -> int:
+        return sum(min(count, window[w]) for w, count in wanted.items())
+
+    scores.append((overlap(), 0))
+    for first in range(1, len(words) - size + 1):
+        window[words[first - 1][2]] -= 1
+        window[words[first + size - 1][2]] += 1
+        if words[first - 1][2] in wanted or words[first + size - 1][2] in wanted:
+            scores.append((overlap(), first))
+        else:
+            scores.append((scores[-1][0], first))
+    scores.sort(key=lambda s: (-s[0], s[1]))
+    best: tuple[float, int, int] | None = None
+    seen: set[int] = set()
+    for _, first in scores:
+        if len(seen) >= max_candidates:
+            break
+        if any(abs(first - s) < max(1, size // 4) for s in seen):
+            continue
+        seen.add(first)
+        for delta in (0, -1, 1, -2, 2):
+            last = first + size + delta
+            if last <= first or last > len(words):
+                continue
+            start, end = words[first][0], words[last - 1][1]
+            ratio = difflib.SequenceMatcher(None, needle, haystack[start:end],
+                                            autojunk=False).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, start, end)
+    if best is None:
+        return None
+    return best[1], best[2], best[0]
+
+
+def word_diff(expected: str, actual: str) -> tuple[tuple[str, str], ...]:
+    """Word-level diff as (op, text) pairs: op is "=", "-" (only in expected) or "+"."""
+    a, b = expected.split(), actual.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("+", " ".join(b[j1:j2])))
+    return tuple(out)
+
+
+def format_word_diff(ops: tuple[tuple[str, str], ...]) -> str:
+    """A diff readable without colour: ``[-only in quote-] {+only in text+}``."""
+    parts = []
+    for op, text in ops:
+        if op == "=":
+            parts.append(text)
+        elif op == "-":
+            parts.append(f"[-{text}-]")
+        else:
+            parts.append(f"{{+{text}+}}")
+    return " ".join(parts)
+
+
+def word_count(quote: str) -> int:
+    return len(normalise(quote).split())

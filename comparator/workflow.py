@@ -1,0 +1,86 @@
+"""What every command does before it renders: find, load and verify the corpus, pick topics.
+
+Kept out of cli.py so the CLI only parses options, and out of the renderers so they only
+render.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+
+from comparator.check import CheckResult, verify
+from comparator.errors import CorpusInvalidError, UsageError
+from comparator.loader import find_assertions, load_corpus
+from comparator.models import Corpus, Severity, Topic
+
+#: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
+BLOCKING_RULES = frozenset({"schema", "unknown-source", "unknown-claim", "duplicate-id",
+                            "duplicate-position", "source-outside-root"})
+
+
+def open_corpus(assertions: str | os.PathLike[str] | None = None) -> CheckResult:
+    """Load and verify the corpus; raise CorpusInvalidError when it cannot be compared."""
+    loaded = load_corpus(find_assertions(assertions))
+    result = verify(loaded.corpus, loaded.findings)
+    blocking = tuple(f for f in result.findings
+                     if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR)
+    if blocking or result.corpus is None:
+        count = len(blocking)
+        raise CorpusInvalidError(
+            f"{loaded.corpus.display_path if loaded.corpus else 'assertions.yaml'} has "
+            f"{count} error{'s' * (count != 1)} that must be fixed before comparing",
+            blocking, hint="run 'compare check' to see every finding")
+    return result
+
+
+def corpus_of(result: CheckResult) -> Corpus:
+    assert result.corpus is not None
+    return result.corpus
+
+
+def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
+    """The topics named on the command line, or a clear error naming the ones there are."""
+    topics = []
+    known = [t.id for t in corpus.topics]
+    for tid in wanted:
+        topic = corpus.topic(tid)
+        if topic is None:
+            close = difflib.get_close_matches(tid, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise UsageError(f"no topic '{tid}' in {corpus.display_path}",
+                             hint=f"{hint}topics: {', '.join(known) or '(none)'}")
+        if topic not in topics:
+            topics.append(topic)
+    return topics
+
+
+def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[str]:
+    """Claim ids to show; each must exist in at least one of the topics."""
+    known = sorted({c.id for t in topics for c in t.claims})
+    for cid in wanted:
+        if cid not in known:
+            close = difflib.get_close_matches(cid, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise UsageError(f"no claim '{cid}' in topic(s) {', '.join(t.id for t in topics)}",
+                             hint=f"{hint}claims: {', '.join(known)}")
+    return frozenset(wanted)
+
+
+def resolve_party(corpus: Corpus, name: str) -> tuple[str, tuple[str, ...]]:
+    """An outlet label or a source id, as ``compare diff`` takes them: (kind, source ids)."""
+    by_outlet = [s.id for s in corpus.sources if s.outlet == name]
+    if by_outlet:
+        return "outlet", tuple(by_outlet)
+    if corpus.source(name) is not None:
+        return "source", (name,)
+    folded = [s.id for s in corpus.sources if s.outlet.casefold() == name.casefold()]
+    if folded:
+        return "outlet", tuple(folded)
+    names = list(corpus.outlets) + [s.id for s in corpus.sources]
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    raise UsageError(f"'{name}' is neither an outlet nor a source id",
+                     hint=f"{hint}outlets: {', '.join(corpus.outlets)}; sources: "
+                          f"{', '.join(s.id for s in corpus.sources)}")
