@@ -194,7 +194,8 @@ def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Finding]]:
             if name in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
                 continue
             if name == "AliasEvent":
-                problem("aliases (*name) are not allowed; write the value out", line, column)
+                problem(f"aliases (*{event.anchor}) are not allowed; write the value out",
+                        line, column)
                 attach(Node("bad", None, line, column))
                 continue
             if getattr(event, "anchor", None) is not None:
@@ -202,7 +203,8 @@ def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Finding]]:
                         line, column)
             tag = getattr(event, "tag", None)
             if tag is not None:
-                problem(f"tags ({tag}) are not allowed; every value is read as a string",
+                shown_tag = tag.replace("tag:yaml.org,2002:", "!!")
+                problem(f"tags ({shown_tag}) are not allowed; every value is read as a string",
                         line, column)
             if name == "ScalarEvent":
                 attach(Node("str", event.value, line, column))
@@ -353,16 +355,17 @@ class _Validator:
         file = self.string(f.get("file"), f"{what}: file")
         sha = self.string(f.get("sha256"), f"{what}: sha256", pattern=SHA256,
                           expected="64 lowercase hex digits (sha256sum FILE)")
-        if outlet is None or title is None or file is None:
-            return None
+        # A source with a bad field is still kept (its problems are already findings), so
+        # that assertions naming it do not add "unknown source" noise.
         return Source(
-            id=sid, outlet=outlet, title=title, file=file, location=self.loc(key),
+            id=sid, outlet=outlet or "", title=title or "", file=file or "",
+            location=self.loc(key),
             outlet_name=self.string(f.get("outlet_name"), f"{what}: outlet_name"),
             authors=self.strings(f.get("authors"), f"{what}: authors"),
             published=self.string(f.get("published"), f"{what}: published"),
             via=self.string(f.get("via"), f"{what}: via"),
             url=self.string(f.get("url"), f"{what}: url"),
-            sha256=sha, file_location=self.loc(f["file"]),
+            sha256=sha, file_location=self.loc(f["file"]) if "file" in f else None,
         )
 
     def topic(self, tid: str, key: Node, node: Node) -> Topic | None:
@@ -439,11 +442,13 @@ class _Validator:
             elif not (qnode.kind == "str" and not qnode.value.strip()) and qnode.kind != "bad":
                 self.error(qnode, f"{what}: quotes must be a list of strings, not {_kind(qnode)}")
         ignore = self.ignores(f.get("ignore"), what)
-        if None in (aid, source, claim, summary, stance):
+        if aid is None or source is None or claim is None:
             return None
-        assert aid and source and claim and summary and stance
+        # A bad stance or summary is already a finding; keep the assertion so coverage and
+        # references are still checked (views refuse a corpus with schema errors).
         return Assertion(
-            id=aid, topic=tid, source=source, claim=claim, stance=stance, summary=summary,
+            id=aid, topic=tid, source=source, claim=claim, stance=stance or Stance.NEUTRAL,
+            summary=summary or "",
             quotes=tuple(quotes), location=self.loc(node),
             attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to"),
             note=self.string(f.get("note"), f"{what}: note"), ignore=ignore,

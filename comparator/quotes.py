@@ -159,10 +159,17 @@ class NormalisedText:
         if not needle:
             return []
         found = []
-        index = self.normalised.find(needle)
+        text = self.normalised
+        # A quote is a passage of whole words: "no" is not found inside "enough".
+        check_before = needle[0].isalnum()
+        check_after = needle[-1].isalnum()
+        index = text.find(needle)
         while index != -1 and len(found) < limit:
-            found.append(self.passage(index, index + len(needle)))
-            index = self.normalised.find(needle, index + 1)
+            end = index + len(needle)
+            if not ((check_before and index > 0 and text[index - 1].isalnum())
+                    or (check_after and end < len(text) and text[end].isalnum())):
+                found.append(self.passage(index, end))
+            index = text.find(needle, index + 1)
         return found
 
     def explain_miss(self, quote: str, *, max_candidates: int = 12) -> Miss:

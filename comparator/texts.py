@@ -54,12 +54,15 @@ def shown_path(corpus: Corpus, path: Path) -> str:
 def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
     """The article's normalised text, or the finding that says why it cannot be had."""
     where = source.file_location or source.location
+    if not source.file.strip():
+        return Finding("source-missing", Severity.ERROR,
+                       f"source '{source.id}' names no file", where)
     path = source_path(corpus, source)
     if path is None:
         return Finding("source-outside-root", Severity.ERROR,
                        f"source '{source.id}': file '{source.file}' is outside the corpus "
-                       f"folder {corpus.root}; keep article texts below the folder of "
-                       "assertions.yaml", where)
+                       "folder; keep article texts in the folder of assertions.yaml or below "
+                       "it", where)
     shown = shown_path(corpus, path)
     if not path.exists():
         return Finding("source-missing", Severity.ERROR,

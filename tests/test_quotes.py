@@ -1,0 +1,163 @@
+"""Quote anchoring: what normalisation forgives, what it reports, and where a quote sits."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from comparator.quotes import NormalisedText, format_word_diff, normalise, word_diff
+
+ARTICLE = (
+    "Moscow and Hamas\n"
+    "Allegations that Russia transferred weapons to Hamas remain unproven, and\n"
+    "officials \u201cdeny\u201d any role \u2014 the Kremlin\u2019s line since October.\n"
+    "The caf\u00e9 meeting\u00a0was brief\u2026 and well\u00adknown.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "line", "column"),
+    [
+        ("Allegations that Russia transferred weapons", 2, 1),
+        # A line wrap in the text is a space in the quote.
+        ("remain unproven, and officials", 2, 54),
+        # Straight quotes and apostrophes match curly ones; a hyphen matches an em dash and
+        # the spaces around it.
+        ('officials "deny" any role - the Kremlin\'s line', 3, 1),
+        ('"deny" any role-the Kremlin', 3, 11),
+        # A non-breaking space is a space, "..." is an ellipsis, a soft hyphen is nothing.
+        ("The caf\u00e9 meeting was brief... and wellknown.", 4, 1),
+        # Decomposed e + combining acute matches the composed character.
+        ("The cafe\u0301 meeting", 4, 1),
+        ("  Moscow and   Hamas  ", 1, 1),
+    ],
+)
+def test_normalised_quote_is_found_at_its_original_line_and_column(
+    quote: str, line: int, column: int
+) -> None:
+    found = NormalisedText(ARTICLE).find_all(quote)
+    assert [(p.line, p.column) for p in found] == [(line, column)]
+
+
+def test_found_passage_is_the_original_text() -> None:
+    passage = NormalisedText(ARTICLE).find_all('officials "deny" any role - the')[0]
+    assert passage.text == "officials \u201cdeny\u201d any role \u2014 the"
+
+
+@pytest.mark.parametrize(
+    ("quote", "differs_in"),
+    [
+        ("allegations that russia transferred weapons", "case"),
+        ("Allegations that Russia trans-ferred weapons", "hyphenation"),
+        ("Allegations that Moscow transferred weapons", ""),
+    ],
+)
+def test_case_and_hyphenation_are_reported_never_passed(quote: str, differs_in: str) -> None:
+    text = NormalisedText(ARTICLE)
+    assert text.find_all(quote) == []
+    miss = text.explain_miss(quote)
+    assert miss.only_differs_in == differs_in
+    assert miss.closest is not None
+    assert miss.closest.line == 2
+    assert "Allegations that" in miss.closest.text
+
+
+def test_a_quote_is_whole_words() -> None:
+    assert NormalisedText("It was enough.").find_all("no") == []
+    assert NormalisedText("It was enough.").find_all("enough.") != []
+
+
+def test_every_occurrence_is_listed() -> None:
+    text = NormalisedText("the same words here\nand the same words here again")
+    assert [(p.line, p.column) for p in text.find_all("the same words here")] == [(1, 1), (2, 5)]
+
+
+def test_nothing_close_gives_no_passage() -> None:
+    miss = NormalisedText(ARTICLE).explain_miss("zebra quantum xylophone")
+    assert miss.closest is None
+
+
+def test_word_diff_marks_what_each_side_has() -> None:
+    ops = word_diff("Russia openly supplies arms", "Russia directly supplies arms")
+    assert format_word_diff(ops) == "Russia [-openly-] {+directly+} supplies arms"
+
+
+def test_crlf_line_endings_count_as_one_line_break() -> None:
+    found = NormalisedText("first line\r\nsecond line here\r\n").find_all("line here")
+    assert [(p.line, p.column) for p in found] == [(2, 8)]
+
+
+# --------------------------------------------------------------------------- properties
+
+WORD = st.text(alphabet=string.ascii_letters + "'\"-,.", min_size=1, max_size=8).filter(
+    lambda w: any(c.isalnum() for c in w))
+CURLY = {"'": ["\u2019", "\u2018"], '"': ["\u201c", "\u201d"], "-": ["\u2013", "\u2014", "\u2212"]}
+
+
+@st.composite
+def rewrapped(draw: st.DrawFn) -> tuple[str, str, int]:
+    """An article, a quote taken from it, and the quote's offset; the article re-wrapped with
+    random whitespace and its quotes and dashes swapped for typographic variants."""
+    words = draw(st.lists(WORD, min_size=6, max_size=60))
+    start = draw(st.integers(0, len(words) - 3))
+    end = draw(st.integers(start + 2, len(words)))
+    quote = " ".join(words[start:end])
+    pieces = []
+    offset_of_quote = 0
+    for index, word in enumerate(words):
+        if index == start:
+            offset_of_quote = sum(len(p) for p in pieces)
+        variant = "".join(draw(st.sampled_from([c, *CURLY.get(c, [])])) for c in word)
+        pieces.append(variant)
+        pieces.append(draw(st.sampled_from([" ", "\n", "  ", " \n", "\u00a0", "\t", "\r\n"])))
+    return "".join(pieces), quote, offset_of_quote
+
+
+@settings(max_examples=200, deadline=None)
+@given(rewrapped())
+def test_rewrapped_passage_with_swapped_quotes_is_found_at_its_offset(
+    case: tuple[str, str, int],
+) -> None:
+    article, quote, offset = case
+    text = NormalisedText(article)
+    found = text.find_all(quote, limit=1000)
+    assert offset in [p.start for p in found]
+    passage = next(p for p in found if p.start == offset)
+    assert normalise(passage.text) == normalise(quote)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=200), st.text(min_size=1, max_size=30))
+def test_a_quote_that_is_not_in_the_text_never_passes(article: str, quote: str) -> None:
+    needle = normalise(quote)
+    assume(needle and needle not in normalise(article))
+    assert NormalisedText(article).find_all(quote) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_normalising_is_idempotent(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+TRICKY = st.lists(st.sampled_from(list("ab \n\t-'\"") + [
+    "\u00a0", "\u00ad", "\u200b", "\u2014", "\u2013", "\u2019", "\u201c", "\u2026",
+    "e\u0301", "\u00e9", "\r\n"]), min_size=3, max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY, st.data())
+def test_any_found_passage_maps_back_inside_the_text(text: str, data: st.DataObject) -> None:
+    norm = NormalisedText(text)
+    words = norm.normalised.split()
+    assume(len(words) >= 2)
+    first = data.draw(st.integers(0, len(words) - 2))
+    quote = " ".join(words[first:first + 2])
+    for passage in norm.find_all(quote):
+        assert 0 <= passage.start < passage.end <= len(text)
+        assert passage.text == text[passage.start:passage.end]
+        assert normalise(passage.text) == normalise(quote)
