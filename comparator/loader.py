@@ -248,24 +248,28 @@ class _Validator:
     def error(self, node: Node, message: str) -> None:
         self.findings.append(Finding("schema", Severity.ERROR, message, self.loc(node)))
 
-    def fields(self, node: Node, what: str, allowed: dict[str, bool]) -> dict[str, Node] | None:
-        """Check a mapping's keys: required ones present, no unknown ones."""
+    def fields(self, node: Node, what: str, allowed: dict[str, bool],
+               key: Node | None = None) -> dict[str, Node] | None:
+        """Check a mapping's keys: required ones present, no unknown ones.
+
+        A missing field is reported at the mapping's own key (``key``) when it has one.
+        """
         if node.kind != "map":
             if node.kind != "bad":
                 self.error(node, f"{what} must be a mapping (key: value lines), not {_kind(node)}")
             return None
         values: dict[str, Node] = {}
-        for key, (key_node, value_node) in node.value.items():
-            if key not in allowed:
-                close = difflib.get_close_matches(key, list(allowed), n=1)
+        for field_name, (key_node, value_node) in node.value.items():
+            if field_name not in allowed:
+                close = difflib.get_close_matches(field_name, list(allowed), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                self.error(key_node, f"unknown field '{key}' in {what}; expected one of: "
-                                     f"{', '.join(allowed)}{hint}")
+                self.error(key_node, f"unknown field '{field_name}' in {what}; expected one "
+                                     f"of: {', '.join(allowed)}{hint}")
                 continue
-            values[key] = value_node
-        for key, required in allowed.items():
-            if required and key not in values:
-                self.error(node, f"{what} is missing the required field '{key}'")
+            values[field_name] = value_node
+        for name, required in allowed.items():
+            if required and name not in values:
+                self.error(key or node, f"{what} is missing the required field '{name}'")
         return values
 
     def string(self, node: Node | None, what: str, *, pattern: re.Pattern[str] | None = None,
@@ -347,7 +351,7 @@ class _Validator:
         what = f"source '{sid}'"
         f = self.fields(node, what, {"outlet": True, "outlet_name": False, "title": True,
                                      "authors": False, "published": False, "via": False,
-                                     "url": False, "file": True, "sha256": False})
+                                     "url": False, "file": True, "sha256": False}, key)
         if f is None:
             return None
         outlet = self.string(f.get("outlet"), f"{what}: outlet")
@@ -374,7 +378,8 @@ class _Validator:
             self.error(key, f"topic id '{tid}' is a command name (compare {tid} would run the "
                             "command); choose another id")
         f = self.fields(node, what, {"title": True, "question": True, "keywords": False,
-                                     "claims": True, "assertions": False, "silent": False})
+                                     "claims": True, "assertions": False, "silent": False},
+                        key)
         if f is None:
             return None
         claims = []
