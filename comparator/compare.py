@@ -96,6 +96,16 @@ class ClaimComparison:
     def contradictions(self) -> tuple[PairRelation, ...]:
         return tuple(r for r in self.relations if r.relation is Relation.CONTRADICT)
 
+    @property
+    def divergences(self) -> tuple[PairRelation, ...]:
+        """Pairs where one source takes no side and the other does: why a claim is mixed."""
+        return tuple(r for r in self.relations if r.relation is Relation.DIVERGE)
+
+    def relations_of(self, source_id: str, relation: Relation) -> tuple[str, ...]:
+        """The sources that stand in ``relation`` to ``source_id`` (to mark a view's cell)."""
+        return tuple(r.b if r.a == source_id else r.a for r in self.relations
+                     if r.relation is relation and source_id in (r.a, r.b))
+
 
 @dataclass(frozen=True)
 class TopicComparison:
@@ -107,6 +117,40 @@ class TopicComparison:
     unreviewed: tuple[str, ...]
     outlets: tuple[str, ...]
     sources: tuple[Source, ...]
+
+    def sources_of(self, outlet: str) -> tuple[Source, ...]:
+        """The outlet's articles, in corpus order: one outlet may hold several."""
+        return tuple(s for s in self.sources if s.outlet == outlet)
+
+    @property
+    def covering(self) -> tuple[str, ...]:
+        """Source ids with at least one position on the topic, in corpus order."""
+        covered = {p.source.id for c in self.claims for p in c.positions}
+        covered |= {a.source for a in self.topic.assertions}
+        return tuple(s.id for s in self.sources if s.id in covered)
+
+    def coverage(self, source_id: str) -> str:
+        """Why a source does or does not appear: "covered", "silent" or "unreviewed"."""
+        if source_id in self.silent:
+            return "silent"
+        if source_id in self.unreviewed:
+            return "unreviewed"
+        return "covered" if source_id in self.covering else "unknown"
+
+    def stances_of(self, source_id: str) -> tuple[Stance | None, ...]:
+        """The source's stance on each claim of the topic, in claim order (None: no position)."""
+        out = []
+        for claim in self.claims:
+            position = claim.position(source_id)
+            out.append(position.stance if position else None)
+        return tuple(out)
+
+    def verdict_counts(self) -> dict[Verdict, int]:
+        """How many claims of the topic have each verdict (every verdict present, maybe 0)."""
+        counts = dict.fromkeys(Verdict, 0)
+        for claim in self.claims:
+            counts[claim.verdict] += 1
+        return counts
 
 
 def compare_claim(claim: Claim, assertions: Iterable[Assertion], corpus: Corpus,
@@ -140,11 +184,13 @@ def compare_claim(claim: Claim, assertions: Iterable[Assertion], corpus: Corpus,
 
 def compare_topic(corpus: Corpus, topic: Topic,
                   anchors: Mapping[tuple[str, int], QuoteAnchor]) -> TopicComparison:
+    """Every claim of the topic compared, and which sources are silent or still unreviewed."""
     claims = tuple(compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus,
                                  anchors) for c in topic.claims)
     covered = {a.source for a in topic.assertions}
     known = {s.id for s in corpus.sources}
-    silent = tuple(s for s in topic.silent if s in known)
+    # A source both silent and covered is check's silent-conflict; its positions win here.
+    silent = tuple(s for s in topic.silent if s in known and s not in covered)
     unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered
                        and s.id not in topic.silent)
     return TopicComparison(topic, claims, silent, unreviewed, corpus.outlets, corpus.sources)
@@ -152,6 +198,8 @@ def compare_topic(corpus: Corpus, topic: Topic,
 
 def compare_all(corpus: Corpus, anchors: Mapping[tuple[str, int], QuoteAnchor],
                 topic_ids: Iterable[str] | None = None) -> tuple[TopicComparison, ...]:
+    """The topics asked for (all by default), in that order; unknown ids are skipped, since
+    the CLI has already turned them into a usage error."""
     wanted = list(topic_ids) if topic_ids is not None else [t.id for t in corpus.topics]
     out = []
     for tid in wanted:
@@ -159,6 +207,17 @@ def compare_all(corpus: Corpus, anchors: Mapping[tuple[str, int], QuoteAnchor],
         if topic is not None:
             out.append(compare_topic(corpus, topic, anchors))
     return tuple(out)
+
+
+def topic_coverage(comparisons: Iterable[TopicComparison], source_id: str
+                   ) -> dict[str, tuple[str, ...]]:
+    """The topic ids a source covers, is silent on, and has not been reviewed for."""
+    out: dict[str, list[str]] = {"covered": [], "silent": [], "unreviewed": []}
+    for comparison in comparisons:
+        status = comparison.coverage(source_id)
+        if status in out:
+            out[status].append(comparison.topic.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -211,3 +270,26 @@ def tally(comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "
         return PairTally(a, b)
     return PairTally(a, b, other.agree, other.agree_different_certainty, other.contradict,
                      other.diverge)
+
+
+def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
+    """Every pair of outlets once, in corpus order, plus each outlet with several articles
+    paired with itself (how its own articles relate): the rows of the matrix's pair table."""
+    chosen = list(comparisons)
+    if not chosen:
+        return []
+    sources = chosen[0].sources
+    outlets = chosen[0].outlets
+    counted = tally_pairs(chosen, by="outlet")
+    rows = []
+    for i, a in enumerate(outlets):
+        for b in outlets[i:]:
+            if a == b and sum(1 for s in sources if s.outlet == a) < 2:
+                continue
+            found = counted.get((a, b)) or counted.get((b, a))
+            if found is None:
+                rows.append(PairTally(a, b))
+            else:
+                rows.append(PairTally(a, b, found.agree, found.agree_different_certainty,
+                                      found.contradict, found.diverge))
+    return rows

@@ -1,0 +1,122 @@
+"""The headline of the seed corpus, pinned: who agrees and who contradicts on the three core
+topics, as ``compare TOPIC --format json`` reports it.
+
+A careless edit of assertions.yaml that flips a stance changes a line here, so the change has
+to be made on purpose and is seen in review. Positions are listed as (source, stance); the
+relations are what DESIGN.md defines for each pair of sources that address a claim.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+import pytest
+
+from tests.conftest import ROOT
+
+OUTLET = {"carnegie": "Carnegie", "winep": "WINEP", "cepa-dubow": "CEPA",
+          "cepa-lautman": "CEPA", "cradle": "Cradle"}
+
+#: topic -> claim -> (verdict, positions as source: stance)
+HEADLINE = {
+    "weapons": {
+        "direct-supply": ("contested", {"carnegie": "doubts", "winep": "affirms",
+                                        "cepa-dubow": "neutral", "cepa-lautman": "doubts"}),
+        "indirect-arms": ("consensus", {"winep": "affirms", "cepa-dubow": "affirms"}),
+        "ammo-licence": ("single-source", {"winep": "affirms"}),
+        "ukraine-weapons": ("single-source", {"winep": "suggests"}),
+    },
+    "motive": {
+        "global-south": ("consensus", {"carnegie": "affirms", "winep": "affirms",
+                                       "cepa-lautman": "suggests"}),
+        "counter-us": ("consensus", {"winep": "affirms", "cradle": "affirms",
+                                     "cepa-lautman": "affirms"}),
+        "domestic-muslims": ("single-source", {"cepa-lautman": "suggests"}),
+    },
+    "chaos": {
+        "stokes-chaos": ("contested", {"carnegie": "denies", "winep": "suggests",
+                                       "cepa-dubow": "affirms"}),
+        "profits-from-chaos": ("contested", {"carnegie": "denies", "winep": "affirms",
+                                             "cepa-lautman": "affirms"}),
+        "fears-chaos": ("contested", {"carnegie": "affirms", "winep": "doubts",
+                                      "cepa-dubow": "affirms"}),
+    },
+}
+
+#: Who contradicts whom, by outlet, in words a reviewer reads at a glance.
+CONTRADICTIONS = {
+    "weapons": {("Carnegie", "WINEP"), ("WINEP", "CEPA")},
+    "motive": set(),
+    "chaos": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA")},
+}
+
+SILENT = {"weapons": ["cradle"], "motive": ["cepa-dubow"], "chaos": ["cradle"]}
+
+SCORE = {"affirms": 2, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -2}
+
+
+def expected_relation(a: str, b: str) -> str:
+    if a == b:
+        return "agree"
+    if SCORE[a] == 0 or SCORE[b] == 0:
+        return "diverge"
+    if (SCORE[a] > 0) == (SCORE[b] > 0):
+        return "agree-different-certainty"
+    return "contradict"
+
+
+@pytest.fixture(scope="module")
+def headline_json() -> dict[str, dict]:
+    from typer.testing import CliRunner
+
+    from comparator.cli import app
+
+    result = CliRunner().invoke(
+        app, ["weapons", "motive", "chaos", "--format", "json", "-a",
+              str(ROOT / "assertions.yaml")], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    return {topic["topic"]: topic for topic in document}
+
+
+@pytest.mark.parametrize("topic", sorted(HEADLINE))
+def test_positions_and_verdicts(headline_json: dict[str, dict], topic: str) -> None:
+    claims = {c["id"]: c for c in headline_json[topic]["claims"]}
+    assert set(claims) == set(HEADLINE[topic])
+    for claim_id, (verdict, stances) in HEADLINE[topic].items():
+        claim = claims[claim_id]
+        got = {p["source"]: p["stance"] for p in claim["positions"]}
+        assert got == stances, claim_id
+        assert claim["verdict"] == verdict, claim_id
+        for p in claim["positions"]:
+            assert p["outlet"] == OUTLET[p["source"]]
+
+
+@pytest.mark.parametrize("topic", sorted(HEADLINE))
+def test_pairwise_relations(headline_json: dict[str, dict], topic: str) -> None:
+    for claim in headline_json[topic]["claims"]:
+        stances = HEADLINE[topic][claim["id"]][1]
+        got = {frozenset((r["a"], r["b"])): r["relation"] for r in claim["relations"]
+               if r["relation"] != "one-sided"}
+        want = {frozenset((a, b)): expected_relation(stances[a], stances[b])
+                for a, b in combinations(stances, 2)}
+        assert got == want, claim["id"]
+
+
+@pytest.mark.parametrize("topic", sorted(HEADLINE))
+def test_who_contradicts_whom_by_outlet(headline_json: dict[str, dict], topic: str) -> None:
+    order = ["Carnegie", "WINEP", "CEPA", "Cradle"]
+    pairs = set()
+    for claim in headline_json[topic]["claims"]:
+        for r in claim["relations"]:
+            if r["relation"] == "contradict":
+                a, b = sorted((OUTLET[r["a"]], OUTLET[r["b"]]), key=order.index)
+                pairs.add((a, b))
+    assert pairs == CONTRADICTIONS[topic]
+
+
+@pytest.mark.parametrize("topic", sorted(HEADLINE))
+def test_silent_and_unreviewed(headline_json: dict[str, dict], topic: str) -> None:
+    assert headline_json[topic]["silent"] == SILENT[topic]
+    assert headline_json[topic]["unreviewed"] == []
