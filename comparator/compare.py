@@ -39,7 +39,9 @@ def relation_between(a: Stance | None, b: Stance | None) -> Relation:
 def verdict_of(stances: Iterable[Stance]) -> Verdict:
     """The verdict on a claim from the stances of the sources that address it."""
     taken = list(stances)
-    if len(taken) <= 1:
+    if not taken:
+        return Verdict.UNADDRESSED
+    if len(taken) == 1:
         return Verdict.SINGLE_SOURCE
     relations = {relation_between(a, b) for a, b in combinations(taken, 2)}
     if Relation.CONTRADICT in relations:

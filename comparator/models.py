@@ -59,6 +59,8 @@ class Verdict(str, Enum):
     CONTESTED = "contested"
     MIXED = "mixed"
     SINGLE_SOURCE = "single-source"
+    #: No source takes a position on the claim (an extension of DESIGN.md's four verdicts).
+    UNADDRESSED = "unaddressed"
 
 
 @dataclass(frozen=True, order=True)
@@ -158,6 +160,8 @@ class Topic:
     assertions: tuple[Assertion, ...] = ()
     silent: tuple[str, ...] = ()
     silent_locations: tuple[Location, ...] = ()
+    #: Rules this topic opts out of (e.g. silent-but-mentions), each with the analyst's reason.
+    ignore: tuple[tuple[str, str], ...] = ()
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)

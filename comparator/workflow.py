@@ -47,7 +47,7 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
     for tid in wanted:
         topic = corpus.topic(tid)
         if topic is None:
-            close = difflib.get_close_matches(tid, known, n=1)
+            close = _closest(tid, known)
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise UsageError(f"no topic '{tid}' in {corpus.display_path}",
                              hint=f"{hint}topics: {', '.join(known) or '(none)'}")
@@ -56,12 +56,18 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
     return topics
 
 
+def _closest(name: str, known: Sequence[str]) -> list[str]:
+    """Ids a user probably meant: those that start with what was typed, else similar ones."""
+    starting = [k for k in known if k.startswith(name)]
+    return starting[:1] or difflib.get_close_matches(name, known, n=1)
+
+
 def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[str]:
     """Claim ids to show; each must exist in at least one of the topics."""
     known = sorted({c.id for t in topics for c in t.claims})
     for cid in wanted:
         if cid not in known:
-            close = difflib.get_close_matches(cid, known, n=1)
+            close = _closest(cid, known)
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise UsageError(f"no claim '{cid}' in topic(s) {', '.join(t.id for t in topics)}",
                              hint=f"{hint}claims: {', '.join(known)}")

@@ -76,7 +76,7 @@ def test_every_pair_of_stances_is_covered_by_exactly_one_rule() -> None:
 
 
 VERDICT_CASES = [
-    ([], Verdict.SINGLE_SOURCE),
+    ([], Verdict.UNADDRESSED),
     ([A], Verdict.SINGLE_SOURCE),
     ([N], Verdict.SINGLE_SOURCE),
     ([A, A], Verdict.CONSENSUS),

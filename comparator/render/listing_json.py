@@ -7,8 +7,7 @@
      "sources": {"covering": [ids], "silent": [ids], "unreviewed": [ids]},
      "verdicts": {"consensus", "contested", "mixed", "single-source", "unaddressed"}}
 
-A claim no source takes a position on has the core verdict "single-source" in ``claims`` (as
-in ``compare TOPIC --format json``) and counts as "unaddressed" in ``verdicts``.
+A claim no source takes a position on has the verdict "unaddressed".
 
 ``sources`` is an array, one object per article in file order (outlets stay together as the
 file lists them)::

@@ -40,6 +40,7 @@ VERDICT_STYLES: dict[Verdict, str] = {
     Verdict.CONTESTED: "bold magenta",
     Verdict.MIXED: "bold yellow",
     Verdict.SINGLE_SOURCE: "bold",
+    Verdict.UNADDRESSED: "dim",
 }
 
 #: What each verdict means, in the words the views print after it.
@@ -48,6 +49,7 @@ VERDICT_MEANING: dict[Verdict, str] = {
     Verdict.CONTESTED: "sources contradict each other",
     Verdict.MIXED: "some take no side, none contradict",
     Verdict.SINGLE_SOURCE: "only one source addresses it",
+    Verdict.UNADDRESSED: "no source takes a position on it",
 }
 
 #: Relation marks: contradiction and divergence are what an analyst looks for first.
@@ -154,19 +156,18 @@ def relation_lines(comparison: TopicComparison, claim: ClaimComparison
     return out
 
 
-#: The word for a claim no source takes a position on (its core verdict is single-source).
-UNADDRESSED = "unaddressed"
+#: The word for a claim no source takes a position on.
+UNADDRESSED = Verdict.UNADDRESSED.value
 
 
 def verdict_word(claim: ClaimComparison) -> str:
-    """The verdict as views print it: "unaddressed" when no source takes a position."""
-    return claim.verdict.value if claim.positions else UNADDRESSED
+    """The verdict as views print it."""
+    return claim.verdict.value
 
 
 def verdict_tally(claims: Iterable[ClaimComparison]) -> dict[str, int]:
     """Claims per verdict word, every verdict present (maybe 0), "unaddressed" last."""
     counts = {v.value: 0 for v in Verdict}
-    counts[UNADDRESSED] = 0
     for claim in claims:
         counts[verdict_word(claim)] += 1
     return counts
