@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from comparator.errors import EXIT_FINDINGS, EXIT_OK
-from comparator.lints import lint_findings
+from comparator.lints import LINT_RULES, apply_ignores, lint_findings
 from comparator.models import (
     Assertion,
     Corpus,
@@ -49,6 +49,9 @@ RULES: dict[str, tuple[Severity, str]] = {
                                           "assertions on."),
     "unreviewed": (Severity.WARNING, "A source has neither an assertion on a topic nor a "
                                      "place in its silent list."),
+    # The authoring lints (comparator/lints.py): silent-but-mentions, stance-cue,
+    # source-drift (explains a source-changed error), unused-ignore.
+    **LINT_RULES,
 }
 
 
@@ -125,6 +128,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                                      "verbatim passage from its source under quotes",
                                      a.location), a))
         covered = {a.source for a in topic.assertions}
+        silent = set(topic.silent)  # a set: thousands of sources times a long silent list
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
             if sid not in source_ids:
                 out.append((_finding("unknown-source", f"topic '{topic.id}' lists '{sid}' as "
@@ -135,7 +139,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                                      f"on topic '{topic.id}' but has assertions on it; remove "
                                      "it from silent or its assertions", where), None))
         for source in corpus.sources:
-            if source.id not in covered and source.id not in topic.silent:
+            if source.id not in covered and source.id not in silent:
                 out.append((_finding("unreviewed", f"source '{source.id}' has no assertion on "
                                      f"topic '{topic.id}' and is not in its silent list; read "
                                      "it for this topic and add assertions or list it as "
@@ -221,13 +225,8 @@ def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = ()) -> Ch
                 "re-read it, check its quotes, then update sha256", source.location))
     anchors, quote_findings = anchor_quotes(corpus, texts)
     tied = structural_findings(corpus) + quote_findings + lint_findings(corpus, texts, anchors)
-    kept: list[Finding] = list(load_findings) + text_findings
-    suppressed = 0
-    for finding, assertion in tied:
-        if assertion is not None and any(rule == finding.rule for rule, _ in assertion.ignore):
-            suppressed += 1
-            continue
-        kept.append(finding)
+    kept_tied, suppressed = apply_ignores(tied, corpus, RULES)
+    kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
     quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
     return CheckResult(corpus, tuple(sorted(kept, key=_order)), assertions, quotes, suppressed,

@@ -166,6 +166,12 @@ def show(
     from comparator.render import RenderContext, ViewOptions
     from comparator.workflow import corpus_of, open_corpus, resolve_claims, resolve_topics
 
+    if (save_svg or save_html) and fmt is not ViewFormat.text:
+        from comparator.errors import UsageError
+
+        raise UsageError(f"--save-svg and --save-html keep a picture of the text view; they "
+                         f"do not apply to --format {fmt.value}",
+                         hint="drop --format, or redirect the output to a file instead")
     result = open_corpus(assertions)
     corpus = corpus_of(result)
     chosen = resolve_topics(corpus, topics)
@@ -291,8 +297,75 @@ def check_command(
     raise typer.Exit(result.exit_code(Severity(fail_level.value)))
 
 
+class DataFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("ingest")
+@_edge
+def ingest_command(
+    page: Annotated[Path, typer.Argument(metavar="PAGE", show_default=False,
+                                         help="A saved web page (.html) or a text (.txt).")],
+    source_id: Annotated[str, typer.Option("--id", metavar="ID", show_default=False,
+                                           help="The new source's id (a lowercase slug); the "
+                                                "text goes to seeds/ID.txt.")],
+    outlet: Annotated[str, typer.Option("--outlet", metavar="LABEL", show_default=False,
+                                        help="The outlet label it belongs to.")],
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", show_default=False,
+                                              help="The title, when the page's own is wrong "
+                                                   "or missing.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing seeds/ID.txt "
+                                                        "that holds other text.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Also add the entry to "
+                                                        "assertions.yaml (nothing else in it "
+                                                        "changes).")] = False,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.",
+                                            case_sensitive=False)] = DataFormat.text,
+    assertions: AssertionsOption = None,
+) -> None:
+    """Turn a saved page into seeds/ID.txt and print its source entry (reading HTML needs the
+    optional 'ingest' extra)."""
+    from comparator.ingest import ingest
+    from comparator.loader import find_assertions
+
+    result = ingest(page, source_id, outlet, find_assertions(assertions), title=title,
+                    force=force, write=write)
+    _render("ingest", fmt.value, result)
+
+
+@app.command("suggest")
+@_edge
+def suggest_command(
+    topic: Annotated[str, typer.Argument(metavar="TOPIC", show_default=False,
+                                         help="The topic id.")],
+    source_id: Annotated[str, typer.Option("--source", "-s", metavar="ID", show_default=False,
+                                           help="The source whose text to search.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=50,
+                                       help="How many sentences to show.")] = 5,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.",
+                                            case_sensitive=False)] = DataFormat.text,
+    assertions: AssertionsOption = None,
+) -> None:
+    """The sentences of a source most likely to bear on TOPIC, each with file:line and a
+    ready assertion stub quoting it exactly."""
+    from comparator.suggest import suggest
+    from comparator.workflow import corpus_of, open_corpus
+
+    result = open_corpus(assertions)
+    found = suggest(corpus_of(result), result.texts, result.anchors, topic, source_id,
+                    limit=limit)
+    _render("suggest", fmt.value, found)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    # Article text is full of curly quotes and dashes: on a terminal that cannot encode them,
+    # show an escape instead of crashing.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app(args=argv, prog_name="compare")
     except BrokenPipeError:

@@ -16,6 +16,14 @@ def atomic_write(path: Path, text: str) -> None:
         raise InputError(f"{path}: folder {folder} does not exist")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
+    try:
+        _replace_with(path, folder, text)
+    except OSError as exc:  # disk full, no permission: the user's problem to fix, not a crash
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is "
+                         "unchanged") from exc
+
+
+def _replace_with(path: Path, folder: Path, text: str) -> None:
     mode = path.stat().st_mode & 0o777 if path.exists() else None
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

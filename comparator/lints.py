@@ -1,22 +1,351 @@
-"""Warnings that catch a careless reading (issue: authoring lints).
+"""Warnings that catch a careless reading, and the ``ignore`` entries that answer them.
 
-Each lint returns (finding, assertion or None) pairs, so an assertion's ``ignore`` entries can
-suppress its own findings.
+Each lint returns (finding, owner) pairs, where the owner is the assertion or topic whose
+``ignore`` entries may suppress the finding (None when nothing can). Lints are cheap: each
+article's vocabulary is read once, and quotes are matched against their own few words, never
+by re-normalising an article.
+
+A changed pinned text keeps DESIGN's ``source-changed`` error (the gate); ``source-drift`` is
+a warning beside it that explains it: which of the source's quotes still anchor, and, when all
+do, the new sha256 to pin.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from comparator.models import Assertion, Corpus, Finding, QuoteAnchor
+from comparator.models import (
+    Assertion,
+    Corpus,
+    Finding,
+    Location,
+    QuoteAnchor,
+    Severity,
+    Stance,
+    Topic,
+)
+from comparator.wording import forms_in, line_of, line_starts, stem, text_words, words
 
 if TYPE_CHECKING:
     from comparator.texts import ArticleText
 
 
+
+@dataclass(frozen=True)
+class SilentPair:
+    """A source in a topic's silent list: the topic's ignore entries for it (or for any
+    source) may suppress a finding about the pair."""
+
+    topic: Topic
+    source: str
+
+
+Owner = Assertion | Topic | SilentPair
+Tied = tuple[Finding, "Owner | None"]
+
+#: The lints' rules, with default severity and meaning (check.RULES lists them too).
+LINT_RULES: dict[str, tuple[Severity, str]] = {
+    "silent-but-mentions": (Severity.WARNING, "A source listed as silent on a topic mentions "
+                                              "the topic's keywords; read those lines again."),
+    "stance-cue": (Severity.WARNING, "A quote's wording contradicts its assertion: a hedge or "
+                                     "negation under 'affirms', or someone else's claim with "
+                                     "no attributed_to under a stance other than neutral."),
+    "source-drift": (Severity.WARNING, "A pinned source's text changed: which of its quotes "
+                                       "still anchor, and the new sha256 when all do."),
+    "unused-ignore": (Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
+}
+
+#: Wording that says a claim is unproven or false: odd under 'affirms'.
+NEGATION_CUES: tuple[tuple[str, str], ...] = (
+    ("unproven", r"unproven"),
+    ("not proven", r"not (?:been )?proven"),
+    ("no evidence", r"no (?:hard |firm |direct |public |credible )?evidence"),
+    ("did not provide evidence", r"(?:did|does|do|has|have|had) not (?:yet )?(?:provide|provided|"
+                                 r"offer|offered|present|presented|show|shown|produce|produced|"
+                                 r"give|given) (?:any )?evidence"),
+    ("without evidence", r"without (?:any )?evidence"),
+    ("no proof", r"no (?:hard )?proof"),
+    ("unsubstantiated", r"unsubstantiated"),
+    ("unconfirmed", r"unconfirmed"),
+    ("unverified", r"unverified"),
+    ("baseless", r"baseless|groundless"),
+    ("false", r"(?:is|was|are|were|be) (?:patently |simply )?(?:false|untrue)"),
+    ("denied", r"denied|denies"),
+    ("we don't know", r"we (?:still )?(?:don't|do not) know"),
+    ("unclear", r"(?:it is|it remains|remains|is still) unclear"),
+    ("unlikely", r"unlikely"),
+)
+#: Wording that hedges: the source suggests rather than affirms.
+HEDGE_CUES: tuple[tuple[str, str], ...] = (
+    ("allegedly", r"allegedly|alleged"),
+    ("reportedly", r"reportedly|purportedly|supposedly"),
+    ("perhaps", r"perhaps|possibly"),
+    ("might", r"might"),
+    ("may", r"(?-i:may)"),  # lower case only: "May 2023" is a month
+    ("apparently", r"apparently"),
+    ("it seems", r"it (?:seems|appears)|seems to|appears to"),
+    ("rumoured", r"rumou?red"),
+)
+#: Wording that reports someone else's claim: it needs attributed_to.
+ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
+    ("said", r"said|says|say"),
+    ("claimed", r"claimed|claiming"),
+    ("according to", r"according to"),
+    ("told", r"told"),
+    ("stated", r"stated"),
+    ("insisted", r"insisted|insists"),
+    ("asserted", r"asserted"),
+)
+
+
+def _compile(tables: dict[str, tuple[tuple[str, str], ...]]
+             ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every cue (a named group each), so a quote is scanned once.
+
+    Spaces match any whitespace and apostrophes either kind, so quotes need no normalising.
+    """
+    groups: dict[str, tuple[str, str]] = {}
+    parts = []
+    for kind, table in tables.items():
+        for label, pattern in table:
+            name = f"g{len(groups)}"
+            groups[name] = (kind, label)
+            flexible = pattern.replace(" ", r"\s+").replace("'", "['\u2019]")
+            parts.append(f"(?P<{name}>{flexible})")
+    joined = "|".join(parts)
+    return re.compile(rf"(?i)(?<![\w-])(?:{joined})(?![\w-])"), groups
+
+
+_CUES, _CUE_GROUPS = _compile({"negation": NEGATION_CUES, "hedge": HEDGE_CUES,
+                               "attribution": ATTRIBUTION_CUES})
+
+
+def cues(text: str) -> dict[str, list[str]]:
+    """Stance cues in a passage: {"negation": [...], "hedge": [...], "attribution": [...]}."""
+    found: dict[str, list[str]] = {"negation": [], "hedge": [], "attribution": []}
+    for match in _CUES.finditer(text):
+        kind, label = _CUE_GROUPS[match.lastgroup or ""]
+        if label not in found[kind]:
+            found[kind].append(label)
+    return found
+
+
+def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
+    return Finding(rule, LINT_RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
+
+
+def _listing(words_: Iterable[str]) -> str:
+    return ", ".join(f'"{w}"' for w in words_)
+
+
+# --------------------------------------------------------------------------- stance-cue
+
+
+def stance_cue_findings(corpus: Corpus) -> list[Tied]:
+    """Quotes whose own words argue with their assertion's stance or voice."""
+    out: list[Tied] = []
+    for topic in corpus.topics:
+        for a in topic.assertions:
+            for quote in a.quotes:
+                found = cues(quote.text)
+                doubting = found["negation"] + found["hedge"]
+                if a.stance is Stance.AFFIRMS and doubting:
+                    advice = ("doubts or denies" if found["negation"] else "suggests")
+                    out.append((_finding(
+                        "stance-cue", f"quote of assertion '{a.id}' says {_listing(doubting)}, "
+                        f"but its stance is affirms; such wording usually means {advice}: "
+                        "check the stance against the passage", quote.location), a))
+                # neutral reports others' claims without taking a side: no voice to name
+                if found["attribution"] and a.attributed_to is None \
+                        and a.stance is not Stance.NEUTRAL:
+                    out.append((_finding(
+                        "stance-cue", f"quote of assertion '{a.id}' reports someone else's "
+                        f"claim ({_listing(found['attribution'])}) but the assertion has no "
+                        "attributed_to; name whose claim it is, or quote the article's own "
+                        "voice", quote.location), a))
+    return out
+
+
+# --------------------------------------------------------------------------- silent-but-mentions
+
+
+class _WordIndex:
+    """An article's vocabulary, built once; lines are looked up only on a hit."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.vocabulary = text_words(text)
+        self._starts: list[int] | None = None
+
+    def lines(self, keyword: str) -> set[int]:
+        """Lines where the keyword occurs (its words in a row, each in any inflection)."""
+        found = [forms_in(stem(w), self.vocabulary) for w in words(keyword)]
+        if not found or not all(found):
+            return set()
+        alternatives = ["(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
+                                                                         reverse=True)) + ")"
+                        for forms in found]
+        pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(alternatives) + r"(?![^\W_])",
+                             re.IGNORECASE)
+        if self._starts is None:
+            self._starts = line_starts(self.text)
+        return {line_of(self._starts, m.start())[0] for m in pattern.finditer(self.text)}
+
+
+def silent_findings(corpus: Corpus, texts: Mapping[str, ArticleText]) -> list[Tied]:
+    """Sources listed as silent on a topic whose text uses the topic's keywords."""
+    out: list[Tied] = []
+    indexes: dict[str, _WordIndex] = {}
+    for topic in corpus.topics:
+        if not topic.keywords:
+            continue
+        covered = {a.source for a in topic.assertions}
+        for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
+            article = texts.get(sid)
+            if article is None or sid in covered:  # silent-conflict says it already
+                continue
+            index = indexes.get(sid)
+            if index is None:
+                index = indexes[sid] = _WordIndex(article.text.original)
+            hits: dict[int, list[str]] = {}
+            for keyword in topic.keywords:
+                for line in index.lines(keyword):
+                    hits.setdefault(line, []).append(keyword)
+            if not hits:
+                continue
+            out.append((_silent_finding(topic, sid, where, article, hits),
+                        SilentPair(topic, sid)))
+    return out
+
+
+def _silent_finding(topic: Topic, sid: str, where: Location, article: ArticleText,
+                    hits: dict[int, list[str]]) -> Finding:
+    lines = sorted(hits)
+    shown = ", ".join(f"{line} ({', '.join(hits[line])})" for line in lines[:5])
+    more = f" and {len(lines) - 5} more line(s)" if len(lines) > 5 else ""
+    original = article.text.original.splitlines()
+    detail = []
+    for line in lines[:5]:
+        text = " ".join(original[line - 1].split()) if line <= len(original) else ""
+        detail.append(f"{article.shown}:{line}: {text[:117] + '...' if len(text) > 120 else text}")
+    return _finding(
+        "silent-but-mentions", f"source '{sid}' is listed as silent on topic '{topic.id}', but "
+        f"{article.shown} uses its keywords on line {shown}{more}; read those lines: add an "
+        "assertion, or keep it silent and say why in an ignore entry of the topic", where,
+        detail=tuple(detail), related=tuple(Location(article.shown, line, 1) for line in lines))
+
+
+# --------------------------------------------------------------------------- source-drift
+
+
+def drift_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
+                   anchors: Mapping[tuple[str, int], QuoteAnchor]) -> list[Tied]:
+    """For each pinned source whose text changed: which of its quotes still anchor."""
+    out: list[Tied] = []
+    for source in corpus.sources:
+        article = texts.get(source.id)
+        if article is None or not source.sha256 or article.sha256 == source.sha256:
+            continue
+        anchored: list[str] = []
+        lost: list[str] = []
+        detail: list[str] = []
+        for topic in corpus.topics:
+            for a in topic.assertions:
+                if a.source != source.id:
+                    continue
+                for index, quote in enumerate(a.quotes):
+                    anchor = anchors.get((a.id, index))
+                    label = a.id if len(a.quotes) == 1 else f"{a.id} quote {index + 1}"
+                    if anchor is not None and anchor.found and anchor.location is not None:
+                        anchored.append(label)
+                        detail.append(f"still anchors: {label} at {anchor.location}")
+                    else:
+                        lost.append(label)
+                        detail.append(f"no longer found: {label} ({quote.location})")
+        total = len(anchored) + len(lost)
+        if total == 0:
+            state = "none of its assertions quote it"
+        elif total == 1:
+            state = f"its one quote {'no longer anchors' if lost else 'still anchors'}"
+        elif not lost:
+            state = f"all {total} of its quotes still anchor"
+        else:
+            state = (f"{len(anchored)} of its {total} quotes still anchor; no longer found: "
+                     f"{', '.join(lost[:5])}{', ...' if len(lost) > 5 else ''}")
+        advice = (f"re-read what changed, then set sha256: {article.sha256}" if not lost else
+                  "fix or re-quote the lost quotes from the new text first, then update sha256")
+        out.append((_finding("source-drift", f"source '{source.id}': {article.shown} changed "
+                             f"since it was pinned; {state}; {advice}", source.location,
+                             detail=tuple(detail)), None))
+    return out
+
+
+# --------------------------------------------------------------------------- entry points
+
+
 def lint_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
-                  anchors: Mapping[tuple[str, int], QuoteAnchor]
-                  ) -> list[tuple[Finding, Assertion | None]]:
-    """Every lint's findings; none are defined yet."""
-    return []
+                  anchors: Mapping[tuple[str, int], QuoteAnchor]) -> list[Tied]:
+    """Every lint's findings, each with the assertion or topic that may ignore it."""
+    return (stance_cue_findings(corpus) + silent_findings(corpus, texts)
+            + drift_findings(corpus, texts, anchors))
+
+
+def _matching(owner: Owner, rule: str) -> list[tuple[int, int]]:
+    """The (owner, entry index) keys of the ignore entries that cover a finding's rule."""
+    if isinstance(owner, SilentPair):
+        return [(id(owner.topic), i) for i, (name, _, source) in enumerate(owner.topic.ignore)
+                if name == rule and source in (None, owner.source)]
+    if isinstance(owner, Topic):
+        return [(id(owner), i) for i, (name, _, source) in enumerate(owner.ignore)
+                if name == rule and source is None]
+    return [(id(owner), i) for i, (name, _) in enumerate(owner.ignore) if name == rule]
+
+
+def apply_ignores(tied: Iterable[Tied], corpus: Corpus, known_rules: Iterable[str]
+                  ) -> tuple[list[Finding], int]:
+    """Drop findings their owner ignores; report ignores of unknown rules and unused ones.
+
+    Returns the findings kept (with the new ones) and how many were suppressed.
+    """
+    known = sorted(known_rules)
+    kept: list[Finding] = []
+    used: set[tuple[int, int]] = set()
+    suppressed = 0
+    for finding, owner in tied:
+        keys = _matching(owner, finding.rule) if owner is not None else []
+        if keys:
+            suppressed += 1
+            used.update(keys)
+        else:
+            kept.append(finding)
+    source_ids = sorted(s.id for s in corpus.sources)
+    entries: list[tuple[Assertion | Topic, str, int, str, str, str | None]] = []
+    for topic in corpus.topics:
+        entries.extend((topic, f"topic '{topic.id}'", i, rule, reason, source)
+                       for i, (rule, reason, source) in enumerate(topic.ignore))
+        for a in topic.assertions:
+            entries.extend((a, f"assertion '{a.id}'", i, rule, reason, None)
+                           for i, (rule, reason) in enumerate(a.ignore))
+    for owner, what, index, rule, reason, source in entries:
+        if rule not in known:
+            close = difflib.get_close_matches(rule, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names rule "
+                                f"'{rule}', which compare check does not have{hint}",
+                                owner.location))
+        elif source is not None and source not in source_ids:
+            close = difflib.get_close_matches(source, source_ids, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names source "
+                                f"'{source}', which is not under sources{hint}",
+                                owner.location))
+        elif (id(owner), index) not in used:
+            scope = f" for '{source}'" if source else ""
+            kept.append(_finding("unused-ignore", f"{what} ignores '{rule}'{scope} "
+                                 f"(\"{reason}\"), but there is no such finding to ignore; "
+                                 "remove the entry", owner.location))
+    return kept, suppressed

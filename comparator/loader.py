@@ -378,7 +378,8 @@ class _Validator:
             self.error(key, f"topic id '{tid}' is a command name (compare {tid} would run the "
                             "command); choose another id")
         f = self.fields(node, what, {"title": True, "question": True, "keywords": False,
-                                     "claims": True, "assertions": False, "silent": False},
+                                     "claims": True, "assertions": False, "silent": False,
+                                     "ignore": False},
                         key)
         if f is None:
             return None
@@ -408,7 +409,8 @@ class _Validator:
                      keywords=self.strings(f.get("keywords"), f"{what}: keywords"),
                      claims=tuple(claims), assertions=tuple(assertions),
                      silent=tuple(value for value, _ in silent),
-                     silent_locations=tuple(where for _, where in silent))
+                     silent_locations=tuple(where for _, where in silent),
+                     ignore=self.topic_ignores(f.get("ignore"), what))
 
     def assertion(self, tid: str, node: Node) -> Assertion | None:
         what = f"an assertion of topic '{tid}'"
@@ -474,6 +476,27 @@ class _Validator:
             reason = self.string(f.get("reason"), f"{what}: ignore reason")
             if rule and reason:
                 out.append((rule, reason))
+        return tuple(out)
+
+    def topic_ignores(self, node: Node | None, what: str
+                      ) -> tuple[tuple[str, str, str | None], ...]:
+        """A topic's ignore entries: (rule, reason, source or None for every source)."""
+        if node is None:
+            return ()
+        if node.kind != "seq":
+            self.error(node, f"{what}: ignore must be a list of '- rule: ... reason: ...' entries")
+            return ()
+        out = []
+        for item in node.value:
+            f = self.fields(item, f"{what}: an ignore entry", {"rule": True, "reason": True,
+                                                                "source": False})
+            if f is None:
+                continue
+            rule = self.string(f.get("rule"), f"{what}: ignore rule")
+            reason = self.string(f.get("reason"), f"{what}: ignore reason")
+            source = self.string(f.get("source"), f"{what}: ignore source")
+            if rule and reason and (source is not None or "source" not in f):
+                out.append((rule, reason, source))
         return tuple(out)
 
 

@@ -160,8 +160,9 @@ class Topic:
     assertions: tuple[Assertion, ...] = ()
     silent: tuple[str, ...] = ()
     silent_locations: tuple[Location, ...] = ()
-    #: Rules this topic opts out of (e.g. silent-but-mentions), each with the analyst's reason.
-    ignore: tuple[tuple[str, str], ...] = ()
+    #: Rules this topic opts out of (e.g. silent-but-mentions): (rule, reason, source), where
+    #: source limits the entry to one silent source (None: any).
+    ignore: tuple[tuple[str, str, str | None], ...] = ()
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)

@@ -85,7 +85,7 @@ def test_the_shipped_schema_names_the_fields_the_loader_accepts() -> None:
         "outlet", "outlet_name", "title", "authors", "published", "via", "url", "file", "sha256"}
     assert set(defs["source"]["required"]) == {"outlet", "title", "file"}
     assert set(defs["topic"]["properties"]) == {
-        "title", "question", "keywords", "claims", "assertions", "silent"}
+        "title", "question", "keywords", "claims", "assertions", "silent", "ignore"}
     assert set(defs["assertion"]["properties"]) == {
         "id", "source", "claim", "stance", "summary", "quotes", "attributed_to", "note",
         "ignore"}

@@ -63,6 +63,10 @@ REGISTRY: dict[tuple[str, str], str] = {
     ("diff", "json"): "comparator.render.diff_json:render",
     ("report", "markdown"): "comparator.render.report_markdown:render",
     ("report", "json"): "comparator.render.report_json:render",
+    ("suggest", "text"): "comparator.render.suggest_text:render",
+    ("suggest", "json"): "comparator.render.suggest_json:render",
+    ("ingest", "text"): "comparator.render.ingest_text:render",
+    ("ingest", "json"): "comparator.render.ingest_json:render",
 }
 
 

@@ -1,0 +1,393 @@
+"""``compare ingest``: a saved web page becomes a clean text in ``seeds/`` and a source entry.
+
+HTML goes through trafilatura (an optional extra, imported only here, only when needed); a
+``.txt`` is copied byte for byte. Nothing existing is replaced without ``force``. With
+``write`` the entry is inserted as text at the end of the ``sources:`` block, so every other
+byte of ``assertions.yaml`` (comments, order, quoting) stays as the analyst left it; the new
+file is re-read by the loader before it replaces the old one, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from comparator.errors import InputError, UsageError
+from comparator.fileio import atomic_write
+from comparator.loader import SLUG, display_path, load_corpus_text, parse_yaml
+from comparator.models import Corpus
+from comparator.yamltext import flow_list, quoted, scalar
+
+INSTALL_HINT = "pip install 'comparator[ingest]'"
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
+SEEDS = "seeds"
+#: Fewer words than this is not an article: a consent wall, a paywall, an index page.
+MIN_WORDS = 20
+_HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What the page says about itself; every field may be missing."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingest did and the entry it made, for the renderers."""
+
+    source_id: str
+    page: str
+    kind: str  # "html" or "text"
+    file: str  # as the entry names it: seeds/ID.txt
+    sha256: str
+    size: int
+    lines: int
+    metadata: PageMetadata
+    #: The entry as it goes under ``sources:`` (indented, ending in a newline).
+    entry: str
+    #: "written", "replaced" or "unchanged": what happened to the text file.
+    text_action: str
+    yaml_path: str
+    #: The line of assertions.yaml the entry was inserted at (0 when it was not written).
+    yaml_line: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- reading the page
+
+
+def _trafilatura() -> object:
+    """The trafilatura module, or a UsageError that says how to install it."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise UsageError(
+            f"reading HTML needs trafilatura, which is not installed ({exc})",
+            hint=f"install the ingest extra: {INSTALL_HINT} (or save the article as .txt "
+                 "and ingest that)") from None
+    return trafilatura
+
+
+def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
+    """The article's main text (paragraphs separated by blank lines) and its metadata."""
+    import logging
+
+    trafilatura = _trafilatura()
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    text = trafilatura.extract(data, output_format="txt",  # type: ignore[attr-defined]
+                               include_comments=False, include_tables=True,
+                               include_links=False, include_images=False,
+                               deduplicate=False)
+    if not text or not text.strip():
+        raise InputError(f"{shown}: no article text found in the page",
+                         hint="open the page in a browser, copy the article's text into a "
+                              ".txt file and ingest that")
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    clean = "\n\n".join(p for p in paragraphs if p) + "\n"
+    count = len(clean.split())
+    if count < MIN_WORDS:
+        raise InputError(f"{shown}: only {count} word(s) of text found in the page; it may be "
+                         "a cookie or paywall page, or an index page, not the article",
+                         hint="open the page in a browser, copy the article's text into a "
+                              ".txt file and ingest that")
+    meta = trafilatura.extract_metadata(data)  # type: ignore[attr-defined]
+    return clean, _metadata(meta)
+
+
+def _metadata(meta: object) -> PageMetadata:
+    if meta is None:
+        return PageMetadata()
+
+    def text(name: str) -> str | None:
+        value = getattr(meta, name, None)
+        if not isinstance(value, str):
+            return None
+        value = " ".join(value.split())
+        return value or None
+
+    authors_text = text("author")
+    authors = tuple(a.strip() for a in authors_text.split(";") if a.strip()) if authors_text \
+        else ()
+    return PageMetadata(title=text("title"), authors=authors, published=text("date"),
+                        site=text("sitename"), url=text("url"))
+
+
+def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
+    """(kind, the text's bytes to save, metadata) for a saved page or text."""
+    shown = display_path(page)
+    try:
+        if page.is_dir():
+            raise InputError(f"{shown}: is a folder; give the saved page's file")
+        data = page.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be read ({exc.strerror})") from None
+    suffix = page.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix != ".txt" and _HTML_SNIFF.search(data[:4096])):
+        text, meta = extract_html(data, shown)
+        return "html", text.encode("utf-8"), meta
+    if b"\x00" in data:
+        raise InputError(f"{shown}: is a binary file, not a text or an HTML page",
+                         hint="save the article as HTML or as UTF-8 text")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{shown}: is not UTF-8 (byte 0x{data[exc.start]:02x} at line "
+                         f"{line})", hint="save the text as UTF-8") from None
+    return "text", data, PageMetadata()
+
+
+# --------------------------------------------------------------------------- the entry
+
+
+def _first_line(data: bytes) -> str | None:
+    for line in data.decode("utf-8", "replace").splitlines():
+        words = " ".join(line.split())
+        if words:
+            return words if len(words) <= 120 else words[:117] + "..."
+    return None
+
+
+def render_entry(source_id: str, fields: list[tuple[str, str]], *, key_indent: int = 2,
+                 step: int = 2, newline: str = "\n") -> str:
+    """The source entry as YAML text: ``fields`` are (key, rendered value) pairs."""
+    pad = " " * key_indent
+    inner = " " * (key_indent + step)
+    lines = [f"{pad}{source_id}:"] + [f"{inner}{key}: {value}" for key, value in fields]
+    return newline.join(lines) + newline
+
+
+def entry_fields(outlet: str, title: str, meta: PageMetadata, file: str,
+                 sha256: str) -> list[tuple[str, str]]:
+    """The fields of a source entry, values already rendered as YAML scalars."""
+    fields = [("outlet", scalar(outlet))]
+    if meta.site:
+        fields.append(("outlet_name", scalar(meta.site)))
+    fields.append(("title", scalar(title)))
+    if meta.authors:
+        fields.append(("authors", flow_list(meta.authors)))
+    if meta.published:
+        fields.append(("published", quoted(meta.published)))
+    if meta.url:
+        fields.append(("url", scalar(meta.url)))
+    fields.append(("file", scalar(file)))
+    fields.append(("sha256", sha256))
+    return fields
+
+
+# --------------------------------------------------------------------------- inserting it
+
+
+def insert_entry(yaml_text: str, source_id: str, fields: list[tuple[str, str]],
+                 shown: str) -> tuple[str, int, str]:
+    """Insert the entry at the end of the ``sources:`` block; (new text, line, entry).
+
+    Only text is added: every byte before and after the insertion point stays as it was.
+    """
+    bom = "\ufeff" if yaml_text.startswith("\ufeff") else ""
+    body = yaml_text[len(bom):]
+    root, _ = parse_yaml(body, shown)
+    if root is None or root.kind != "map" or "sources" not in root.value:
+        raise InputError(f"{shown}: has no 'sources:' mapping to add the entry to",
+                         hint="add 'sources:' at the top level, then run again")
+    key_node, value = root.value["sources"]
+    lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
+    if value.kind != "map" or not value.value or value.line == key_node.line \
+            or lines[value.line][value.column:value.column + 1] in ("{", "["):
+        raise InputError(f"{shown}: 'sources:' is not a block mapping with at least one "
+                         "source (one 'id:' line per source), so there is no place to insert "
+                         "the entry as text", hint="paste the entry printed without --write "
+                                                   "under sources: by hand")
+    key_indent = value.column
+    first = next(iter(value.value.values()))[1]
+    step = first.column - key_indent if first.kind == "map" and first.line > value.line \
+        and first.column > key_indent else 2
+    later = [k.line for k, _ in root.value.values() if k.line > key_node.line]
+    stop = min(later) if later else len(lines)
+    last = None
+    # The block ends at its last indented line: a comment there may be the text of a block
+    # scalar, so it counts; a comment at column 0 belongs to what follows.
+    for index in range(stop - 1, key_node.line, -1):
+        indent = len(lines[index]) - len(lines[index].lstrip(" "))
+        if lines[index].strip() and indent > 0:
+            last = index
+            break
+    if last is None:
+        raise InputError(f"{shown}: could not find the end of the 'sources:' block",
+                         hint="paste the entry printed without --write by hand")
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    entry = render_entry(source_id, fields, key_indent=key_indent, step=step, newline=newline)
+    before = "".join(lines[:last + 1])
+    if not before.endswith("\n"):
+        before += newline
+    after = "".join(lines[last + 1:])
+    return bom + before + entry + after, last + 2, entry
+
+
+def _validate_insert(old_text: str, new_text: str, path: Path, shown: str, source_id: str,
+                     expected: dict[str, object]) -> None:
+    """The new file must load exactly as the old one did, plus the one new source."""
+    old = load_corpus_text(old_text.removeprefix("\ufeff"), path, shown)
+    new = load_corpus_text(new_text.removeprefix("\ufeff"), path, shown)
+    problem = None
+    if new.corpus is None or old.corpus is None:
+        problem = "the file no longer loads"
+    elif [s.id for s in new.corpus.sources] != [s.id for s in old.corpus.sources] + [source_id]:
+        problem = "the sources did not come out as expected"
+    elif len(new.findings) != len(old.findings):
+        problem = f"it would add {len(new.findings) - len(old.findings)} schema finding(s)"
+    else:
+        made = new.corpus.sources[-1]
+        for name, value in expected.items():
+            if getattr(made, name) != value:
+                problem = f"its {name} would read back as {getattr(made, name)!r}"
+                break
+        if problem is None and (_content(new.corpus.sources[:-1]) != _content(old.corpus.sources)
+                                or _content(new.corpus.topics) != _content(old.corpus.topics)):
+            problem = "the rest of the file would not read back as before"
+    if problem is not None:
+        raise InputError(f"{shown}: inserting the entry for '{source_id}' would not be safe "
+                         f"({problem}); the file was not changed",
+                         hint="paste the entry printed without --write under sources: by hand")
+
+
+def _content(value: object) -> object:
+    """What the model says, without where it says it: locations shift below an insertion."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _content(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if "location" not in f.name}
+    if isinstance(value, (tuple, list)):
+        return [_content(v) for v in value]
+    return value
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _target(corpus_root: Path, source_id: str) -> Path:
+    """seeds/ID.txt below the corpus folder, refusing a seeds/ that leads elsewhere."""
+    root = corpus_root.resolve()
+    folder = root / SEEDS
+    target = folder / f"{source_id}.txt"
+    for path in (folder, target):
+        if path.is_symlink() or path.exists():
+            try:
+                resolved = path.resolve()
+            except (OSError, RuntimeError):
+                resolved = None
+            if resolved is None or not resolved.is_relative_to(root):
+                raise UsageError(f"{display_path(path)} leads outside the corpus folder "
+                                 f"{display_path(root)}; refusing to write there",
+                                 hint=f"make {SEEDS}/ a real folder below assertions.yaml")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{display_path(folder)} is not a folder")
+    if target.is_dir():
+        raise UsageError(f"{display_path(target)} is a folder")
+    return target
+
+
+def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
+           title: str | None = None, force: bool = False, write: bool = False) -> IngestResult:
+    """Save the page's text as seeds/ID.txt and make (and with ``write``, add) its entry."""
+    if not SLUG.match(source_id):
+        raise UsageError(f"source id '{source_id}' is not valid: expected a lowercase slug "
+                         "(a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')")
+    if not outlet.strip():
+        raise UsageError("--outlet must not be empty")
+    if title is not None and not title.strip():
+        raise UsageError("--title must not be empty")
+    shown_yaml = display_path(yaml_path)
+    try:
+        yaml_bytes = yaml_path.read_bytes()
+        yaml_text = yaml_bytes.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{shown_yaml}: cannot be read ({exc})") from None
+    loaded = load_corpus_text(yaml_text.removeprefix("\ufeff"), yaml_path.resolve(), shown_yaml)
+    corpus: Corpus | None = loaded.corpus
+    notes: list[str] = []
+
+    target = _target(yaml_path.parent, source_id)
+    file = f"{SEEDS}/{target.name}"
+    existing = corpus.source(source_id) if corpus is not None else None
+    if corpus is not None:
+        for other in corpus.sources:
+            if other.id != source_id and (corpus.root / other.file).resolve() == target.resolve():
+                raise UsageError(f"{file} is the text of source '{other.id}'; choose another id")
+    if write and existing is not None:
+        raise UsageError(f"source '{source_id}' is already in {shown_yaml} (line "
+                         f"{existing.location.line}); --write only adds new sources",
+                         hint="choose another --id, or run without --write and update that "
+                              "entry's sha256 by hand")
+
+    kind, data, meta = read_page(page)
+    sha256 = hashlib.sha256(data).hexdigest()
+    text_action = "written"
+    if target.exists():
+        if target.read_bytes() == data:
+            text_action = "unchanged"
+        elif not force:
+            raise UsageError(f"{display_path(target)} already exists with other text; "
+                             "nothing was changed", hint="pass --force to replace it")
+        else:
+            text_action = "replaced"
+
+    if kind == "text" and title is None:
+        title = _first_line(data)
+        notes.append("title: taken from the text's first line; check it (or pass --title)")
+    elif title is None:
+        title = meta.title
+        if title is None:
+            title = _first_line(data)
+            notes.append("title: the page names none; taken from the text's first line")
+    if not title:
+        raise InputError(f"{display_path(page)}: the text is empty")
+    fields = entry_fields(outlet, title, meta, file, sha256)
+    if kind == "html":
+        missing = [name for name, value in (("authors", meta.authors), ("published",
+                   meta.published), ("outlet_name", meta.site), ("url", meta.url)) if not value]
+        if missing:
+            notes.append(f"the page does not say: {', '.join(missing)}; add them if you know")
+
+    yaml_line = 0
+    new_yaml: str | None = None
+    if write:
+        new_yaml, yaml_line, entry = insert_entry(yaml_text, source_id, fields, shown_yaml)
+        expected: dict[str, object] = {
+            "outlet": outlet, "outlet_name": meta.site, "title": title, "authors": meta.authors,
+            "published": meta.published, "url": meta.url, "file": file, "sha256": sha256}
+        _validate_insert(yaml_text, new_yaml, yaml_path.resolve(), shown_yaml, source_id,
+                         expected)
+    else:
+        entry = render_entry(source_id, fields)
+        if existing is not None:
+            notes.append(f"source '{source_id}' is already in {shown_yaml} (line "
+                         f"{existing.location.line}); if you re-read the new text, set its "
+                         f"sha256 to {sha256}")
+
+    if text_action != "unchanged":
+        target.parent.mkdir(exist_ok=True)
+        atomic_write(target, data.decode("utf-8"))  # valid UTF-8: decoding round-trips exactly
+    if new_yaml is not None:
+        atomic_write(yaml_path, new_yaml)
+    return IngestResult(
+        source_id=source_id, page=display_path(page), kind=kind, file=file, sha256=sha256,
+        size=len(data), lines=data.count(b"\n") + (0 if data.endswith(b"\n") or not data
+                                                  else 1),
+        metadata=meta, entry=entry, text_action=text_action, yaml_path=shown_yaml,
+        yaml_line=yaml_line, notes=tuple(notes))
+

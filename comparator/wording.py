@@ -1,0 +1,208 @@
+"""Words and sentences of an article: pure functions, stdlib only.
+
+``compare suggest`` ranks sentences by a topic's words and the ``silent-but-mentions`` lint
+looks for a topic's keywords; both need the same idea of a word, so "weapons" finds "weapon"
+and "supplied" finds "supplies". The stemmer is deliberately crude: it only has to map the
+forms of one word together, the same way on both sides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: Common words that say nothing about a topic (never query terms).
+_STOPWORD_TEXT = """
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each even few for
+from further had has have having he her here hers him his how i if in into is it its itself
+just least less like made make many may me might more most much must my no nor not now of off
+on once one only or other our ours out over own per same she should since so some such than
+that the their them then there these they this those through thus to too under until up upon
+us very via was we were what when where whether which while who whom whose why will with
+within without would yet you your s t d ll re ve
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_ABBREVIATION_TEXT = """
+mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres jr sr vs etc inc ltd co
+corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec no nos fig vol pp approx
+"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_OPENERS = "\"'\u201c\u2018\u00ab([-\u2013\u2014"
+_TERMINAL = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's crude stem: lower case, common English inflections dropped (cached: a
+    corpus has a small vocabulary and long texts)."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses"):
+        return w[:-2]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith(("ed", "ly")) and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]  # transferr(ed) -> transfer, admitt(ed) -> admit
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]  # engage, engaged, engaging -> engag
+    return w
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of a text (letters and digits), as written."""
+    return _TOKEN.findall(text)
+
+
+def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
+    """The stems of a text's words, in order, optionally without stopwords."""
+    out = []
+    for word in words(text):
+        lowered = word.lower()
+        if drop_stopwords and lowered in STOPWORDS:
+            continue
+        out.append(stem(lowered))
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: where it is in the original text, and its words."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    #: The sentence as written, with its line breaks and runs of spaces made single spaces.
+    text: str
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts, lines split as quotes.NormalisedText splits them."""
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def line_of(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset, given ``line_starts``."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Stretches of text no sentence crosses: paragraphs, headings, hand-wrapped runs joined.
+
+    A line break ends a sentence unless the next line continues it: it starts in lower case,
+    or the text is hand-wrapped (short lines) and the line before fills the width without
+    ending in punctuation.
+    """
+    spans = _lines(text)
+    width = max((len(text[s:e].strip()) for s, e in spans), default=0)
+    wrapped = 0 < width <= 120
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous = ""
+    for start, end in spans:
+        line = text[start:end].strip()
+        if not line:
+            if current:
+                blocks.append(current)
+            current = None
+            previous = ""
+            continue
+        joins = current is not None and (
+            line[0].islower()
+            or (wrapped and previous[-1] not in _TERMINAL and len(previous) >= 0.8 * width))
+        if joins and current is not None:
+            current = (current[0], end)
+        else:
+            if current:
+                blocks.append(current)
+            current = (start, end)
+        previous = line
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _ends_sentence(text: str, punct_start: int, after: int) -> bool:
+    """Whether the punctuation at ``punct_start`` ends a sentence (not "Dr." or "U.S.")."""
+    rest = text[after:].lstrip()
+    if not rest:
+        return True
+    first = rest.lstrip(_OPENERS)[:1]
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    if text[punct_start] != ".":
+        return True
+    before = text[:punct_start].rsplit(None, 1)[-1] if text[:punct_start].strip() else ""
+    before = before.lstrip(_OPENERS).lower()
+    if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+        return False
+    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]?", before)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of an article, each with its line and column in the text as saved."""
+    starts = line_starts(text)
+    out: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        cut = 0
+        pieces: list[tuple[int, int]] = []
+        for match in _SENTENCE_END.finditer(block):
+            if _ends_sentence(block, match.start(), match.end()):
+                pieces.append((cut, match.end()))
+                cut = match.end()
+        pieces.append((cut, len(block)))
+        for first, last in pieces:
+            piece = block[first:last]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start = block_start + first + (len(piece) - len(piece.lstrip()))
+            end = start + len(stripped)
+            line, column = line_of(starts, start)
+            out.append(Sentence(start, end, line, column, " ".join(stripped.split())))
+    return out
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The distinct lower-case words of a text (one C-level pass: cheap on long texts)."""
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
+    """The words of ``vocabulary`` whose stem is ``word_stem``.
+
+    Rather than stem a whole vocabulary, generate the few forms the stemmer maps to this stem
+    (weapon -> weapons, supply -> supplies, transfer -> transferred) and look them up.
+    """
+    k = word_stem
+    candidates = {k, k + "s", k + "es", k + "e", k + "ed", k + "ing", k + "ly", k + "ely",
+                  k + "ely", k + k[-1:] + "ed", k + k[-1:] + "ing", k + k[-1:] + "ly"}
+    if k.endswith("y"):
+        candidates |= {k[:-1] + "ies", k[:-1] + "ied"}
+    return {w for w in candidates & vocabulary if stem(w) == k}
