@@ -1,0 +1,251 @@
+"""``compare diff A B``: where two parties (outlets or single sources) meet and part, claim by
+claim. Pure logic over the comparisons of ``compare.py``: no I/O, no rich, no typer.
+
+A party with several articles (an outlet) keeps each article's position: every article of A is
+paired with every article of B, so a split inside an outlet stays visible instead of being
+averaged away. The text, markdown and JSON renderers all read the structures built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from comparator.compare import ClaimComparison, Position, TopicComparison, relation_between
+from comparator.errors import UsageError
+from comparator.models import Claim, Relation, Topic, Verdict
+from comparator.quotes import word_diff
+
+#: From the relation that matters most to a reader down to the least: a claim where any pair
+#: of articles contradicts is shown as a contradiction.
+RELATION_WEIGHT = {
+    Relation.CONTRADICT: 0,
+    Relation.DIVERGE: 1,
+    Relation.AGREE_DIFFERENT_CERTAINTY: 2,
+    Relation.AGREE: 3,
+    Relation.ONE_SIDED: 4,
+}
+
+#: How a relation reads in a sentence.
+RELATION_WORDS = {
+    Relation.AGREE: "agree",
+    Relation.AGREE_DIFFERENT_CERTAINTY: "agree with different certainty",
+    Relation.CONTRADICT: "contradict",
+    Relation.DIVERGE: "diverge",
+    Relation.ONE_SIDED: "one-sided",
+}
+
+
+#: Word-level diff: ("=" | "-" | "+", words), "-" only in A's text, "+" only in B's.
+WordDiff = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a diff: an outlet (all its articles) or one source."""
+
+    name: str
+    #: "outlet" or "source".
+    kind: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PositionPair:
+    """An article of A and an article of B on one claim, and how their framings differ."""
+
+    a: Position
+    b: Position
+    relation: Relation
+    summary_diff: WordDiff
+    quote_diff: WordDiff
+
+
+@dataclass(frozen=True)
+class SharedClaim:
+    """A claim both parties address."""
+
+    topic: Topic
+    claim: Claim
+    verdict: Verdict
+    a: tuple[Position, ...]
+    b: tuple[Position, ...]
+    pairs: tuple[PositionPair, ...]
+
+    @property
+    def relation(self) -> Relation:
+        """The weightiest relation among the pairs: one contradiction makes it contradict."""
+        return min((p.relation for p in self.pairs), key=RELATION_WEIGHT.__getitem__)
+
+    @property
+    def split(self) -> bool:
+        """True when the pairs do not all relate the same way (an outlet divided)."""
+        return len({p.relation for p in self.pairs}) > 1
+
+
+@dataclass(frozen=True)
+class OneSidedClaim:
+    """A claim only one party addresses, with what the other party's articles do instead."""
+
+    topic: Topic
+    claim: Claim
+    positions: tuple[Position, ...]
+    #: For each article of the other party, ``TopicComparison.coverage``: "silent" (read, says
+    #: nothing on the topic), "unreviewed" (not read for it yet) or "covered" (addresses the
+    #: topic, not this claim).
+    other: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class PartyDiff:
+    """Everything ``compare diff`` shows, in corpus order (topics and claims as in the YAML)."""
+
+    a: Party
+    b: Party
+    shared: tuple[SharedClaim, ...]
+    only_a: tuple[OneSidedClaim, ...]
+    only_b: tuple[OneSidedClaim, ...]
+
+    def counts(self) -> dict[Relation, int]:
+        """How many shared claims relate each way, weightiest relation first, zeros left out."""
+        counts: dict[Relation, int] = {}
+        for relation in sorted(RELATION_WEIGHT, key=RELATION_WEIGHT.__getitem__):
+            n = sum(1 for s in self.shared if s.relation is relation)
+            if n:
+                counts[relation] = n
+        return counts
+
+    def summary(self) -> str:
+        """One plain sentence: how many claims both address and how they relate, and the rest."""
+        n = len(self.shared)
+        text = f"both address {n} claim{'s' * (n != 1)}"
+        if self.counts():
+            text += " (" + ", ".join(f"{count} {RELATION_WORDS[r]}"
+                                     for r, count in self.counts().items()) + ")"
+        for party, only in ((self.a, self.only_a), (self.b, self.only_b)):
+            text += f"; only {party.name} addresses {len(only)}"
+        return text
+
+
+def describe(party: Party) -> str:
+    """``outlet East (east-one, east-two)`` or ``source east-one``."""
+    if party.kind == "outlet":
+        return f"outlet {party.name} ({', '.join(party.sources)})"
+    return f"source {party.name}"
+
+
+def quote_text(position: Position) -> str:
+    """A position's quotes as one line: what the quote diff compares."""
+    return " … ".join(" ".join(q.text.split()) for q in position.assertion.quotes)
+
+
+#: Below this share of words in common, two texts are shown whole rather than word by word:
+#: a word diff of two unrelated sentences that share only "the" and "to" is noise.
+MIN_SHARED_WORDS = 1 / 3
+
+
+def shares_words(diff: WordDiff) -> bool:
+    """Whether two texts have enough words in common for a word diff to help a reader."""
+    counts = {"=": 0, "-": 0, "+": 0}
+    for op, words in diff:
+        counts[op] += len(words.split())
+    total = 2 * counts["="] + counts["-"] + counts["+"]
+    return total > 0 and 2 * counts["="] / total >= MIN_SHARED_WORDS
+
+
+def _pair(a: Position, b: Position) -> PositionPair:
+    return PositionPair(
+        a, b, relation_between(a.stance, b.stance),
+        word_diff(a.assertion.summary, b.assertion.summary),
+        word_diff(quote_text(a), quote_text(b)),
+    )
+
+
+def _one_sided(comparison: TopicComparison, claim: ClaimComparison,
+               positions: tuple[Position, ...], other: Party) -> OneSidedClaim:
+    return OneSidedClaim(comparison.topic, claim.claim, positions,
+                         tuple((sid, comparison.coverage(sid)) for sid in other.sources))
+
+
+def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> PartyDiff:
+    """Claim by claim: what both parties address and how they relate, and what only one does.
+
+    An article that belongs to both parties (``compare diff East east-one``) is never paired
+    with itself; two parties made of the same articles have nothing to compare.
+    """
+    if set(a.sources) == set(b.sources):
+        raise UsageError(f"'{a.name}' and '{b.name}' are the same articles; name two different "
+                         "outlets or sources")
+    shared: list[SharedClaim] = []
+    only_a: list[OneSidedClaim] = []
+    only_b: list[OneSidedClaim] = []
+    for comparison in comparisons:
+        for claim in comparison.claims:
+            of_a = tuple(p for p in claim.positions if p.source.id in a.sources)
+            of_b = tuple(p for p in claim.positions if p.source.id in b.sources)
+            pairs = tuple(_pair(p, q) for p in of_a for q in of_b
+                          if p.source.id != q.source.id)
+            if pairs:
+                shared.append(SharedClaim(comparison.topic, claim.claim, claim.verdict,
+                                          of_a, of_b, pairs))
+            elif of_a and not of_b:
+                only_a.append(_one_sided(comparison, claim, of_a, b))
+            elif of_b and not of_a:
+                only_b.append(_one_sided(comparison, claim, of_b, a))
+    return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b))
+
+
+def parties_from_options(parties: Sequence[tuple[str, str, tuple[str, ...]]]
+                         ) -> tuple[Party, Party]:
+    """The two parties as the CLI resolved them (``ViewOptions.parties``)."""
+    if len(parties) != 2:
+        raise UsageError("compare diff takes exactly two outlets or sources")
+    first, second = (Party(name, kind, tuple(ids)) for name, kind, ids in parties)
+    return first, second
+
+
+@dataclass(frozen=True)
+class Sides:
+    """A contested claim split the way a headline reads it: who is for it, who against it."""
+
+    topic: Topic
+    claim: ClaimComparison
+    #: Positions that affirm or suggest the claim, strongest first, then in outlet order.
+    for_: tuple[Position, ...]
+    #: Positions that doubt or deny it, strongest first, then in outlet order.
+    against: tuple[Position, ...]
+    #: Positions that take no side.
+    neutral: tuple[Position, ...]
+
+    @property
+    def divided_outlets(self) -> tuple[str, ...]:
+        """Outlets with articles on both sides of the claim: divided inside themselves."""
+        against = {p.outlet for p in self.against}
+        return tuple(dict.fromkeys(p.outlet for p in self.for_ if p.outlet in against))
+
+
+def outlet_order(comparison: TopicComparison, positions: Iterable[Position]
+                 ) -> list[Position]:
+    """Positions grouped by outlet, outlets in corpus order (as columns and grids show them),
+    articles of one outlet in corpus order."""
+    rank = {outlet: i for i, outlet in enumerate(comparison.outlets)}
+    index = {s.id: i for i, s in enumerate(comparison.sources)}
+    return sorted(positions, key=lambda p: (rank.get(p.outlet, len(rank)),
+                                            index.get(p.source.id, len(index))))
+
+
+def sides(comparison: TopicComparison, claim: ClaimComparison) -> Sides:
+    """Split a claim's positions by the sign of their stance: strongest first, then in
+    outlet order."""
+    ordered = outlet_order(comparison, claim.positions)
+    by_strength = sorted(ordered, key=lambda p: -abs(p.stance.score))  # stable
+    return Sides(comparison.topic, claim,
+                 tuple(p for p in by_strength if p.stance.score > 0),
+                 tuple(p for p in by_strength if p.stance.score < 0),
+                 tuple(p for p in by_strength if p.stance.score == 0))
+
+
+def contested(comparisons: Iterable[TopicComparison]) -> tuple[Sides, ...]:
+    """Every contested claim, in corpus order: the report's headline contradictions."""
+    return tuple(sides(c, claim) for c in comparisons for claim in c.claims
+                 if claim.contradictions)
