@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from comparator.errors import EXIT_FINDINGS, EXIT_OK
 from comparator.lints import LINT_RULES, apply_ignores, lint_findings
+from comparator.loader import gc_paused
 from comparator.models import (
     Assertion,
     Corpus,
@@ -215,6 +216,11 @@ def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = ()) -> Ch
     """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings."""
     if corpus is None:
         return CheckResult(None, tuple(sorted(load_findings, key=_order)))
+    with gc_paused():  # many small objects, no cycles: see loader.gc_paused
+        return _verify(corpus, load_findings)
+
+
+def _verify(corpus: Corpus, load_findings: tuple[Finding, ...]) -> CheckResult:
     texts, text_findings = read_texts(corpus)
     for source in corpus.sources:
         article = texts.get(source.id)

@@ -6,9 +6,11 @@ the report are built from the structures here, so they can never disagree about 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
+from typing import overload
 
 from comparator.models import (
     Assertion,
@@ -43,7 +45,13 @@ def verdict_of(stances: Iterable[Stance]) -> Verdict:
         return Verdict.UNADDRESSED
     if len(taken) == 1:
         return Verdict.SINGLE_SOURCE
-    relations = {relation_between(a, b) for a, b in combinations(taken, 2)}
+    # Which relations occur depends only on which stances occur, once or more: two of each
+    # give the same set of relations as all of them, in constant time.
+    few: list[Stance] = []
+    for stance in taken:
+        if few.count(stance) < 2:
+            few.append(stance)
+    relations = {relation_between(a, b) for a, b in combinations(few, 2)}
     if Relation.CONTRADICT in relations:
         return Verdict.CONTESTED
     if Relation.DIVERGE in relations:
@@ -78,35 +86,136 @@ class PairRelation:
     same_outlet: bool = False
 
 
+class LazyPairs(Sequence[PairRelation]):
+    """Pair relations of one kind: counted from the stances at once, built on first use.
+
+    A claim with 800 positions has 320,000 pairs; views that only ask whether there is a
+    contradiction, or how many, must not pay for building them.
+    """
+
+    __slots__ = ("_build", "_count", "_items")
+
+    def __init__(self, count: int, build: Callable[[], tuple[PairRelation, ...]]) -> None:
+        self._count = count
+        self._build: Callable[[], tuple[PairRelation, ...]] | None = build
+        self._items: tuple[PairRelation, ...] = ()
+
+    def _all(self) -> tuple[PairRelation, ...]:
+        if self._build is not None:
+            self._items, self._build = self._build(), None
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    @overload
+    def __getitem__(self, index: int) -> PairRelation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PairRelation, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> PairRelation | tuple[PairRelation, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[PairRelation]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPairs):
+            other = other._all()
+        return self._all() == other
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 @dataclass(frozen=True)
 class ClaimComparison:
-    """All positions on one claim, how they relate pairwise, and the verdict."""
+    """All positions on one claim, how they relate pairwise, and the verdict.
+
+    Pairs are quadratic in the sources, so they are built only when a view iterates them;
+    lookups, counts and the verdict never need them.
+    """
 
     claim: Claim
     positions: tuple[Position, ...]
-    relations: tuple[PairRelation, ...]
     verdict: Verdict
+    #: Every source of the corpus, in order: the other side of the one-sided pairs.
+    sources: tuple[Source, ...] = ()
+
+    @cached_property
+    def _by_source(self) -> dict[str, Position]:
+        return {p.source.id: p for p in self.positions}
 
     def position(self, source_id: str) -> Position | None:
-        return next((p for p in self.positions if p.source.id == source_id), None)
+        return self._by_source.get(source_id)
+
+    @cached_property
+    def pairs(self) -> tuple[PairRelation, ...]:
+        """How every two positions relate, in position order (no one-sided pairs)."""
+        return tuple(PairRelation(p.source.id, q.source.id, relation_between(p.stance, q.stance),
+                                  p.outlet == q.outlet)
+                     for p, q in combinations(self.positions, 2))
+
+    @cached_property
+    def relations(self) -> tuple[PairRelation, ...]:
+        """Every pair: the positions pairwise, then each position against each source that
+        takes none (one-sided)."""
+        addressed = self._by_source
+        return self.pairs + tuple(
+            PairRelation(p.source.id, other.id, Relation.ONE_SIDED, p.outlet == other.outlet)
+            for p in self.positions for other in self.sources if other.id not in addressed)
+
+    @cached_property
+    def _signs(self) -> tuple[int, int, int]:
+        """How many positions lean for, are neutral on, and lean against the claim."""
+        scores = [p.stance.score for p in self.positions]
+        positive = sum(1 for s in scores if s > 0)
+        negative = sum(1 for s in scores if s < 0)
+        return positive, len(scores) - positive - negative, negative
 
     def by_outlet(self, outlets: Iterable[str]) -> dict[str, tuple[Position, ...]]:
         """Positions grouped by outlet, in the given outlet order (empty where none)."""
         return {o: tuple(p for p in self.positions if p.outlet == o) for o in outlets}
 
-    @property
-    def contradictions(self) -> tuple[PairRelation, ...]:
-        return tuple(r for r in self.relations if r.relation is Relation.CONTRADICT)
+    @cached_property
+    def contradictions(self) -> LazyPairs:
+        """Pairs with opposite signs: as many as positive times negative positions."""
+        positive, _, negative = self._signs
+        return LazyPairs(positive * negative, lambda: tuple(
+            r for r in self.pairs if r.relation is Relation.CONTRADICT))
 
-    @property
-    def divergences(self) -> tuple[PairRelation, ...]:
+    @cached_property
+    def divergences(self) -> LazyPairs:
         """Pairs where one source takes no side and the other does: why a claim is mixed."""
-        return tuple(r for r in self.relations if r.relation is Relation.DIVERGE)
+        positive, neutral, negative = self._signs
+        return LazyPairs(neutral * (positive + negative), lambda: tuple(
+            r for r in self.pairs if r.relation is Relation.DIVERGE))
 
     def relations_of(self, source_id: str, relation: Relation) -> tuple[str, ...]:
         """The sources that stand in ``relation`` to ``source_id`` (to mark a view's cell)."""
-        return tuple(r.b if r.a == source_id else r.a for r in self.relations
-                     if r.relation is relation and source_id in (r.a, r.b))
+        return self._partners(relation).get(source_id, ())
+
+    def _partners(self, relation: Relation) -> dict[str, tuple[str, ...]]:
+        """Each source's partners in ``relation``, in pair order, indexed once per relation."""
+        cache: dict[Relation, dict[str, tuple[str, ...]]] = self.__dict__.setdefault(
+            "_partner_index", {})
+        if relation not in cache:
+            found: dict[str, list[str]] = {}
+            pairs = self.relations if relation is Relation.ONE_SIDED else self.pairs
+            for r in pairs:
+                if r.relation is relation:
+                    found.setdefault(r.a, []).append(r.b)
+                    if r.b != r.a:
+                        found.setdefault(r.b, []).append(r.a)
+            cache[relation] = {k: tuple(v) for k, v in found.items()}
+        return cache[relation]
 
 
 @dataclass(frozen=True)
@@ -124,20 +233,26 @@ class TopicComparison:
         """The outlet's articles, in corpus order: one outlet may hold several."""
         return tuple(s for s in self.sources if s.outlet == outlet)
 
-    @property
+    @cached_property
     def covering(self) -> tuple[str, ...]:
         """Source ids with at least one position on the topic, in corpus order."""
         covered = {p.source.id for c in self.claims for p in c.positions}
         covered |= {a.source for a in self.topic.assertions}
         return tuple(s.id for s in self.sources if s.id in covered)
 
+    @cached_property
+    def _coverage_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        # Views ask for every source on every claim: sets, not scans of long tuples.
+        return frozenset(self.silent), frozenset(self.unreviewed), frozenset(self.covering)
+
     def coverage(self, source_id: str) -> str:
         """Why a source does or does not appear: "covered", "silent" or "unreviewed"."""
-        if source_id in self.silent:
+        silent, unreviewed, covering = self._coverage_sets
+        if source_id in silent:
             return "silent"
-        if source_id in self.unreviewed:
+        if source_id in unreviewed:
             return "unreviewed"
-        return "covered" if source_id in self.covering else "unknown"
+        return "covered" if source_id in covering else "unknown"
 
     def stances_of(self, source_id: str) -> tuple[Stance | None, ...]:
         """The source's stance on each claim of the topic, in claim order (None: no position)."""
@@ -159,29 +274,19 @@ def compare_claim(claim: Claim, assertions: Iterable[Assertion], corpus: Corpus,
                   anchors: Mapping[tuple[str, int], QuoteAnchor]) -> ClaimComparison:
     """Positions on one claim in corpus source order, their relations, and the verdict."""
     order = {s.id: i for i, s in enumerate(corpus.sources)}
+    by_id = {s.id: s for s in reversed(corpus.sources)}  # the first of a duplicate id wins
     positions = []
     seen: set[str] = set()
     for a in sorted(assertions, key=lambda a: order.get(a.source, len(order))):
-        source = corpus.source(a.source)
+        source = by_id.get(a.source)
         if source is None or a.claim != claim.id or a.source in seen:
             continue  # unknown sources and second positions are check's findings, not views'
         seen.add(a.source)
         quote_anchors = tuple(anchors.get((a.id, i), QuoteAnchor(q, a.source, "no-text"))
                               for i, q in enumerate(a.quotes))
         positions.append(Position(source, a, quote_anchors))
-    relations = []
-    for p, q in combinations(positions, 2):
-        relations.append(PairRelation(p.source.id, q.source.id,
-                                      relation_between(p.stance, q.stance),
-                                      p.outlet == q.outlet))
-    addressed = {p.source.id for p in positions}
-    for p in positions:
-        for other in corpus.sources:
-            if other.id not in addressed:
-                relations.append(PairRelation(p.source.id, other.id, Relation.ONE_SIDED,
-                                              p.outlet == other.outlet))
-    return ClaimComparison(claim, tuple(positions), tuple(relations),
-                           verdict_of(p.stance for p in positions))
+    return ClaimComparison(claim, tuple(positions), verdict_of(p.stance for p in positions),
+                           corpus.sources)
 
 
 def compare_topic(corpus: Corpus, topic: Topic,
@@ -193,8 +298,9 @@ def compare_topic(corpus: Corpus, topic: Topic,
     known = {s.id for s in corpus.sources}
     # A source both silent and covered is check's silent-conflict; its positions win here.
     silent = tuple(s for s in topic.silent if s in known and s not in covered)
+    listed = set(topic.silent)
     unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered
-                       and s.id not in topic.silent)
+                       and s.id not in listed)
     return TopicComparison(topic, claims, silent, unreviewed, corpus.outlets, corpus.sources)
 
 
@@ -246,18 +352,63 @@ def tally_pairs(comparisons: Iterable[TopicComparison], *, by: str = "outlet"
     of one outlet count on the diagonal, so disagreement inside an outlet shows too.
     """
     counts: dict[tuple[str, str], dict[str, int]] = {}
+
+    def add(a: str, b: str, relation: Relation, n: int) -> None:
+        key = (a, b) if (a, b) in counts or (b, a) not in counts else (b, a)
+        bucket = counts.setdefault(key, {})
+        name = relation.value.replace("-", "_")
+        bucket[name] = bucket.get(name, 0) + n
+
     for comparison in comparisons:
         outlet_of = {s.id: s.outlet for s in comparison.sources}
         for claim in comparison.claims:
-            for rel in claim.relations:
-                if rel.relation is Relation.ONE_SIDED:
-                    continue
-                a, b = (outlet_of[rel.a], outlet_of[rel.b]) if by == "outlet" else (rel.a, rel.b)
-                key = (a, b) if (a, b) in counts or (b, a) not in counts else (b, a)
-                bucket = counts.setdefault(key, {})
-                name = rel.relation.value.replace("-", "_")
-                bucket[name] = bucket.get(name, 0) + 1
+            if by == "outlet":
+                _tally_outlets(claim, outlet_of, add)
+            else:
+                for rel in claim.pairs:
+                    add(rel.a, rel.b, rel.relation, 1)
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
+
+
+def _tally_outlets(claim: ClaimComparison, outlet_of: Mapping[str, str],
+                   add: Callable[[str, str, Relation, int], None]) -> None:
+    """Count a claim's pairs of positions by outlet pair, from stance counts per outlet.
+
+    The same counts as walking every pair (quadratic in the positions), in time linear in
+    them. Outlet pairs are added in the order, and with the orientation, in which that walk
+    would first meet them: the first pair of outlets A and B is the first article of the
+    earlier one with the first article of the later one.
+    """
+    stances: dict[str, dict[Stance, int]] = {}
+    first: dict[str, int] = {}
+    second: dict[str, int] = {}
+    for index, position in enumerate(claim.positions):
+        outlet = outlet_of[position.source.id]
+        per = stances.setdefault(outlet, {})
+        per[position.stance] = per.get(position.stance, 0) + 1
+        if outlet not in first:
+            first[outlet] = index
+        elif outlet not in second:
+            second[outlet] = index
+    met: list[tuple[tuple[int, int], str, str]] = []
+    outlets = list(first)  # in order of their first position
+    for i, a in enumerate(outlets):
+        if a in second:
+            met.append(((first[a], second[a]), a, a))
+        met.extend(((first[a], first[b]), a, b) for b in outlets[i + 1:])
+    for _, a, b in sorted(met):
+        mine, theirs = stances[a], stances[b]
+        if a == b:
+            kinds = list(mine.items())
+            for k, (s, n) in enumerate(kinds):
+                if n > 1:
+                    add(a, b, Relation.AGREE, n * (n - 1) // 2)
+                for t, m in kinds[k + 1:]:
+                    add(a, b, relation_between(s, t), n * m)
+        else:
+            for s, n in mine.items():
+                for t, m in theirs.items():
+                    add(a, b, relation_between(s, t), n * m)
 
 
 def tally(comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "outlet"

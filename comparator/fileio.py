@@ -9,6 +9,20 @@ from pathlib import Path
 from comparator.errors import InputError
 
 
+def read_input(path: Path, shown: str, *, folder_hint: str) -> bytes:
+    """The bytes of a file the user named, or an InputError that says why they cannot be had."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{shown}: is a folder, not a file", hint=folder_hint)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write text to path via a temporary file in the same folder and an atomic rename."""
     folder = path.parent if str(path.parent) else Path(".")

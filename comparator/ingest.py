@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from comparator.errors import InputError, UsageError
-from comparator.fileio import atomic_write
+from comparator.fileio import atomic_write, read_input
 from comparator.loader import SLUG, display_path, load_corpus_text, parse_yaml
 from comparator.models import Corpus
 from comparator.yamltext import flow_list, quoted, scalar
@@ -124,16 +124,7 @@ def _metadata(meta: object) -> PageMetadata:
 def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
     """(kind, the text's bytes to save, metadata) for a saved page or text."""
     shown = display_path(page)
-    try:
-        if page.is_dir():
-            raise InputError(f"{shown}: is a folder; give the saved page's file")
-        data = page.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{shown}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot be read ({exc.strerror})") from None
+    data = read_input(page, shown, folder_hint="give the saved page's file")
     suffix = page.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix != ".txt" and _HTML_SNIFF.search(data[:4096])):
         text, meta = extract_html(data, shown)
