@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from comparator.errors import EXIT_FINDINGS, EXIT_OK
-from comparator.lints import LINT_RULES, apply_ignores, lint_findings
+from comparator.ignores import apply_ignores
 from comparator.loader import gc_paused
 from comparator.models import (
     Assertion,
@@ -21,39 +21,8 @@ from comparator.models import (
     Severity,
 )
 from comparator.quotes import format_word_diff, word_count
+from comparator.rules import MIN_QUOTE_WORDS, RULES
 from comparator.texts import ArticleText, read_texts
-
-MIN_QUOTE_WORDS = 5
-
-#: Every rule, with its default severity and what it means; the SARIF output lists these.
-RULES: dict[str, tuple[Severity, str]] = {
-    "schema": (Severity.ERROR, "A field is missing, unknown, of the wrong kind or a bad value, "
-                               "or the YAML uses a duplicate key, an anchor, alias or tag."),
-    "unsourced": (Severity.ERROR, "An assertion has no quote from its source."),
-    "quote-not-found": (Severity.ERROR, "A quote is not in its source's text, even after "
-                                        "normalising whitespace, quotes and dashes."),
-    "quote-ambiguous": (Severity.WARNING, "A quote occurs more than once in its source, so "
-                                          "its place is not certain."),
-    "quote-too-short": (Severity.WARNING, f"A quote has fewer than {MIN_QUOTE_WORDS} words and "
-                                          "cannot stand alone as evidence."),
-    "unknown-source": (Severity.ERROR, "An assertion or silent list names a source that is "
-                                       "not defined."),
-    "unknown-claim": (Severity.ERROR, "An assertion names a claim its topic does not define."),
-    "duplicate-id": (Severity.ERROR, "Two assertions share an id."),
-    "duplicate-position": (Severity.ERROR, "A source has two assertions on the same claim; "
-                                           "put every quote in one."),
-    "source-missing": (Severity.ERROR, "A source's file does not exist or is not a file."),
-    "source-unreadable": (Severity.ERROR, "A source's file is binary or not UTF-8."),
-    "source-outside-root": (Severity.ERROR, "A source's file is outside the corpus folder."),
-    "source-changed": (Severity.ERROR, "A source's text no longer matches its sha256 pin."),
-    "silent-conflict": (Severity.WARNING, "A source is listed as silent on a topic it has "
-                                          "assertions on."),
-    "unreviewed": (Severity.WARNING, "A source has neither an assertion on a topic nor a "
-                                     "place in its silent list."),
-    # The authoring lints (comparator/lints.py): silent-but-mentions, stance-cue,
-    # source-drift (explains a source-changed error), unused-ignore.
-    **LINT_RULES,
-}
 
 
 @dataclass(frozen=True)
@@ -212,15 +181,20 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
     return _finding("quote-not-found", message, where, detail=tuple(detail), related=related)
 
 
-def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = ()) -> CheckResult:
-    """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings."""
+def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = (), *,
+           lints: bool = True) -> CheckResult:
+    """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings.
+
+    Views pass ``lints=False``: the authoring lints only advise the analyst, and a view should
+    not pay for them on every start.
+    """
     if corpus is None:
         return CheckResult(None, tuple(sorted(load_findings, key=_order)))
     with gc_paused():  # many small objects, no cycles: see loader.gc_paused
-        return _verify(corpus, load_findings)
+        return _verify(corpus, load_findings, lints)
 
 
-def _verify(corpus: Corpus, load_findings: tuple[Finding, ...]) -> CheckResult:
+def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool) -> CheckResult:
     texts, text_findings = read_texts(corpus)
     for source in corpus.sources:
         article = texts.get(source.id)
@@ -230,8 +204,12 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...]) -> CheckResult:
                 f"was read (sha256 {article.sha256[:12]}…, pinned {source.sha256[:12]}…); "
                 "re-read it, check its quotes, then update sha256", source.location))
     anchors, quote_findings = anchor_quotes(corpus, texts)
-    tied = structural_findings(corpus) + quote_findings + lint_findings(corpus, texts, anchors)
-    kept_tied, suppressed = apply_ignores(tied, corpus, RULES)
+    tied = structural_findings(corpus) + quote_findings
+    if lints:
+        from comparator.lints import lint_findings
+
+        tied += lint_findings(corpus, texts, anchors)
+    kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
     quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)

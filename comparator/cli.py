@@ -4,8 +4,6 @@
 Every error the core raises is turned into a message and an exit code at this edge only.
 """
 
-from __future__ import annotations
-
 import functools
 import io
 import os

@@ -12,52 +12,25 @@ do, the new sha256 to pin.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from comparator.ignores import SilentPair, Tied
 from comparator.models import (
-    Assertion,
     Corpus,
     Finding,
     Location,
     QuoteAnchor,
-    Severity,
     Stance,
     Topic,
 )
+from comparator.rules import RULES
 from comparator.wording import forms_in, line_of, line_starts, stem, text_words, words
 
 if TYPE_CHECKING:
     from comparator.texts import ArticleText
 
-
-
-@dataclass(frozen=True)
-class SilentPair:
-    """A source in a topic's silent list: the topic's ignore entries for it (or for any
-    source) may suppress a finding about the pair."""
-
-    topic: Topic
-    source: str
-
-
-Owner = Assertion | Topic | SilentPair
-Tied = tuple[Finding, "Owner | None"]
-
-#: The lints' rules, with default severity and meaning (check.RULES lists them too).
-LINT_RULES: dict[str, tuple[Severity, str]] = {
-    "silent-but-mentions": (Severity.WARNING, "A source listed as silent on a topic mentions "
-                                              "the topic's keywords; read those lines again."),
-    "stance-cue": (Severity.WARNING, "A quote's wording contradicts its assertion: a hedge or "
-                                     "negation under 'affirms', or someone else's claim with "
-                                     "no attributed_to under a stance other than neutral."),
-    "source-drift": (Severity.WARNING, "A pinned source's text changed: which of its quotes "
-                                       "still anchor, and the new sha256 when all do."),
-    "unused-ignore": (Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
-}
 
 #: Wording that says a claim is unproven or false: odd under 'affirms'.
 NEGATION_CUES: tuple[tuple[str, str], ...] = (
@@ -135,7 +108,7 @@ def cues(text: str) -> dict[str, list[str]]:
 
 
 def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
-    return Finding(rule, LINT_RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
+    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
 
 
 def _listing(words_: Iterable[str]) -> str:
@@ -199,18 +172,22 @@ class _WordIndex:
 def silent_findings(corpus: Corpus, texts: Mapping[str, ArticleText]) -> list[Tied]:
     """Sources listed as silent on a topic whose text uses the topic's keywords."""
     out: list[Tied] = []
-    indexes: dict[str, _WordIndex] = {}
+    # Grouped by source, so each article's word index is built once and dropped before the
+    # next: holding every index at once would cost more memory than the texts themselves.
+    by_source: dict[str, list[tuple[Topic, Location]]] = {}
     for topic in corpus.topics:
         if not topic.keywords:
             continue
         covered = {a.source for a in topic.assertions}
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
-            article = texts.get(sid)
-            if article is None or sid in covered:  # silent-conflict says it already
-                continue
-            index = indexes.get(sid)
-            if index is None:
-                index = indexes[sid] = _WordIndex(article.text.original)
+            if sid not in covered:  # silent-conflict says it already
+                by_source.setdefault(sid, []).append((topic, where))
+    for sid, pairs in by_source.items():
+        article = texts.get(sid)
+        if article is None:
+            continue
+        index = _WordIndex(article.text.original)
+        for topic, where in pairs:
             hits: dict[int, list[str]] = {}
             for keyword in topic.keywords:
                 for line in index.lines(keyword):
@@ -292,60 +269,3 @@ def lint_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
     """Every lint's findings, each with the assertion or topic that may ignore it."""
     return (stance_cue_findings(corpus) + silent_findings(corpus, texts)
             + drift_findings(corpus, texts, anchors))
-
-
-def _matching(owner: Owner, rule: str) -> list[tuple[int, int]]:
-    """The (owner, entry index) keys of the ignore entries that cover a finding's rule."""
-    if isinstance(owner, SilentPair):
-        return [(id(owner.topic), i) for i, (name, _, source) in enumerate(owner.topic.ignore)
-                if name == rule and source in (None, owner.source)]
-    if isinstance(owner, Topic):
-        return [(id(owner), i) for i, (name, _, source) in enumerate(owner.ignore)
-                if name == rule and source is None]
-    return [(id(owner), i) for i, (name, _) in enumerate(owner.ignore) if name == rule]
-
-
-def apply_ignores(tied: Iterable[Tied], corpus: Corpus, known_rules: Iterable[str]
-                  ) -> tuple[list[Finding], int]:
-    """Drop findings their owner ignores; report ignores of unknown rules and unused ones.
-
-    Returns the findings kept (with the new ones) and how many were suppressed.
-    """
-    known = sorted(known_rules)
-    kept: list[Finding] = []
-    used: set[tuple[int, int]] = set()
-    suppressed = 0
-    for finding, owner in tied:
-        keys = _matching(owner, finding.rule) if owner is not None else []
-        if keys:
-            suppressed += 1
-            used.update(keys)
-        else:
-            kept.append(finding)
-    source_ids = sorted(s.id for s in corpus.sources)
-    entries: list[tuple[Assertion | Topic, str, int, str, str, str | None]] = []
-    for topic in corpus.topics:
-        entries.extend((topic, f"topic '{topic.id}'", i, rule, reason, source)
-                       for i, (rule, reason, source) in enumerate(topic.ignore))
-        for a in topic.assertions:
-            entries.extend((a, f"assertion '{a.id}'", i, rule, reason, None)
-                           for i, (rule, reason) in enumerate(a.ignore))
-    for owner, what, index, rule, reason, source in entries:
-        if rule not in known:
-            close = difflib.get_close_matches(rule, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names rule "
-                                f"'{rule}', which compare check does not have{hint}",
-                                owner.location))
-        elif source is not None and source not in source_ids:
-            close = difflib.get_close_matches(source, source_ids, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names source "
-                                f"'{source}', which is not under sources{hint}",
-                                owner.location))
-        elif (id(owner), index) not in used:
-            scope = f" for '{source}'" if source else ""
-            kept.append(_finding("unused-ignore", f"{what} ignores '{rule}'{scope} "
-                                 f"(\"{reason}\"), but there is no such finding to ignore; "
-                                 "remove the entry", owner.location))
-    return kept, suppressed
