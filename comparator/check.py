@@ -7,6 +7,7 @@ the quotes ``compare check`` passes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from comparator.errors import EXIT_FINDINGS, EXIT_OK
@@ -22,7 +23,7 @@ from comparator.models import (
 )
 from comparator.quotes import format_word_diff, word_count
 from comparator.rules import MIN_QUOTE_WORDS, RULES
-from comparator.texts import ArticleText, read_texts
+from comparator.texts import ArticleText, read_text
 
 
 @dataclass(frozen=True)
@@ -124,41 +125,40 @@ def _did_you_mean(name: str, choices: set[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def anchor_quotes(corpus: Corpus, texts: dict[str, ArticleText]
-                  ) -> tuple[dict[tuple[str, int], QuoteAnchor], list[tuple[Finding, Assertion]]]:
-    """Find every quote in its article; the anchors for views, findings for check."""
-    anchors: dict[tuple[str, int], QuoteAnchor] = {}
-    findings: list[tuple[Finding, Assertion]] = []
-    for topic in corpus.topics:
-        for a in topic.assertions:
-            article = texts.get(a.source)
-            for index, quote in enumerate(a.quotes):
-                key = (a.id, index)
-                if word_count(quote.text) < MIN_QUOTE_WORDS:
-                    findings.append((_finding(
-                        "quote-too-short", f"quote of assertion '{a.id}' has "
-                        f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
-                        "words, a clause that stands alone as evidence", quote.location), a))
-                if article is None:
-                    anchors[key] = QuoteAnchor(quote, a.source, "no-text")
-                    continue
-                found = article.text.find_all(quote.text)
-                places = tuple(Location(article.shown, p.line, p.column) for p in found)
-                if len(found) == 1:
-                    anchors[key] = QuoteAnchor(quote, a.source, "found", places[0],
-                                               found[0].start, found[0].end, places)
-                elif found:
-                    anchors[key] = QuoteAnchor(quote, a.source, "ambiguous", places[0],
-                                               found[0].start, found[0].end, places)
-                    lines = ", ".join(f"{p.line}:{p.column}" for p in places)
-                    findings.append((_finding(
-                        "quote-ambiguous", f"quote of assertion '{a.id}' occurs "
-                        f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
-                        "it points at one passage", quote.location, related=places), a))
-                else:
-                    anchors[key] = QuoteAnchor(quote, a.source, "not-found")
-                    findings.append((_not_found(a, quote.text, quote.location, article), a))
-    return anchors, findings
+def anchor_quotes(assertions: Iterable[Assertion], article: ArticleText | None,
+                  anchors: dict[tuple[str, int], QuoteAnchor]
+                  ) -> list[tuple[Finding, Assertion | None]]:
+    """Find the quotes of one article's assertions in it: anchors for views (added to
+    ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
+    findings: list[tuple[Finding, Assertion | None]] = []
+    for a in assertions:
+        for index, quote in enumerate(a.quotes):
+            key = (a.id, index)
+            if word_count(quote.text) < MIN_QUOTE_WORDS:
+                findings.append((_finding(
+                    "quote-too-short", f"quote of assertion '{a.id}' has "
+                    f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
+                    "words, a clause that stands alone as evidence", quote.location), a))
+            if article is None:
+                anchors[key] = QuoteAnchor(quote, a.source, "no-text")
+                continue
+            found = article.text.find_all(quote.text)
+            places = tuple(Location(article.shown, p.line, p.column) for p in found)
+            if len(found) == 1:
+                anchors[key] = QuoteAnchor(quote, a.source, "found", places[0],
+                                           found[0].start, found[0].end, places)
+            elif found:
+                anchors[key] = QuoteAnchor(quote, a.source, "ambiguous", places[0],
+                                           found[0].start, found[0].end, places)
+                lines = ", ".join(f"{p.line}:{p.column}" for p in places)
+                findings.append((_finding(
+                    "quote-ambiguous", f"quote of assertion '{a.id}' occurs "
+                    f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
+                    "it points at one passage", quote.location, related=places), a))
+            else:
+                anchors[key] = QuoteAnchor(quote, a.source, "not-found")
+                findings.append((_not_found(a, quote.text, quote.location, article), a))
+    return findings
 
 
 def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
@@ -182,33 +182,58 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
 
 
 def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = (), *,
-           lints: bool = True) -> CheckResult:
+           lints: bool = True, keep_texts: bool = False) -> CheckResult:
     """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings.
 
     Views pass ``lints=False``: the authoring lints only advise the analyst, and a view should
-    not pay for them on every start.
+    not pay for them on every start. Articles are read, checked and dropped one at a time, so
+    a large corpus never holds more than one text; ``keep_texts`` keeps them for a caller that
+    needs them afterwards (``compare suggest``).
     """
     if corpus is None:
         return CheckResult(None, tuple(sorted(load_findings, key=_order)))
     with gc_paused():  # many small objects, no cycles: see loader.gc_paused
-        return _verify(corpus, load_findings, lints)
+        return _verify(corpus, load_findings, lints, keep_texts)
 
 
-def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool) -> CheckResult:
-    texts, text_findings = read_texts(corpus)
-    for source in corpus.sources:
-        article = texts.get(source.id)
-        if article is not None and source.sha256 and article.sha256 != source.sha256:
-            text_findings.append(_finding(
-                "source-changed", f"source '{source.id}': {article.shown} has changed since it "
-                f"was read (sha256 {article.sha256[:12]}…, pinned {source.sha256[:12]}…); "
-                "re-read it, check its quotes, then update sha256", source.location))
-    anchors, quote_findings = anchor_quotes(corpus, texts)
-    tied = structural_findings(corpus) + quote_findings
+def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
+            keep_texts: bool) -> CheckResult:
+    linter = None
     if lints:
-        from comparator.lints import lint_findings
-
-        tied += lint_findings(corpus, texts, anchors)
+        from comparator import lints as linter
+    by_source: dict[str, list[Assertion]] = {}
+    for topic in corpus.topics:
+        for a in topic.assertions:
+            by_source.setdefault(a.source, []).append(a)
+    silent = linter.silent_pairs(corpus) if linter else {}
+    anchors: dict[tuple[str, int], QuoteAnchor] = {}
+    tied = structural_findings(corpus)
+    text_findings: list[Finding] = []
+    texts: dict[str, ArticleText] = {}
+    digests: dict[str, tuple[str, str]] = {}
+    for source in corpus.sources:
+        read = read_text(corpus, source)
+        article = read if isinstance(read, ArticleText) else None
+        if article is None:
+            text_findings.append(read)  # type: ignore[arg-type]
+        else:
+            digests[source.id] = (article.shown, article.sha256)
+            if source.sha256 and article.sha256 != source.sha256:
+                text_findings.append(_finding(
+                    "source-changed", f"source '{source.id}': {article.shown} has changed "
+                    f"since it was read (sha256 {article.sha256[:12]}…, pinned "
+                    f"{source.sha256[:12]}…); re-read it, check its quotes, then update "
+                    "sha256", source.location))
+        tied += anchor_quotes(by_source.pop(source.id, ()), article, anchors)
+        if linter and article is not None and source.id in silent:
+            tied += linter.silent_findings(source.id, silent[source.id], article)
+        if keep_texts and article is not None:
+            texts[source.id] = article
+    for rest in by_source.values():  # assertions that name no known source
+        tied += anchor_quotes(rest, None, anchors)
+    if linter:
+        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(corpus, digests,
+                                                                           anchors)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

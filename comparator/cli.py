@@ -350,7 +350,7 @@ def suggest_command(
     from comparator.suggest import suggest
     from comparator.workflow import corpus_of, open_corpus
 
-    result = open_corpus(assertions)
+    result = open_corpus(assertions, keep_texts=True)
     found = suggest(corpus_of(result), result.texts, result.anchors, topic, source_id,
                     limit=limit)
     _render("suggest", fmt.value, found)

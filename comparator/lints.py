@@ -169,11 +169,11 @@ class _WordIndex:
         return {line_of(self._starts, m.start())[0] for m in pattern.finditer(self.text)}
 
 
-def silent_findings(corpus: Corpus, texts: Mapping[str, ArticleText]) -> list[Tied]:
-    """Sources listed as silent on a topic whose text uses the topic's keywords."""
-    out: list[Tied] = []
-    # Grouped by source, so each article's word index is built once and dropped before the
-    # next: holding every index at once would cost more memory than the texts themselves.
+def silent_pairs(corpus: Corpus) -> dict[str, list[tuple[Topic, Location]]]:
+    """For each source, the topics (with keywords) that list it as silent, and where.
+
+    Grouped by source, so that each article is read for them once, while it is in memory.
+    """
     by_source: dict[str, list[tuple[Topic, Location]]] = {}
     for topic in corpus.topics:
         if not topic.keywords:
@@ -182,20 +182,23 @@ def silent_findings(corpus: Corpus, texts: Mapping[str, ArticleText]) -> list[Ti
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
             if sid not in covered:  # silent-conflict says it already
                 by_source.setdefault(sid, []).append((topic, where))
-    for sid, pairs in by_source.items():
-        article = texts.get(sid)
-        if article is None:
+    return by_source
+
+
+def silent_findings(sid: str, pairs: Iterable[tuple[Topic, Location]], article: ArticleText
+                    ) -> list[Tied]:
+    """Topics that list the source as silent although its text uses their keywords."""
+    out: list[Tied] = []
+    index = _WordIndex(article.text.original)
+    for topic, where in pairs:
+        hits: dict[int, list[str]] = {}
+        for keyword in topic.keywords:
+            for line in index.lines(keyword):
+                hits.setdefault(line, []).append(keyword)
+        if not hits:
             continue
-        index = _WordIndex(article.text.original)
-        for topic, where in pairs:
-            hits: dict[int, list[str]] = {}
-            for keyword in topic.keywords:
-                for line in index.lines(keyword):
-                    hits.setdefault(line, []).append(keyword)
-            if not hits:
-                continue
-            out.append((_silent_finding(topic, sid, where, article, hits),
-                        SilentPair(topic, sid)))
+        out.append((_silent_finding(topic, sid, where, article, hits),
+                    SilentPair(topic, sid)))
     return out
 
 
@@ -219,13 +222,18 @@ def _silent_finding(topic: Topic, sid: str, where: Location, article: ArticleTex
 # --------------------------------------------------------------------------- source-drift
 
 
-def drift_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
+def drift_findings(corpus: Corpus, digests: Mapping[str, tuple[str, str]],
                    anchors: Mapping[tuple[str, int], QuoteAnchor]) -> list[Tied]:
-    """For each pinned source whose text changed: which of its quotes still anchor."""
+    """For each pinned source whose text changed: which of its quotes still anchor.
+
+    ``digests`` maps a readable source to (its file as shown, the sha256 of its text).
+    """
     out: list[Tied] = []
     for source in corpus.sources:
-        article = texts.get(source.id)
-        if article is None or not source.sha256 or article.sha256 == source.sha256:
+        if source.id not in digests:
+            continue
+        shown, digest = digests[source.id]
+        if not source.sha256 or digest == source.sha256:
             continue
         anchored: list[str] = []
         lost: list[str] = []
@@ -253,19 +261,9 @@ def drift_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
         else:
             state = (f"{len(anchored)} of its {total} quotes still anchor; no longer found: "
                      f"{', '.join(lost[:5])}{', ...' if len(lost) > 5 else ''}")
-        advice = (f"re-read what changed, then set sha256: {article.sha256}" if not lost else
+        advice = (f"re-read what changed, then set sha256: {digest}" if not lost else
                   "fix or re-quote the lost quotes from the new text first, then update sha256")
-        out.append((_finding("source-drift", f"source '{source.id}': {article.shown} changed "
+        out.append((_finding("source-drift", f"source '{source.id}': {shown} changed "
                              f"since it was pinned; {state}; {advice}", source.location,
                              detail=tuple(detail)), None))
     return out
-
-
-# --------------------------------------------------------------------------- entry points
-
-
-def lint_findings(corpus: Corpus, texts: Mapping[str, ArticleText],
-                  anchors: Mapping[tuple[str, int], QuoteAnchor]) -> list[Tied]:
-    """Every lint's findings, each with the assertion or topic that may ignore it."""
-    return (stance_cue_findings(corpus) + silent_findings(corpus, texts)
-            + drift_findings(corpus, texts, anchors))

@@ -91,16 +91,3 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
                        where, related=(Location(shown, line, 0),))
     digest = hashlib.sha256(data).hexdigest()
     return ArticleText(source, path, shown, NormalisedText(text), digest)
-
-
-def read_texts(corpus: Corpus) -> tuple[dict[str, ArticleText], list[Finding]]:
-    """Every readable article by source id, and a finding for each that is not."""
-    texts: dict[str, ArticleText] = {}
-    findings: list[Finding] = []
-    for source in corpus.sources:
-        result = read_text(corpus, source)
-        if isinstance(result, Finding):
-            findings.append(result)
-        else:
-            texts[source.id] = result
-    return texts, findings

@@ -13,17 +13,21 @@ from collections.abc import Sequence
 from comparator.check import CheckResult, verify
 from comparator.errors import CorpusInvalidError, UsageError
 from comparator.loader import find_assertions, load_corpus
-from comparator.models import Corpus, Severity, Topic
+from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Topic
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset({"schema", "unknown-source", "unknown-claim", "duplicate-id",
                             "duplicate-position", "source-outside-root"})
 
 
-def open_corpus(assertions: str | os.PathLike[str] | None = None) -> CheckResult:
-    """Load and verify the corpus; raise CorpusInvalidError when it cannot be compared."""
+def open_corpus(assertions: str | os.PathLike[str] | None = None, *,
+                keep_texts: bool = False) -> CheckResult:
+    """Load and verify the corpus; raise CorpusInvalidError when it cannot be compared.
+
+    ``keep_texts`` keeps the article texts in the result (``compare suggest`` reads them).
+    """
     loaded = load_corpus(find_assertions(assertions))
-    result = verify(loaded.corpus, loaded.findings, lints=False)
+    result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
     blocking = tuple(f for f in result.findings
                      if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR)
     if blocking or result.corpus is None:
@@ -49,6 +53,9 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
         if topic is None:
             close = _closest(tid, known)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            command = difflib.get_close_matches(tid, sorted(RESERVED_TOPIC_IDS), n=1)
+            if command and not close:
+                hint = f"did you mean the command 'compare {command[0]}'? "
             raise UsageError(f"no topic '{tid}' in {corpus.display_path}",
                              hint=f"{hint}topics: {', '.join(known) or '(none)'}")
         if topic not in topics:

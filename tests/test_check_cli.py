@@ -134,3 +134,10 @@ def test_the_project_corpus_passes_its_own_gate(run_cli) -> None:
     result = run_cli(["check", "--fail-level", "warning"], cwd=ROOT)
     assert result.exit_code == 0, result.stdout
     assert ": 0 errors, 0 warnings" in result.stdout
+
+
+def test_a_mistyped_command_is_not_mistaken_for_a_topic(run_cli) -> None:
+    result = run_cli(["chek"], cwd=ROOT)
+    assert result.exit_code == 2
+    assert "no topic 'chek'" in result.stderr
+    assert "did you mean the command 'compare check'?" in result.stderr
