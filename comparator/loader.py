@@ -115,7 +115,7 @@ def _decode(data: bytes, shown: str) -> str:
         ) from None
 
 
-def _events(text: str) -> Iterator[Any]:
+def _events(text: str | bytes) -> Iterator[Any]:
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -131,7 +131,7 @@ def _events(text: str) -> Iterator[Any]:
 Converter = Callable[[str, Node], Node]
 
 
-def parse_yaml(text: str, shown: str, convert: Converter | None = None
+def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
                ) -> tuple[Node | None, list[Finding]]:
     """Build a Node tree from YAML text; structural problems become findings.
 
@@ -150,7 +150,11 @@ def parse_yaml(text: str, shown: str, convert: Converter | None = None
     # Tabs in indentation are the classic copy-paste accident; YAML forbids them and the
     # parser's own message is cryptic, so say it plainly. (Lines are split only when there
     # is a tab at all: a large corpus need not be copied line by line.)
-    for number, line_text in enumerate(text.splitlines() if "\t" in text else (), start=1):
+    if isinstance(text, bytes):
+        lines = text.decode("utf-8-sig").splitlines() if b"\t" in text else []
+    else:
+        lines = text.splitlines() if "\t" in text else []
+    for number, line_text in enumerate(lines, start=1):
         stripped = line_text.lstrip(" ")
         if stripped.startswith("\t"):
             column = len(line_text) - len(stripped) + 1
@@ -569,8 +573,12 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def load_corpus_text(text: str, path: Path, shown: str | None = None) -> LoadResult:
-    """Parse and validate YAML text as if it were the file at ``path``."""
+def load_corpus_text(text: str | bytes, path: Path, shown: str | None = None) -> LoadResult:
+    """Parse and validate YAML text as if it were the file at ``path``.
+
+    ``text`` may be the file's bytes, once they are known to be UTF-8: the parser reads them as
+    they are, without a decoded copy of a large corpus beside them.
+    """
     shown = shown if shown is not None else display_path(path)
     with gc_paused():
         validator = _Validator(shown)
@@ -586,7 +594,8 @@ def load_corpus(path: Path) -> LoadResult:
                       folder_hint=f"point --assertions at the {ASSERTIONS_FILENAME} inside it")
     if b"\x00" in data:
         raise InputError(f"{shown}: is a binary file, not YAML")
-    return load_corpus_text(_decode(data, shown), path.resolve(), shown)
+    _decode(data, shown)  # only to refuse bad UTF-8 with its line and column
+    return load_corpus_text(data, path.resolve(), shown)
 
 
 def load(explicit: str | os.PathLike[str] | None = None) -> LoadResult:

@@ -63,7 +63,7 @@ class Verdict(str, Enum):
     UNADDRESSED = "unaddressed"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file, 1-based line and column, as editors and CI annotations show it."""
 
@@ -77,7 +77,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a corpus: the unit of ``compare check`` output."""
 
@@ -94,7 +94,7 @@ class Finding:
         return f"{self.location}: {self.severity.value} {self.rule} {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One article: its metadata and where its text lives."""
 
@@ -112,7 +112,7 @@ class Source:
     file_location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A proposition that sources take positions on."""
 
@@ -121,7 +121,7 @@ class Claim:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRef:
     """A quote as the analyst wrote it, with where it stands in the YAML."""
 
@@ -129,7 +129,7 @@ class QuoteRef:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assertion:
     """One source's position on one claim, with the evidence for it."""
 
@@ -147,7 +147,7 @@ class Assertion:
     ignore: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A question several articles address, with its claims and the positions taken."""
 
@@ -168,7 +168,7 @@ class Topic:
         return next((c for c in self.claims if c.id == claim_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything ``assertions.yaml`` says, with the folder its paths are relative to."""
 
@@ -195,7 +195,7 @@ class Corpus:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteAnchor:
     """Where a quote was found in its article (or why it was not)."""
 
@@ -213,7 +213,7 @@ class QuoteAnchor:
         return self.status in ("found", "ambiguous")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadResult:
     """A corpus (when the YAML could be read) and every problem met while loading it."""
 
