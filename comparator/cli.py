@@ -5,7 +5,6 @@ Every error the core raises is turned into a message and an exit code at this ed
 """
 
 import functools
-import io
 import os
 import sys
 from collections.abc import Callable
@@ -251,7 +250,7 @@ def report_command(
     """The markdown report (GitHub-flavoured): sources, summary grid, contradictions, evidence."""
     from comparator import render
     from comparator.compare import compare_all
-    from comparator.fileio import atomic_write
+    from comparator.fileio import atomic_writer
     from comparator.workflow import corpus_of, open_corpus, resolve_topics
 
     result = open_corpus(assertions)
@@ -263,9 +262,8 @@ def report_command(
     if output is None:
         renderer(context, sys.stdout)
         return
-    buffer = io.StringIO()
-    renderer(context, buffer)
-    atomic_write(output, buffer.getvalue())
+    with atomic_writer(output) as handle:
+        renderer(context, handle)
     sys.stderr.write(f"wrote {output}\n")
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from comparator.errors import InputError
 
@@ -25,24 +28,37 @@ def read_input(path: Path, shown: str, *, folder_hint: str) -> bytes:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write text to path via a temporary file in the same folder and an atomic rename."""
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """A text handle whose content replaces ``path`` only when the block ends without error.
+
+    What is written goes to a temporary file beside ``path`` (so a large report is streamed,
+    never held whole); a crash, an exception or a full disk leaves the old file as it was.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{path}: folder {folder} does not exist")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
     try:
-        _replace_with(path, folder, text)
+        with _replacing(path, folder) as handle:
+            yield handle
     except OSError as exc:  # disk full, no permission: the user's problem to fix, not a crash
         raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is "
                          "unchanged") from exc
 
 
-def _replace_with(path: Path, folder: Path, text: str) -> None:
+@contextmanager
+def _replacing(path: Path, folder: Path) -> Iterator[IO[str]]:
     mode = path.stat().st_mode & 0o777 if path.exists() else None
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

@@ -63,14 +63,21 @@ class _Report:
         self.corpus: Corpus = context.result.corpus
         self.comparisons = context.comparisons
         self.shared = multi_source_outlets(self.corpus.sources)
-        self.parts: list[str] = []
+        self.out: IO[str] | None = None
+        self.started = False
 
     def label(self, source: Source) -> str:
         """Outlet, or outlet/source id when the outlet has several articles (escaped)."""
         return escape_inline(source_label(source, self.shared))
 
     def add(self, *blocks: str) -> None:
-        self.parts.extend(blocks)
+        """Write blocks as they are made, a blank line apart: a large report is never held."""
+        assert self.out is not None
+        for block in blocks:
+            if self.started:
+                self.out.write("\n\n")
+            self.out.write(block)
+            self.started = True
 
     # -- sections ------------------------------------------------------------------------
 
@@ -236,15 +243,16 @@ class _Report:
             self.add("Where the framings part (against the claim `-`, for it `+`):",
                      self._framings(comparison, claim))
 
-    def build(self) -> str:
+    def write(self, out: IO[str]) -> None:
+        self.out = out
         self.header()
         self.sources()
         self.summary()
         self.contradictions()
         for comparison in self.comparisons:
             self.topic(comparison)
-        return "\n\n".join(self.parts) + "\n"
+        out.write("\n")
 
 
 def render(context: RenderContext, out: IO[str]) -> None:
-    out.write(_Report(context).build())
+    _Report(context).write(out)
