@@ -505,34 +505,28 @@ class _Validator:
         )
 
     def ignores(self, node: Node | None, what: str) -> tuple[tuple[str, str], ...]:
-        if node is None:
-            return ()
-        if node.kind != "seq":
-            self.error(node, f"{what}: ignore must be a list of '- rule: ... reason: ...' entries")
-            return ()
-        out = []
-        for item in node.value:
-            f = self.fields(item, f"{what}: an ignore entry", {"rule": True, "reason": True})
-            if f is None:
-                continue
-            rule = self.string(f.get("rule"), f"{what}: ignore rule")
-            reason = self.string(f.get("reason"), f"{what}: ignore reason")
-            if rule and reason:
-                out.append((rule, reason))
-        return tuple(out)
+        """An assertion's ignore entries: (rule, reason)."""
+        return tuple((rule, reason) for rule, reason, _ in self.ignore_entries(node, what,
+                                                                              scoped=False))
 
     def topic_ignores(self, node: Node | None, what: str
                       ) -> tuple[tuple[str, str, str | None], ...]:
         """A topic's ignore entries: (rule, reason, source or None for every source)."""
+        return self.ignore_entries(node, what, scoped=True)
+
+    def ignore_entries(self, node: Node | None, what: str, *, scoped: bool
+                       ) -> tuple[tuple[str, str, str | None], ...]:
+        """Ignore entries, each with a rule and a required reason; ``scoped`` entries (a
+        topic's) may also name the one silent source they are about."""
         if node is None:
             return ()
         if node.kind != "seq":
             self.error(node, f"{what}: ignore must be a list of '- rule: ... reason: ...' entries")
             return ()
+        allowed = {"rule": True, "reason": True, **({"source": False} if scoped else {})}
         out = []
         for item in node.value:
-            f = self.fields(item, f"{what}: an ignore entry", {"rule": True, "reason": True,
-                                                                "source": False})
+            f = self.fields(item, f"{what}: an ignore entry", allowed)
             if f is None:
                 continue
             rule = self.string(f.get("rule"), f"{what}: ignore rule")
