@@ -111,22 +111,10 @@ def suggest(corpus: Corpus, texts: Mapping[str, ArticleText],
             anchors: Mapping[tuple[str, int], QuoteAnchor], topic_id: str, source_id: str,
             *, limit: int = 5) -> SuggestResult:
     """The ``limit`` best sentences of the source for the topic, best first."""
-    import difflib
+    from comparator.workflow import resolve_source, resolve_topics
 
-    topic = corpus.topic(topic_id)
-    if topic is None:
-        known = [t.id for t in corpus.topics]
-        close = difflib.get_close_matches(topic_id, known, n=1)
-        raise UsageError(f"no topic '{topic_id}' in {corpus.display_path}",
-                         hint=f"{f'did you mean {close[0]!r}? ' if close else ''}topics: "
-                              f"{', '.join(known) or '(none)'}")
-    source = corpus.source(source_id)
-    if source is None:
-        known = [s.id for s in corpus.sources]
-        close = difflib.get_close_matches(source_id, known, n=1)
-        raise UsageError(f"no source '{source_id}' in {corpus.display_path}",
-                         hint=f"{f'did you mean {close[0]!r}? ' if close else ''}sources: "
-                              f"{', '.join(known) or '(none)'}")
+    (topic,) = resolve_topics(corpus, [topic_id])
+    source = resolve_source(corpus, source_id)
     if limit < 1:
         raise UsageError("--limit must be at least 1")
     article = texts.get(source_id)

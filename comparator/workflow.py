@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from comparator.check import CheckResult, verify
 from comparator.errors import CorpusInvalidError, UsageError
 from comparator.loader import find_assertions, load_corpus
-from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Topic
+from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Source, Topic
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset({"schema", "unknown-source", "unknown-claim", "duplicate-id",
@@ -61,6 +61,18 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
         if topic not in topics:
             topics.append(topic)
     return topics
+
+
+def resolve_source(corpus: Corpus, source_id: str) -> Source:
+    """The source named on the command line, or a clear error naming the ones there are."""
+    source = corpus.source(source_id)
+    if source is None:
+        known = [s.id for s in corpus.sources]
+        close = _closest(source_id, known)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise UsageError(f"no source '{source_id}' in {corpus.display_path}",
+                         hint=f"{hint}sources: {', '.join(known) or '(none)'}")
+    return source
 
 
 def _closest(name: str, known: Sequence[str]) -> list[str]:
