@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from comparator.errors import EXIT_FINDINGS, EXIT_OK
-from comparator.ignores import apply_ignores
 from comparator.loader import gc_paused
 from comparator.models import (
     Assertion,
@@ -21,9 +21,10 @@ from comparator.models import (
     QuoteAnchor,
     Severity,
 )
-from comparator.quotes import format_word_diff, word_count
 from comparator.rules import MIN_QUOTE_WORDS, RULES
-from comparator.texts import ArticleText, read_text
+
+if TYPE_CHECKING:
+    from comparator.texts import ArticleText
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class CheckResult:
     suppressed: int = 0
     anchors: dict[tuple[str, int], QuoteAnchor] = field(default_factory=dict)
     texts: dict[str, ArticleText] = field(default_factory=dict)
+    #: (path, sha256) of every article text read: what the cache checks before reusing this.
+    inputs: tuple[tuple[str, str], ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -130,6 +133,8 @@ def anchor_quotes(assertions: Iterable[Assertion], article: ArticleText | None,
                   ) -> list[tuple[Finding, Assertion | None]]:
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
+    from comparator.quotes import word_count
+
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
         for index, quote in enumerate(a.quotes):
@@ -162,6 +167,8 @@ def anchor_quotes(assertions: Iterable[Assertion], article: ArticleText | None,
 
 
 def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
+    from comparator.quotes import format_word_diff
+
     miss = article.text.explain_miss(quote)
     message = f"quote of assertion '{a.id}' is not in {article.shown}"
     detail: list[str] = []
@@ -198,6 +205,10 @@ def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = (), *,
 
 def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
             keep_texts: bool) -> CheckResult:
+    # Imported here: a view whose corpus comes from the cache never needs them.
+    from comparator.ignores import apply_ignores
+    from comparator.texts import ArticleText, read_text
+
     linter = None
     if lints:
         from comparator import lints as linter
@@ -211,6 +222,7 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
     text_findings: list[Finding] = []
     texts: dict[str, ArticleText] = {}
     digests: dict[str, tuple[str, str]] = {}
+    inputs: list[tuple[str, str]] = []
     for source in corpus.sources:
         read = read_text(corpus, source)
         article = read if isinstance(read, ArticleText) else None
@@ -218,6 +230,7 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
             text_findings.append(read)  # type: ignore[arg-type]
         else:
             digests[source.id] = (article.shown, article.sha256)
+            inputs.append((str(article.path), article.sha256))
             if source.sha256 and article.sha256 != source.sha256:
                 text_findings.append(_finding(
                     "source-changed", f"source '{source.id}': {article.shown} has changed "
@@ -239,7 +252,7 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
     assertions = sum(len(t.assertions) for t in corpus.topics)
     quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
     return CheckResult(corpus, tuple(sorted(kept, key=_order)), assertions, quotes, suppressed,
-                       anchors, texts)
+                       anchors, texts, tuple(inputs))
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

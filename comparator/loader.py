@@ -10,7 +10,6 @@ YAML at all raises.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import re
@@ -300,6 +299,8 @@ class _Validator:
         values: dict[str, Node] = {}
         for field_name, (key_node, value_node) in node.value.items():
             if field_name not in allowed:
+                import difflib
+
                 close = difflib.get_close_matches(field_name, list(allowed), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 self.error(key_node, f"unknown field '{field_name}' in {what}; expected one "
@@ -475,6 +476,8 @@ class _Validator:
             try:
                 stance = Stance(stance_text)
             except ValueError:
+                import difflib
+
                 close = difflib.get_close_matches(stance_text, [s.value for s in Stance], n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 self.error(f["stance"], f"{what}: stance '{stance_text}' is not one of "
@@ -581,11 +584,18 @@ def load_corpus_text(text: str | bytes, path: Path, shown: str | None = None) ->
     return LoadResult(corpus, tuple(findings + validator.findings))
 
 
-def load_corpus(path: Path) -> LoadResult:
-    """Read ``assertions.yaml``; raises InputError only when it cannot be read as YAML."""
-    shown = display_path(path)
-    data = read_input(path, shown,
+def read_corpus_bytes(path: Path) -> bytes:
+    """The bytes of ``assertions.yaml``, or an InputError that says why they cannot be had."""
+    return read_input(path, display_path(path),
                       folder_hint=f"point --assertions at the {ASSERTIONS_FILENAME} inside it")
+
+
+def load_corpus(path: Path, data: bytes | None = None) -> LoadResult:
+    """Read ``assertions.yaml`` (or parse ``data``, its bytes as already read); raises
+    InputError only when it cannot be read as YAML."""
+    shown = display_path(path)
+    if data is None:
+        data = read_corpus_bytes(path)
     if b"\x00" in data:
         raise InputError(f"{shown}: is a binary file, not YAML")
     _decode(data, shown)  # only to refuse bad UTF-8 with its line and column

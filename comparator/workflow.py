@@ -6,14 +6,16 @@ render.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from comparator.check import CheckResult, verify
 from comparator.errors import CorpusInvalidError, UsageError
-from comparator.loader import find_assertions, load_corpus
+from comparator.loader import find_assertions
 from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Source, Topic
+
+if TYPE_CHECKING:
+    from comparator.check import CheckResult
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset({"schema", "unknown-source", "unknown-claim", "duplicate-id",
@@ -25,9 +27,22 @@ def open_corpus(assertions: str | os.PathLike[str] | None = None, *,
     """Load and verify the corpus; raise CorpusInvalidError when it cannot be compared.
 
     ``keep_texts`` keeps the article texts in the result (``compare suggest`` reads them).
+    An unchanged corpus comes from the cache (see cache.py) instead of being verified again.
     """
-    loaded = load_corpus(find_assertions(assertions))
-    result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
+    from comparator import cache
+    from comparator.loader import read_corpus_bytes
+
+    path = find_assertions(assertions)
+    data = read_corpus_bytes(path)
+    result = None if keep_texts else cache.lookup(path, data)
+    if result is None:
+        from comparator.check import verify
+        from comparator.loader import load_corpus
+
+        loaded = load_corpus(path, data)
+        result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
+        if not keep_texts:
+            cache.store(path, data, result)
     blocking = tuple(f for f in result.findings
                      if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR)
     if blocking or result.corpus is None:
@@ -53,6 +68,8 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
         if topic is None:
             close = _closest(tid, known)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            import difflib
+
             command = difflib.get_close_matches(tid, sorted(RESERVED_TOPIC_IDS), n=1)
             if command and not close:
                 hint = f"did you mean the command 'compare {command[0]}'? "
@@ -78,7 +95,11 @@ def resolve_source(corpus: Corpus, source_id: str) -> Source:
 def _closest(name: str, known: Sequence[str]) -> list[str]:
     """Ids a user probably meant: those that start with what was typed, else similar ones."""
     starting = [k for k in known if k.startswith(name)]
-    return starting[:1] or difflib.get_close_matches(name, known, n=1)
+    if starting:
+        return starting[:1]
+    import difflib
+
+    return difflib.get_close_matches(name, known, n=1)
 
 
 def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[str]:
@@ -103,6 +124,8 @@ def resolve_party(corpus: Corpus, name: str) -> tuple[str, tuple[str, ...]]:
     folded = [s.id for s in corpus.sources if s.outlet.casefold() == name.casefold()]
     if folded:
         return "outlet", tuple(folded)
+    import difflib
+
     names = list(corpus.outlets) + [s.id for s in corpus.sources]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""

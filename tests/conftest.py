@@ -20,13 +20,22 @@ PINNED_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "GITHUB_ACTIONS
               "COMPARE_ASSERTIONS": "", "FORCE_COLOR": ""}
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run: views reuse verified corpora across tests, as they
+    do across a user's commands, and never touch the user's own cache."""
+    return tmp_path_factory.mktemp("compare-cache")
+
+
 @pytest.fixture(autouse=True)
-def _pinned_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _pinned_environment(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Iterator[None]:
     for key, value in PINNED_ENV.items():
         if value:
             monkeypatch.setenv(key, value)
         else:
             monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(session_cache))
+    monkeypatch.delenv("COMPARE_NO_CACHE", raising=False)
     yield
 
 

@@ -1,0 +1,214 @@
+"""Remember a verified corpus, so a view does not load and verify an unchanged corpus again.
+
+Every view starts by loading ``assertions.yaml`` and finding each quote in its article. On a
+corpus that has not changed since the last run this work gives the same answer, and it is
+most of what a view costs: a quarter of the start-up on the seed corpus, seconds on thousands
+of articles. The cache keeps that answer (the ``CheckResult`` a view uses, without the lints)
+and gives it back only when nothing it was computed from has changed:
+
+- the content (SHA-256) of ``assertions.yaml`` and of every article text it read, and where
+  each article's path leads once symlinks are followed (so a link moved out of the corpus
+  folder is caught even when the text it now points at is the same);
+- the working folder (the paths findings and views show are relative to it);
+- the version of compare, the size and time of each of its modules, and the Python version.
+
+Anything else, a corpus with an article that cannot be read, or a cache that cannot be read
+or written, simply means the corpus is verified again. ``compare check`` never uses the cache:
+the CI gate always verifies from scratch.
+
+Where: ``$COMPARE_CACHE_DIR``, else ``$XDG_CACHE_HOME/compare``, else ``~/.cache/compare``
+(``%LOCALAPPDATA%\\compare\\cache`` on Windows); ``COMPARE_NO_CACHE=1`` turns it off. The folder
+is private to the user (0700) and an entry is only read when the user owns it; entries are
+unpickled with a loader that can build nothing but compare's own model classes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from comparator import __version__
+
+if TYPE_CHECKING:
+    from comparator.check import CheckResult
+
+#: Bumped whenever the layout of an entry or of the model changes.
+FORMAT = 1
+#: Entries kept; the oldest beyond this are removed when a new one is written.
+MAX_ENTRIES = 32
+#: Rules whose findings mean an article could not be read: such a corpus is not cached, since
+#: the entry could not tell when the article becomes readable.
+UNREADABLE_RULES = frozenset({"source-missing", "source-outside-root", "source-unreadable"})
+DISABLE_VAR = "COMPARE_NO_CACHE"
+DIR_VAR = "COMPARE_CACHE_DIR"
+
+#: The only classes an entry may contain, besides str, int, tuple, dict and None.
+_ALLOWED = {
+    "comparator.models": frozenset({"Location", "Finding", "Source", "Claim", "QuoteRef",
+                                    "Assertion", "Topic", "Corpus", "QuoteAnchor", "Severity",
+                                    "Stance"}),
+    "comparator.check": frozenset({"CheckResult"}),
+    "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
+}
+
+
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 of data, without loading OpenSSL when CPython's own module will do.
+
+    ``hashlib`` loads libcrypto on import, a couple of milliseconds of every start-up; the
+    cache only needs one digest per file, which CPython's built-in implementation gives.
+    """
+    try:
+        from _sha2 import sha256  # CPython 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # CPython 3.11 and earlier
+        except ImportError:  # another Python
+            from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
+def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    env = os.environ if environ is None else environ
+    if env.get(DISABLE_VAR):
+        return None
+    if env.get(DIR_VAR):
+        return Path(env[DIR_VAR])
+    if sys.platform == "win32" and env.get("LOCALAPPDATA"):
+        return Path(env["LOCALAPPDATA"]) / "compare" / "cache"
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "compare"
+    home = env.get("HOME") or env.get("USERPROFILE")
+    return Path(home) / ".cache" / "compare" if home else None
+
+
+def _code_stamp() -> tuple[Any, ...]:
+    """What identifies the code that computed an entry: an edited module is a new stamp."""
+    package = Path(__file__).parent
+    modules = []
+    try:
+        with os.scandir(package) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    modules.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    except OSError:
+        return ()
+    return (FORMAT, __version__, sys.version, tuple(sorted(modules)))
+
+
+def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
+    key = sha256_hex(f"{assertions.resolve()}\0{cwd}".encode("utf-8", "surrogateescape"))
+    return folder / f"{key[:32]}.pickle"
+
+
+def _unpickler(handle: Any) -> Any:
+    """An unpickler that refuses every global outside ``_ALLOWED``: an entry is data only."""
+    import pickle
+
+    class ModelUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if name in _ALLOWED.get(module, ()):
+                return super().find_class(module, name)
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+    return ModelUnpickler(handle)
+
+
+def lookup(assertions: Path, data: bytes) -> CheckResult | None:
+    """The cached result for this corpus, or None when there is none or anything changed.
+
+    ``data`` is the content of ``assertions.yaml`` as the caller read it.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        cwd = os.getcwd()
+        entry = _entry_path(folder, assertions, cwd)
+        with open(entry, "rb") as handle:
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None
+            unpickler = _unpickler(handle)
+            header = unpickler.load()
+            if not _still_valid(header, data, cwd):
+                return None
+            from comparator.check import CheckResult
+            from comparator.loader import gc_paused
+
+            with gc_paused():
+                result = unpickler.load()
+        return result if isinstance(result, CheckResult) else None
+    except Exception:  # a missing, damaged or foreign entry is a miss, never an error
+        return None
+
+
+def _still_valid(header: Any, data: bytes, cwd: str) -> bool:
+    """True when every input recorded in the header is still as it was."""
+    if not (isinstance(header, tuple) and len(header) == 4):
+        return False
+    stamp, entry_cwd, digest, texts = header
+    if stamp != _code_stamp() or entry_cwd != cwd or digest != sha256_hex(data):
+        return False
+    for path, real, text_digest in texts:
+        if os.path.realpath(path) != real:
+            return False
+        with open(path, "rb") as handle:
+            if sha256_hex(handle.read()) != text_digest:
+                return False
+    return True
+
+
+def store(assertions: Path, data: bytes, result: CheckResult) -> None:
+    """Keep ``result`` for the next run, atomically; a failure to write is silently ignored."""
+    folder = cache_dir()
+    if folder is None or result.corpus is None or result.texts:
+        return
+    if any(f.rule in UNREADABLE_RULES for f in result.findings):
+        return
+    if len(result.inputs) != len(result.corpus.sources):
+        return
+    try:
+        import pickle
+
+        cwd = os.getcwd()
+        texts = tuple((path, os.path.realpath(path), digest) for path, digest in result.inputs)
+        header = (_code_stamp(), cwd, sha256_hex(data), texts)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        entry = _entry_path(folder, assertions, cwd)
+        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
+                pickler.dump(header)
+                pickler.dump(result)
+            os.replace(temporary, entry)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        _prune(folder)
+    except Exception:  # a read-only home or a full disk must not fail a view
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Remove the oldest entries beyond MAX_ENTRIES, and temporary files of crashed runs."""
+    entries = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".pickle"):
+            entries.append((entry.stat().st_mtime_ns, entry.path))
+        elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < _hour_ago():
+            os.unlink(entry.path)
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        os.unlink(path)
+
+
+def _hour_ago() -> int:
+    import time
+
+    return time.time_ns() - 3600 * 10**9
