@@ -40,15 +40,12 @@ from comparator.render.style import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from rich.console import Console, ConsoleOptions, RenderableType
-    from rich.measure import Measurement
-    from rich.table import Table
+    from rich.console import Console
     from rich.text import Text
 
     from comparator.compare import ClaimComparison, Position, TopicComparison
     from comparator.models import QuoteAnchor, Source
+    from comparator.render.grid import Block
 
 #: Below this many characters of content per column, a column per outlet stops being
 #: readable and the table is shown with one row per outlet instead.
@@ -63,9 +60,10 @@ def render(context: RenderContext, out: IO[str]) -> None:
     view = _View(console, context)
     shown = view.render_all()
     if shown:
-        console.print()
+        view.out.text()
         for line in legend(view.unicode):
-            console.print(data_text(line, "dim"))
+            view.out.text(data_text(line, "dim"))
+    view.out.flush()
     if record:
         _save(console, context)
 
@@ -89,7 +87,9 @@ class _View:
     """One rendering of the view: the console, the options and the marks it can encode."""
 
     def __init__(self, console: Console, context: RenderContext) -> None:
-        self.console = console
+        from comparator.render.grid import Printer
+
+        self.out = Printer(console)
         self.context = context
         self.options = context.options
         self.unicode = can_encode(console)
@@ -103,7 +103,7 @@ class _View:
             if self.options.claims and not claims:
                 continue  # --claim names claims of another topic
             if shown:
-                self.console.print()
+                self.out.text()
             self._topic(comparison, claims)
             shown += 1
         return shown
@@ -111,7 +111,6 @@ class _View:
     # ------------------------------------------------------------------ topic and claim
 
     def _topic(self, comparison: TopicComparison, claims: list[ClaimComparison]) -> None:
-        from rich.rule import Rule
         from rich.text import Text
 
         topic = comparison.topic
@@ -119,12 +118,12 @@ class _View:
         heading.append_text(data_text(topic.id, "bold", one_line=True))
         heading.append(pick(DOT, self.unicode), style="dim")
         heading.append_text(data_text(topic.title, "bold", one_line=True))
-        self.console.print(Rule(heading, align="left", style="dim"))
-        self.console.print(data_text(topic.question, "italic"))
+        self.out.rule(heading, "dim")
+        self.out.text(data_text(topic.question, "italic"))
         if not claims:
-            self.console.print(Text("This topic has no claims yet.", style="dim"))
+            self.out.text(Text("This topic has no claims yet.", style="dim"))
         for claim in claims:
-            self.console.print()
+            self.out.text()
             self._claim(comparison, claim)
         self._absent(comparison)
 
@@ -135,7 +134,7 @@ class _View:
         head.append_text(data_text(claim.claim.id, "bold cyan", one_line=True))
         head.append("  ")
         head.append_text(data_text(claim.claim.text, "bold"))
-        self.console.print(head)
+        self.out.text(head)
         verdict = Text()
         verdict.append("verdict: ", style="dim")
         if claim.positions:
@@ -143,8 +142,8 @@ class _View:
         else:
             verdict.append(UNADDRESSED, style="bold")
         verdict.append(f" {pick(DASH, self.unicode)} {claim_summary(claim)}", style="dim")
-        self.console.print(verdict)
-        self.console.print(self._table(comparison, claim))
+        self.out.text(verdict)
+        self._table(comparison, claim)
         for relation, _pair, sentence in relation_lines(comparison, claim):
             contradict = relation.value == "contradict"
             line = Text()
@@ -152,7 +151,7 @@ class _View:
             style = CONTRADICT_STYLE if contradict else DIVERGE_STYLE
             line.append(f"{pick(mark, self.unicode)} {relation.value}: ", style=style)
             line.append_text(data_text(sentence))
-            self.console.print(line)
+            self.out.text(line)
 
     def _absent(self, comparison: TopicComparison) -> None:
         from rich.text import Text
@@ -166,12 +165,12 @@ class _View:
             if not ids:
                 continue
             if not printed:
-                self.console.print()
+                self.out.text()
             line = Text(f"{kind}: ", style=style)
             shown = by_outlet_order(comparison, ids)
             line.append_text(data_text(", ".join(names.get(i, i) for i in shown)))
             line.append(note, style="dim")
-            self.console.print(line)
+            self.out.text(line)
             printed = True
 
     # ------------------------------------------------------------------ the table
@@ -182,40 +181,36 @@ class _View:
             return [(s.id, (s,)) for o in comparison.outlets for s in comparison.sources_of(o)]
         return [(o, comparison.sources_of(o)) for o in comparison.outlets]
 
-    def _table(self, comparison: TopicComparison, claim: ClaimComparison) -> Table:
+    def _table(self, comparison: TopicComparison, claim: ClaimComparison) -> None:
+        from comparator.render.grid import Grid, shares
+
         columns = self._columns(comparison)
         needed = len(columns) * (MIN_COLUMN + 3) + 1
-        if needed > self.console.width and len(columns) > 1:
-            return self._rows_table(comparison, claim, columns)
-        from rich import box
-        from rich.table import Table
-
-        table = Table(box=box.ROUNDED, expand=True, show_lines=False, padding=(0, 1))
-        for header, sources in columns:
-            # Equal widths: an outlet keeps its place from one claim's table to the next.
-            table.add_column(self._header(header, sources), ratio=1, overflow="fold",
-                             vertical="top")
-        table.add_row(*(self._cell(comparison, claim, sources) for _, sources in columns))
-        return table
+        if needed > self.out.width and len(columns) > 1:
+            self._rows_table(comparison, claim, columns)
+            return
+        # Equal widths: an outlet keeps its place from one claim's table to the next.
+        grid = Grid(self.out, shares(self.out.width, len(columns)),
+                    unicode=self.unicode)
+        grid.header([self._header(header, sources) for header, sources in columns])
+        grid.row([self._cell(comparison, claim, sources) for _, sources in columns])
+        grid.close()
 
     def _rows_table(self, comparison: TopicComparison, claim: ClaimComparison,
-                    columns: list[tuple[str, tuple[Source, ...]]]) -> Table:
+                    columns: list[tuple[str, tuple[Source, ...]]]) -> None:
         """The narrow form: one row per outlet (or article), the position beside it."""
-        from rich import box
-        from rich.table import Table
+        from comparator.render.grid import PADDING, Grid
 
         widest = max(len(h) for h, _ in columns)
         if self.options.by == "source":
             widest = max(widest, *(len(s[0].outlet) for _, s in columns if s))
-        side = max(6, min(widest, self.console.width // 4))
-        table = Table(box=box.ROUNDED, expand=True, show_lines=True, padding=(0, 1),
-                      show_header=False)
-        table.add_column(width=side, overflow="fold", vertical="top")
-        table.add_column(ratio=1, overflow="fold", vertical="top")
+        side = max(6, min(widest, self.out.width // 4))
+        rest = max(1, self.out.width - 3 - side - 4 * PADDING)
+        grid = Grid(self.out, [side, rest], unicode=self.unicode)
         for header, sources in columns:
-            table.add_row(self._header(header, sources),
-                          self._cell(comparison, claim, sources))
-        return table
+            grid.row([self._header(header, sources), self._cell(comparison, claim, sources)],
+                     rule_before=True)
+        grid.close()
 
     def _header(self, header: str, sources: tuple[Source, ...]) -> Text:
         from rich.text import Text
@@ -227,17 +222,16 @@ class _View:
         return text if text.plain else Text(" ")
 
     def _cell(self, comparison: TopicComparison, claim: ClaimComparison,
-              sources: tuple[Source, ...]) -> RenderableType:
+              sources: tuple[Source, ...]) -> list[Block]:
         """Every position of the column's sources on the claim, or why there is none."""
-        from rich.console import Group
         from rich.text import Text
 
         statuses = {comparison.coverage(s.id) for s in sources if not claim.position(s.id)}
         if len(statuses) == 1 and not any(claim.position(s.id) for s in sources):
             status = statuses.pop()  # one line for the whole outlet, not one per article
-            return Text(ABSENT_WORDS[status], style=ABSENT_STYLES[status])
+            return [Text(ABSENT_WORDS[status], style=ABSENT_STYLES[status])]
         named = len(sources) > 1
-        parts: list[RenderableType] = []
+        parts: list[Block] = []
         for source in sources:
             if parts:
                 parts.append(Text(""))
@@ -251,10 +245,10 @@ class _View:
                 parts.extend(self._position(comparison, claim, position))
         if not parts:
             parts.append(Text(pick(DASH, self.unicode), style="dim"))
-        return Group(*parts)
+        return parts
 
     def _position(self, comparison: TopicComparison, claim: ClaimComparison,
-                  position: Position) -> list[RenderableType]:
+                  position: Position) -> list[Block]:
 
         from comparator.models import Relation
 
@@ -262,7 +256,7 @@ class _View:
         against = claim.relations_of(position.source.id, Relation.CONTRADICT)
         if against:
             stance.append(f" {pick(CONTRADICT_MARK, self.unicode)}", style=CONTRADICT_STYLE)
-        parts: list[RenderableType] = [stance]
+        parts: list[Block] = [stance]
         summary = data_text(position.assertion.summary)
         if position.assertion.attributed_to:
             summary.append(" (per ", style="dim italic")
@@ -275,7 +269,7 @@ class _View:
                 parts.extend(self._quote(anchor, position.source))
         return parts
 
-    def _quote(self, anchor: QuoteAnchor, source: Source) -> list[RenderableType]:
+    def _quote(self, anchor: QuoteAnchor, source: Source) -> list[Block]:
         from rich.text import Text
 
         quote = Text(pick(OPEN_QUOTE, self.unicode), style="italic")
@@ -283,7 +277,7 @@ class _View:
         quote.append(pick(CLOSE_QUOTE, self.unicode), style="italic")
         where = anchor.location
         if anchor.found and where is not None:
-            parts: list[RenderableType] = [quote, _Place(f"{where.file}:{where.line}", "dim")]
+            parts: list[Block] = [quote, _Place(f"{where.file}:{where.line}", "dim")]
             if anchor.status == "ambiguous":
                 parts.append(Text(f"(first of {len(anchor.occurrences)} places)", style="dim"))
             return parts
@@ -309,22 +303,16 @@ class _Place:
         # Pieces ending in / - or _, where a break reads naturally; ":line" stays on the last.
         self.parts = [p for p in re.split(r"(?<=[/_-])", self.text) if p]
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.cells import cell_len
-        from rich.measure import Measurement
-
-        return Measurement(max(cell_len(p) for p in self.parts), cell_len(self.text))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions
-                         ) -> Iterator[RenderableType]:
+    def __call__(self, width: int) -> list[Text]:
         from rich.cells import cell_len
         from rich.text import Text
 
+        from comparator.render.grid import wrap
+
         lines: list[str] = []
         for part in self.parts:
-            if lines and cell_len(lines[-1]) + cell_len(part) <= options.max_width:
+            if lines and cell_len(lines[-1]) + cell_len(part) <= width:
                 lines[-1] += part
             else:
                 lines.append(part)
-        text = Text("\n".join(lines), style=self.style, overflow="fold")
-        yield text
+        return [piece for line in lines for piece in wrap(Text(line, style=self.style), width)]
