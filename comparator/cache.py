@@ -47,15 +47,14 @@ DIR_VAR = "COMPARE_CACHE_DIR"
 #: The only classes an entry may contain, besides str, int, tuple, dict and None.
 _ALLOWED = {
     "comparator.models": frozenset({"Location", "Finding", "Source", "Claim", "QuoteRef",
-                                    "Assertion", "Topic", "Corpus", "QuoteAnchor", "Severity",
+                                    "Assertion", "Topic", "QuoteAnchor", "Severity",
                                     "Stance"}),
-    "comparator.check": frozenset({"CheckResult"}),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
 
 
-def sha256_hex(data: bytes) -> str:
-    """SHA-256 of data, without loading OpenSSL when CPython's own module will do.
+def _sha256() -> Any:
+    """A SHA-256 hasher, without loading OpenSSL when CPython's own module will do.
 
     ``hashlib`` loads libcrypto on import, a couple of milliseconds of every start-up; the
     cache only needs one digest per file, which CPython's built-in implementation gives.
@@ -67,7 +66,22 @@ def sha256_hex(data: bytes) -> str:
             from _sha256 import sha256  # CPython 3.11 and earlier
         except ImportError:  # another Python
             from hashlib import sha256
-    return sha256(data).hexdigest()
+    return sha256()
+
+
+def sha256_hex(data: bytes) -> str:
+    hasher = _sha256()
+    hasher.update(data)
+    return str(hasher.hexdigest())
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The digest of a file, read a block at a time: a large corpus is never held whole."""
+    hasher = _sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            hasher.update(block)
+    return str(hasher.hexdigest())
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
@@ -105,24 +119,8 @@ def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
     return folder / f"{key[:32]}.pickle"
 
 
-def _unpickler(handle: Any) -> Any:
-    """An unpickler that refuses every global outside ``_ALLOWED``: an entry is data only."""
-    import pickle
-
-    class ModelUnpickler(pickle.Unpickler):
-        def find_class(self, module: str, name: str) -> Any:
-            if name in _ALLOWED.get(module, ()):
-                return super().find_class(module, name)
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
-
-    return ModelUnpickler(handle)
-
-
-def lookup(assertions: Path, data: bytes) -> CheckResult | None:
-    """The cached result for this corpus, or None when there is none or anything changed.
-
-    ``data`` is the content of ``assertions.yaml`` as the caller read it.
-    """
+def lookup(assertions: Path) -> CheckResult | None:
+    """The cached result for this corpus, or None when there is none or anything changed."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -132,38 +130,32 @@ def lookup(assertions: Path, data: bytes) -> CheckResult | None:
         with open(entry, "rb") as handle:
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None
-            unpickler = _unpickler(handle)
-            header = unpickler.load()
-            if not _still_valid(header, data, cwd):
+            if not _still_valid(_load(handle), assertions, cwd):
                 return None
-            from comparator.check import CheckResult
             from comparator.loader import gc_paused
 
             with gc_paused():
-                result = unpickler.load()
-        return result if isinstance(result, CheckResult) else None
+                return _read_result(handle)
     except Exception:  # a missing, damaged or foreign entry is a miss, never an error
         return None
 
 
-def _still_valid(header: Any, data: bytes, cwd: str) -> bool:
+def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
     """True when every input recorded in the header is still as it was."""
     if not (isinstance(header, tuple) and len(header) == 4):
         return False
     stamp, entry_cwd, digest, texts = header
-    if stamp != _code_stamp() or entry_cwd != cwd or digest != sha256_hex(data):
+    if stamp != _code_stamp() or entry_cwd != cwd or digest != file_sha256(assertions):
         return False
-    for path, real, text_digest in texts:
-        if os.path.realpath(path) != real:
-            return False
-        with open(path, "rb") as handle:
-            if sha256_hex(handle.read()) != text_digest:
-                return False
-    return True
+    return all(os.path.realpath(path) == real and file_sha256(path) == text_digest
+               for path, real, text_digest in texts)
 
 
-def store(assertions: Path, data: bytes, result: CheckResult) -> None:
-    """Keep ``result`` for the next run, atomically; a failure to write is silently ignored."""
+def store(assertions: Path, digest: str, result: CheckResult) -> None:
+    """Keep ``result`` for the next run, atomically; a failure to write is silently ignored.
+
+    ``digest`` is the SHA-256 of the ``assertions.yaml`` the result was computed from.
+    """
     folder = cache_dir()
     if folder is None or result.corpus is None or result.texts:
         return
@@ -172,20 +164,17 @@ def store(assertions: Path, data: bytes, result: CheckResult) -> None:
     if len(result.inputs) != len(result.corpus.sources):
         return
     try:
-        import pickle
-
         cwd = os.getcwd()
         texts = tuple((path, os.path.realpath(path), digest) for path, digest in result.inputs)
-        header = (_code_stamp(), cwd, sha256_hex(data), texts)
+        header = (_code_stamp(), cwd, digest, texts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         entry = _entry_path(folder, assertions, cwd)
         temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
-                pickler.dump(header)
-                pickler.dump(result)
+                _dump(handle, header)
+                _write_result(handle, result)
             os.replace(temporary, entry)
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -193,6 +182,77 @@ def store(assertions: Path, data: bytes, result: CheckResult) -> None:
         _prune(folder)
     except Exception:  # a read-only home or a full disk must not fail a view
         return
+
+
+# --------------------------------------------------------------------------- the entry body
+#
+# The result is written in pieces, each a pickle of its own: the sources, the findings, then
+# one piece per topic holding its assertions and the anchors of their quotes (which share the
+# assertions' quote objects). A pickler remembers every object it wrote until it is done, so one
+# pickle of a corpus of thousands of articles would need as much memory again as the corpus;
+# a piece at a time needs only what one topic needs.
+
+
+def _write_result(handle: Any, result: CheckResult) -> None:
+    corpus = result.corpus
+    assert corpus is not None
+    _dump(handle, (str(corpus.path), str(corpus.root), corpus.version, corpus.display_path,
+                   result.assertions, result.quotes, result.suppressed, result.inputs,
+                   len(corpus.topics)))
+    _dump(handle, corpus.sources)
+    _dump(handle, result.findings)
+    for topic in corpus.topics:
+        keys = ((a.id, index) for a in topic.assertions for index in range(len(a.quotes)))
+        _dump(handle, (topic, {key: result.anchors[key] for key in keys
+                               if key in result.anchors}))
+
+
+def _read_result(handle: Any) -> CheckResult | None:
+    from comparator.check import CheckResult
+    from comparator.models import Corpus, Finding, Source, Topic
+
+    (path, root, version, display_path, assertions, quotes, suppressed, inputs,
+     count) = _load(handle)
+    sources = _load(handle)
+    findings = _load(handle)
+    topics = []
+    anchors = {}
+    for _ in range(count):
+        topic, topic_anchors = _load(handle)
+        topics.append(topic)
+        anchors.update(topic_anchors)
+    if not (all(isinstance(s, Source) for s in sources)
+            and all(isinstance(f, Finding) for f in findings)
+            and all(isinstance(t, Topic) for t in topics)):
+        return None
+    corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path)
+    return CheckResult(corpus, findings, assertions, quotes, suppressed, anchors, {}, inputs)
+
+
+def _dump(handle: Any, value: object) -> None:
+    import pickle
+
+    pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL).dump(value)
+
+
+def _load(handle: Any) -> Any:
+    """One pickle from ``handle``, by an unpickler that refuses every global outside
+    ``_ALLOWED``: an entry is data, it cannot name a function to call."""
+    global _Unpickler
+    if _Unpickler is None:
+        import pickle
+
+        class ModelUnpickler(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                if name in _ALLOWED.get(module, ()):
+                    return super().find_class(module, name)
+                raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+        _Unpickler = ModelUnpickler
+    return _Unpickler(handle).load()
+
+
+_Unpickler: Any = None
 
 
 def _prune(folder: Path) -> None:

@@ -30,27 +30,29 @@ def open_corpus(assertions: str | os.PathLike[str] | None = None, *,
     An unchanged corpus comes from the cache (see cache.py) instead of being verified again.
     """
     from comparator import cache
-    from comparator.loader import read_corpus_bytes
 
     path = find_assertions(assertions)
-    data = read_corpus_bytes(path)
-    result = None if keep_texts else cache.lookup(path, data)
+    result = None if keep_texts else cache.lookup(path)
+    digest = None
     if result is None:
         from comparator.check import verify
-        from comparator.loader import load_corpus
+        from comparator.loader import load_corpus, read_corpus_bytes
 
+        data = read_corpus_bytes(path)
+        digest = cache.sha256_hex(data)  # of the very bytes verified, for the cache
         loaded = load_corpus(path, data)
+        del data  # a large YAML is not kept while its articles are verified
         result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
-        if not keep_texts:
-            cache.store(path, data, result)
     blocking = tuple(f for f in result.findings
                      if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR)
     if blocking or result.corpus is None:
         count = len(blocking)
         raise CorpusInvalidError(
-            f"{loaded.corpus.display_path if loaded.corpus else 'assertions.yaml'} has "
+            f"{result.corpus.display_path if result.corpus else 'assertions.yaml'} has "
             f"{count} error{'s' * (count != 1)} that must be fixed before comparing",
             blocking, hint="run 'compare check' to see every finding")
+    if digest is not None and not keep_texts:
+        cache.store(path, digest, result)
     return result
 
 

@@ -88,6 +88,8 @@ def wrap(text: Text, width: int) -> list[Text]:
             continue
         for piece in line.divide(_breaks(plain, width)):
             piece.rstrip_end(width)
+            if cell_len(piece.plain) > width:  # rstrip_end counts characters, not cells
+                piece.rstrip()
             lines.append(piece)
     return lines
 

@@ -4,6 +4,10 @@ First a topics × outlets grid: a row per topic listing its claims, and in each 
 one line per claim with a mark per article (the stance symbol, or why there is none), so a
 reader sees at once who took which side on what. Then an outlet × outlet table: for each
 pair, on how many claims their articles agree (same side, any certainty) and contradict.
+
+The grid is printed a topic at a time (render/grid.py): its column widths come from a first
+pass over the marks as plain strings, so a corpus of thousands of articles never has its whole
+grid laid out in memory at once.
 """
 
 from __future__ import annotations
@@ -17,59 +21,70 @@ from comparator.render.style import (
     CONTRADICT_STYLE,
     DASH,
     SYMBOLS,
-    can_encode,
     grid_legend,
     grid_lines,
     legend,
     pick,
 )
+from comparator.safetext import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.text import Text
 
     from comparator.compare import TopicComparison
+    from comparator.render.grid import Printer
 
 
 def render(context: RenderContext, out: IO[str]) -> None:
     from rich.text import Text
 
-    console = make_console(out)
+    from comparator.render.grid import Printer
+
+    printer = Printer(make_console(out))
     corpus = context.result.corpus
     if corpus is None or not context.comparisons or not corpus.sources:
-        console.print(Text("Nothing to compare yet: the corpus needs topics and sources.",
-                           style="dim"))
+        printer.text(Text("Nothing to compare yet: the corpus needs topics and sources.",
+                          style="dim"))
+        printer.flush()
         return
-    unicode = can_encode(console)
-    _grid(console, context, unicode)
-    console.print()
-    _pairs(console, context, unicode)
-    console.print()
+    unicode = printer.unicode
+    _grid(printer, context, unicode)
+    printer.text()
+    _pairs(printer, context, unicode)
+    printer.text()
     for line in (legend(unicode)[0], grid_legend(unicode)):
-        console.print(data_text(line, "dim"))
+        printer.text(data_text(line, "dim"))
+    printer.flush()
 
 
-def _grid(console: Console, context: RenderContext, unicode: bool) -> None:
-    from rich import box
-    from rich.table import Table
+def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
+    from rich.cells import cell_len
     from rich.text import Text
+
+    from comparator.render.grid import Grid, fit
 
     corpus = context.result.corpus
     assert corpus is not None
-    console.print(Text("Stances: a line per claim, a mark per article", style="bold"))
-    table = Table(box=box.ROUNDED, expand=False, show_lines=True)
+    printer.text(Text("Stances: a line per claim, a mark per article", style="bold"))
+    outlets = corpus.outlets
     # Claim ids never wrap: each outlet's lines must stay level with the claim they are on.
     longest = max([len(c.topic.id) for c in context.comparisons]
                   + [len(k.claim.id) + 2 for c in context.comparisons for k in c.claims])
-    table.add_column("Topic / claim", no_wrap=True, overflow="fold", vertical="top",
-                     min_width=min(longest, console.width // 2))
+    natural = [max(longest, len("Topic / claim"))]
+    natural += [cell_len(visible(o, one_line=True)) for o in outlets]
+    for comparison in context.comparisons:  # first pass: widths only, from plain strings
+        for column, outlet in enumerate(outlets, start=1):
+            for line in grid_lines(comparison, outlet, unicode):
+                natural[column] = max(natural[column], cell_len(line))
+    minimum = [min(natural[0], printer.width // 2)] + [2] * len(outlets)
+    grid = Grid(printer, fit(natural, minimum, printer.width), unicode=unicode)
+    grid.header([Text("Topic / claim", style="bold"),
+                 *(data_text(o, "bold", one_line=True) for o in outlets)])
     notes = []
-    for outlet in corpus.outlets:
+    for outlet in outlets:
         members = [s.id for s in corpus.sources if s.outlet == outlet]
         if len(members) > 1:
             notes.append(f"{outlet}: {', '.join(members)}")
-        table.add_column(data_text(outlet, "bold", one_line=True), overflow="fold",
-                         vertical="top")
     for comparison in context.comparisons:
         name = data_text(comparison.topic.id, "bold cyan", one_line=True)
         for claim in comparison.claims:
@@ -77,10 +92,10 @@ def _grid(console: Console, context: RenderContext, unicode: bool) -> None:
             name.append_text(data_text(claim.claim.id, one_line=True))
         if not comparison.claims:
             name.append("\n  (no claims)", style="dim")
-        table.add_row(name, *(_cell(comparison, o, unicode) for o in corpus.outlets))
-    console.print(table)
+        grid.row([name, *(_cell(comparison, o, unicode) for o in outlets)], rule_before=True)
+    grid.close()
     if notes:
-        console.print(data_text("marks in article order: " + "; ".join(notes), "dim"))
+        printer.text(data_text("marks in article order: " + "; ".join(notes), "dim"))
 
 
 def _cell(comparison: TopicComparison, outlet: str, unicode: bool) -> Text:
@@ -104,20 +119,17 @@ def _stance_styles() -> list[tuple[object, str]]:
     return list(STANCE_STYLES.items())
 
 
-def _pairs(console: Console, context: RenderContext, unicode: bool) -> None:
-    from rich import box
-    from rich.table import Table
+def _pairs(printer: Printer, context: RenderContext, unicode: bool) -> None:
+    from rich.cells import cell_len
     from rich.text import Text
+
+    from comparator.render.grid import Grid, fit
 
     corpus = context.result.corpus
     assert corpus is not None
     counts = {(t.a, t.b): t for t in outlet_pairs(context.comparisons)}
-    console.print(Text("Outlet pairs: claims where they agree / contradict", style="bold"))
-    table = Table(box=box.ROUNDED, expand=False)
-    table.add_column("", overflow="fold")
-    for outlet in corpus.outlets:
-        table.add_column(data_text(outlet, "bold", one_line=True), overflow="fold",
-                         justify="center")
+    printer.text(Text("Outlet pairs: claims where they agree / contradict", style="bold"))
+    rows: list[list[Text]] = []
     for row in corpus.outlets:
         cells: list[Text] = [data_text(row, "bold", one_line=True)]
         for column in corpus.outlets:
@@ -131,8 +143,16 @@ def _pairs(console: Console, context: RenderContext, unicode: bool) -> None:
             cell.append(str(tally.contradict),
                         style=CONTRADICT_STYLE if tally.contradict else "dim")
             cells.append(cell)
-        table.add_row(*cells)
-    console.print(table)
-    console.print(Text("agree: same side, any certainty. The diagonal pits an outlet's own "
-                       f"articles against each other; {pick(DASH, unicode)} nothing to "
-                       "compare.", style="dim"))
+        rows.append(cells)
+    header = [Text(""), *(data_text(o, "bold", one_line=True) for o in corpus.outlets)]
+    natural = [max(cell_len(r[i].plain) for r in [header, *rows]) for i in range(len(header))]
+    widths = fit(natural, [min(w, 3) for w in natural], printer.width)
+    grid = Grid(printer, widths, unicode=unicode,
+                justify=["left"] + ["center"] * len(corpus.outlets))
+    grid.header(header)
+    for cells in rows:
+        grid.row(cells)
+    grid.close()
+    printer.text(Text("agree: same side, any certainty. The diagonal pits an outlet's own "
+                      f"articles against each other; {pick(DASH, unicode)} nothing to "
+                      "compare.", style="dim"))
