@@ -99,8 +99,9 @@ def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path 
     return Path(home) / ".cache" / "compare" if home else None
 
 
-def _code_stamp() -> tuple[Any, ...]:
-    """What identifies the code that computed an entry: an edited module is a new stamp."""
+def _code_stamp() -> tuple[Any, ...] | None:
+    """What identifies the code that computed an entry: an edited module is a new stamp.
+    None when the package cannot be listed: nothing is then stored or trusted."""
     package = Path(__file__).parent
     modules = []
     try:
@@ -110,12 +111,15 @@ def _code_stamp() -> tuple[Any, ...]:
                     stat = entry.stat()
                     modules.append((entry.name, stat.st_size, stat.st_mtime_ns))
     except OSError:
-        return ()
+        return None
     return (FORMAT, __version__, sys.version, tuple(sorted(modules)))
 
 
 def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
-    key = sha256_hex(f"{assertions.resolve()}\0{cwd}".encode("utf-8", "surrogateescape"))
+    """One entry per corpus file, as named and as resolved, and working folder: the paths a
+    view shows depend on all three."""
+    key = sha256_hex(f"{assertions}\0{assertions.resolve()}\0{cwd}".encode(
+        "utf-8", "surrogateescape"))
     return folder / f"{key[:32]}.pickle"
 
 
@@ -145,7 +149,8 @@ def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
     if not (isinstance(header, tuple) and len(header) == 4):
         return False
     stamp, entry_cwd, digest, texts = header
-    if stamp != _code_stamp() or entry_cwd != cwd or digest != file_sha256(assertions):
+    if stamp is None or stamp != _code_stamp() or entry_cwd != cwd or \
+            digest != file_sha256(assertions):
         return False
     return all(os.path.realpath(path) == real and file_sha256(path) == text_digest
                for path, real, text_digest in texts)
@@ -163,10 +168,14 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
         return
     if len(result.inputs) != len(result.corpus.sources):
         return
+    stamp = _code_stamp()
+    if stamp is None:
+        return
     try:
         cwd = os.getcwd()
-        texts = tuple((path, os.path.realpath(path), digest) for path, digest in result.inputs)
-        header = (_code_stamp(), cwd, digest, texts)
+        texts = tuple((path, os.path.realpath(path), text_digest)
+                      for path, text_digest in result.inputs)
+        header = (stamp, cwd, digest, texts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         entry = _entry_path(folder, assertions, cwd)
         temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")

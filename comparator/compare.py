@@ -59,7 +59,7 @@ def verdict_of(stances: Iterable[Stance]) -> Verdict:
     return Verdict.CONSENSUS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """One source's assertion on a claim, with its quotes anchored in the article."""
 
@@ -76,7 +76,7 @@ class Position:
         return self.source.outlet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairRelation:
     """How source ``a`` and source ``b`` relate on one claim."""
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Iterable, Iterator, Sequence
 
 from comparator.safetext import visible
 
@@ -67,18 +68,28 @@ def escape_cell(text: str) -> str:
     return escaped if escaped else " "
 
 
-def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
-    """A GFM table from cells that are already escaped (or trusted markdown).
+def table(header: list[str], rows: Iterable[Sequence[str]], align: list[str] | None = None
+          ) -> str:
+    """A GFM table from cells that are already escaped (or trusted markdown)."""
+    return "\n".join(table_lines(header, rows, align))
+
+
+def table_lines(header: list[str], rows: Iterable[Sequence[str]],
+                align: list[str] | None = None) -> Iterator[str]:
+    """The lines of a GFM table, a row at a time: a report's large tables are never held whole.
 
     Every row must have as many cells as the header: a short row would silently shift
     columns, so it is a bug, not something to pad.
     """
     aligns = align or ["---"] * len(header)
-    if len(aligns) != len(header) or any(len(row) != len(header) for row in rows):
+    if len(aligns) != len(header):
         raise ValueError("every table row needs one cell per header column")
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(aligns) + " |"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+    yield "| " + " | ".join(header) + " |"
+    yield "| " + " | ".join(aligns) + " |"
+    for row in rows:
+        if len(row) != len(header):
+            raise ValueError("every table row needs one cell per header column")
+        yield "| " + " | ".join(cell or " " for cell in row) + " |"
 
 
 def code_block(text: str, info: str = "") -> str:

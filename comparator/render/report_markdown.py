@@ -8,6 +8,7 @@ defines one), so a report kept in git diffs cleanly when the reading changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from comparator.compare import ClaimComparison, Position, TopicComparison
@@ -21,6 +22,7 @@ from comparator.render.markdown_util import (
     escape_inline,
     link,
     table,
+    table_lines,
 )
 from comparator.render.style import (
     CLOSE_QUOTE,
@@ -79,6 +81,18 @@ class _Report:
             self.out.write(block)
             self.started = True
 
+    def add_table(self, header: list[str], rows: Iterable[Sequence[str]]) -> None:
+        """A table written a row at a time: the summary grid of thousands of articles is
+        megabytes of markdown that is never held as one string."""
+        assert self.out is not None
+        for index, line in enumerate(table_lines(header, rows)):
+            if index:
+                self.out.write("\n")
+            elif self.started:
+                self.out.write("\n\n")
+            self.out.write(line)
+        self.started = True
+
     # -- sections ------------------------------------------------------------------------
 
     def header(self) -> None:
@@ -128,24 +142,26 @@ class _Report:
         return BR.join(f"{cell} ({escape_inline(s.id)})" for cell, s in zip(shown, articles,
                                                                              strict=True))
 
-    def summary(self) -> None:
-        outlets = list(self.corpus.outlets)
-        rows = []
+    def _summary_rows(self, outlets: list[str]) -> Iterator[list[str]]:
         for comparison in self.comparisons:
             for index, claim in enumerate(comparison.claims):
                 topic = escape_cell(comparison.topic.title) if index == 0 else " "
-                rows.append([topic, code_span(claim.claim.id, cell=True),
-                             escape_cell(verdict_word(claim)),
-                             *(self._grid_cell(comparison, claim, o) for o in outlets)])
-        if not rows:
+                yield [topic, code_span(claim.claim.id, cell=True),
+                       escape_cell(verdict_word(claim)),
+                       *(self._grid_cell(comparison, claim, o) for o in outlets)]
+
+    def summary(self) -> None:
+        outlets = list(self.corpus.outlets)
+        if not any(comparison.claims for comparison in self.comparisons):
             self.add("## Summary", "The corpus has no claims yet.")
             return
         key = " · ".join(_stance(s) for s in Stance)
         self.add("## Summary",
                  "Each claim's verdict and every outlet's stance toward it. An outlet with "
-                 "several articles shows each, by source id.",
-                 table(["Topic", "Claim", "Verdict", *(escape_cell(o) for o in outlets)], rows),
-                 f"Key: {key}; {pick(NO_POSITION)} no position on this claim (but on others of "
+                 "several articles shows each, by source id.")
+        self.add_table(["Topic", "Claim", "Verdict", *(escape_cell(o) for o in outlets)],
+                       self._summary_rows(outlets))
+        self.add(f"Key: {key}; {pick(NO_POSITION)} no position on this claim (but on others of "
                  "the topic); *silent*: read, says nothing on the topic; *unreviewed*: not "
                  "yet read for the topic.")
 
@@ -235,10 +251,10 @@ class _Report:
                  f" — {escape_inline(claim_summary(claim))}.")
         if not claim.positions:
             return
-        rows = [[escape_cell(p.outlet), code_span(p.source.id, cell=True), _stance(p.stance),
+        rows = ([escape_cell(p.outlet), code_span(p.source.id, cell=True), _stance(p.stance),
                  self._summary_cell(p), self._evidence(p)]
-                for p in outlet_order(comparison, claim.positions)]
-        self.add(table(["Outlet", "Source", "Stance", "Summary", "Evidence"], rows))
+                for p in outlet_order(comparison, claim.positions))
+        self.add_table(["Outlet", "Source", "Stance", "Summary", "Evidence"], rows)
         if claim.verdict in (Verdict.CONTESTED, Verdict.MIXED):
             self.add("Where the framings part (against the claim `-`, for it `+`):",
                      self._framings(comparison, claim))
