@@ -20,6 +20,7 @@ from comparator.render import RenderContext
 from comparator.render.style import (
     CONTRADICT_STYLE,
     DASH,
+    STANCE_STYLES,
     SYMBOLS,
     grid_legend,
     grid_lines,
@@ -31,7 +32,6 @@ from comparator.safetext import visible
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from comparator.compare import TopicComparison
     from comparator.render.grid import Printer
 
 
@@ -85,38 +85,35 @@ def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
         members = [s.id for s in corpus.sources if s.outlet == outlet]
         if len(members) > 1:
             notes.append(f"{outlet}: {', '.join(members)}")
+    styles = {SYMBOLS[s][0 if unicode else 1]: style for s, style in STANCE_STYLES.items()}
+    blank = [Text("") for _ in outlets]
     for comparison in context.comparisons:
-        name = data_text(comparison.topic.id, "bold cyan", one_line=True)
-        for claim in comparison.claims:
-            name.append("\n  ")
-            name.append_text(data_text(claim.claim.id, one_line=True))
+        # A row for the topic, then one per claim: when an outlet has more articles than its
+        # column holds marks, its marks wrap inside the claim's own row and stay level with it.
+        grid.row([data_text(comparison.topic.id, "bold cyan", one_line=True), *blank],
+                 rule_before=True)
         if not comparison.claims:
-            name.append("\n  (no claims)", style="dim")
-        grid.row([name, *(_cell(comparison, o, unicode) for o in outlets)], rule_before=True)
+            grid.row([Text("  (no claims)", style="dim"), *blank])
+        marks = [grid_lines(comparison, outlet, unicode) for outlet in outlets]
+        for index, claim in enumerate(comparison.claims):
+            name = Text("  ")
+            name.append_text(data_text(claim.claim.id, one_line=True))
+            grid.row([name, *(_marks(lines[index], styles) for lines in marks)])
     grid.close()
     if notes:
         printer.text(data_text("marks in article order: " + "; ".join(notes), "dim"))
 
 
-def _cell(comparison: TopicComparison, outlet: str, unicode: bool) -> Text:
+def _marks(line: str, styles: dict[str, str]) -> Text:
+    """One outlet's marks on one claim, each in its stance's colour."""
     from rich.text import Text
 
-    lines = grid_lines(comparison, outlet, unicode)
     text = Text()
-    styles = {SYMBOLS[s][0 if unicode else 1]: f"{style}" for s, style in _stance_styles()}
-    for line in lines:
-        text.append("\n")
-        for index, mark in enumerate(line.split(" ")):
-            if index:
-                text.append(" ")
-            text.append(mark, style=styles.get(mark, "dim"))
+    for index, mark in enumerate(line.split(" ")):
+        if index:
+            text.append(" ")
+        text.append(mark, style=styles.get(mark, "dim"))
     return text
-
-
-def _stance_styles() -> list[tuple[object, str]]:
-    from comparator.render.style import STANCE_STYLES
-
-    return list(STANCE_STYLES.items())
 
 
 def _pairs(printer: Printer, context: RenderContext, unicode: bool) -> None:
