@@ -60,14 +60,9 @@ def _coverage(comparison: TopicComparison) -> Text:
     for kind, ids, style in (("covering", comparison.covering, "green"),
                              ("silent", comparison.silent, "dim"),
                              ("unreviewed", comparison.unreviewed, "yellow")):
-        if not ids:
-            continue
-        if text.plain:
-            text.append("\n")
-        text.append(f"{len(ids)} {kind}", style=style)
-        text.append(": ", style="dim")
-        shown = by_outlet_order(comparison, ids)
-        text.append_text(data_text(", ".join(names.get(i, i) for i in shown), "dim"))
+        if ids:
+            shown = by_outlet_order(comparison, ids)
+            _count_line(text, kind, style, [names.get(i, i) for i in shown])
     return text if text.plain else Text("no sources", style="dim")
 
 
@@ -134,12 +129,15 @@ def _topics_of(context: RenderContext, source_id: str) -> Text:
     text = Text()
     coverage = topic_coverage(context.comparisons, source_id)
     for kind, style in (("covered", "green"), ("silent", "dim"), ("unreviewed", "yellow")):
-        ids = coverage[kind]
-        if not ids:
-            continue
-        if text.plain:
-            text.append("\n")
-        text.append(f"{len(ids)} {kind}", style=style)
-        text.append(": ", style="dim")
-        text.append_text(data_text(", ".join(ids), "dim"))
+        if coverage[kind]:
+            _count_line(text, kind, style, list(coverage[kind]))
     return text if text.plain else Text("no topics", style="dim")
+
+
+def _count_line(text: Text, kind: str, style: str, names: list[str]) -> None:
+    """``3 silent: A, B, C`` on a line of its own in a listing cell."""
+    if text.plain:
+        text.append("\n")
+    text.append(f"{len(names)} {kind}", style=style)
+    text.append(": ", style="dim")
+    text.append_text(data_text(", ".join(names), "dim"))
