@@ -23,8 +23,11 @@ def main(argv: list[str]) -> int:
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     rss_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_kb": rss_kb,
-                      "code": os.waitstatus_to_exitcode(status)}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "rss_kb": rss_kb, "code": os.waitstatus_to_exitcode(status)}
+        )
+    )
     return 0
 
 

@@ -90,38 +90,46 @@ class Series:
             out["error"] = self.error
         if self.runs:
             times = self.times
-            out.update(median_s=round(self.median, 4), min_s=round(min(times), 4),
-                       max_s=round(max(times), 4), times_s=[round(t, 4) for t in times],
-                       peak_rss_mb=round(self.rss_mb, 1))
+            out.update(
+                median_s=round(self.median, 4),
+                min_s=round(min(times), 4),
+                max_s=round(max(times), 4),
+                times_s=[round(t, 4) for t in times],
+                peak_rss_mb=round(self.rss_mb, 1),
+            )
         return out
 
 
 def _shown(arg: str) -> str:
     for base, name in ((str(ROOT), "."), (tempfile.gettempdir(), "$TMP")):
         if arg.startswith(base):
-            return name + arg[len(base):]
+            return name + arg[len(base) :]
     return arg
 
 
-def run_once(argv: list[str], env: dict[str, str], series: Series | None = None
-             ) -> tuple[Run, str]:
+def run_once(argv: list[str], env: dict[str, str], series: Series | None = None) -> tuple[Run, str]:
     """One fresh process, started by bench/launch.py: wall time, its own peak RSS, exit code."""
     if series is not None:
         env = {**env, **series.env}
         if series.fresh is not None:
             shutil.rmtree(series.fresh, ignore_errors=True)
     with tempfile.TemporaryFile() as err:
-        done = subprocess.run([LAUNCHER_PYTHON, str(HERE / "launch.py"), *argv],
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-                              env=env, cwd=ROOT, check=True)
+        done = subprocess.run(
+            [LAUNCHER_PYTHON, str(HERE / "launch.py"), *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
     got = json.loads(done.stdout)
     return Run(got["seconds"], got["rss_kb"], got["code"]), tail
 
 
-def measure(groups: list[Series], repeat: int, env: dict[str, str], warmup: bool = True
-            ) -> None:
+def measure(groups: list[Series], repeat: int, env: dict[str, str], warmup: bool = True) -> None:
     """Run each series ``repeat`` times, interleaved, rotating the order on every round."""
     if warmup:
         for series in groups:
@@ -144,8 +152,9 @@ def measure(groups: list[Series], repeat: int, env: dict[str, str], warmup: bool
 def _checked(series: Series, env: dict[str, str]) -> tuple[Run, str]:
     run, tail = run_once(series.argv, env, series)
     if run.code not in series.expect:
-        series.error = f"exit {run.code} (expected {'/'.join(map(str, series.expect))}): " \
-                       f"{tail.strip()[-500:]}"
+        series.error = (
+            f"exit {run.code} (expected {'/'.join(map(str, series.expect))}): {tail.strip()[-500:]}"
+        )
     return run, tail
 
 
@@ -154,13 +163,18 @@ def _checked(series: Series, env: dict[str, str]) -> tuple[Run, str]:
 
 def find_compare(explicit: str | None) -> Path:
     """The ``compare`` console script: next to this Python, else on PATH."""
-    candidates = [explicit] if explicit else [str(Path(sys.executable).parent / "compare"),
-                                              shutil.which("compare")]
+    candidates = (
+        [explicit]
+        if explicit
+        else [str(Path(sys.executable).parent / "compare"), shutil.which("compare")]
+    )
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
-    sys.exit("bench: no 'compare' script next to this Python or on PATH; install the package "
-             "(pip install -e .) or pass --compare")
+    sys.exit(
+        "bench: no 'compare' script next to this Python or on PATH; install the package "
+        "(pip install -e .) or pass --compare"
+    )
 
 
 def interpreter_of(script: Path) -> str:
@@ -193,14 +207,18 @@ def plain_install(python: str, where: Path) -> tuple[str, str] | None:
     venv = where / "plain-venv"
     try:
         if not (venv / "bin" / "python").exists():
-            subprocess.run([python, "-m", "venv", "--without-pip", str(venv)], check=True,
-                           capture_output=True)
+            subprocess.run(
+                [python, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True
+            )
         plain_python = str(venv / "bin" / "python")
         probe = ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
 
         def purelib(py: str) -> Path:
-            return Path(subprocess.run([py, *probe], check=True, capture_output=True,
-                                       text=True).stdout.strip())
+            return Path(
+                subprocess.run(
+                    [py, *probe], check=True, capture_output=True, text=True
+                ).stdout.strip()
+            )
 
         (purelib(plain_python) / "compare_bench.pth").write_text(f"{ROOT}\n{purelib(python)}\n")
         script = venv / "bin" / "compare"
@@ -220,8 +238,10 @@ def corpus(cache: Path, size: int, seed: int, damaged: float) -> tuple[Path, dic
         return folder, json.loads(marker.read_text())
     if folder.exists():
         shutil.rmtree(folder)
-    print(f"  generating {size} articles (damaged {damaged:g}) in {_shown(str(folder))}",
-          file=sys.stderr)
+    print(
+        f"  generating {size} articles (damaged {damaged:g}) in {_shown(str(folder))}",
+        file=sys.stderr,
+    )
     stats = generate(folder, size, seed=seed, damaged=damaged).as_dict()
     marker.write_text(json.dumps(stats))
     return folder, stats
@@ -230,7 +250,8 @@ def corpus(cache: Path, size: int, seed: int, damaged: float) -> tuple[Path, dic
 def corpus_bytes(folder: Path) -> int:
     """What the command reads: assertions.yaml and every article text."""
     return (folder / "assertions.yaml").stat().st_size + sum(
-        p.stat().st_size for p in (folder / "seeds").iterdir() if p.is_file())
+        p.stat().st_size for p in (folder / "seeds").iterdir() if p.is_file()
+    )
 
 
 def machine(python: str) -> dict[str, object]:
@@ -244,17 +265,19 @@ def machine(python: str) -> dict[str, object]:
         info["memory_gb"] = round(int(mem) / 1024 / 1024, 1)
     except OSError:
         pass
-    probe = ("import json, platform, importlib.metadata as m\n"
-             "def v(p):\n"
-             "    try:\n"
-             "        return m.version(p)\n"
-             "    except m.PackageNotFoundError:\n"
-             "        return None\n"
-             "import yaml\n"
-             "print(json.dumps({'python': platform.python_version(),\n"
-             "                  'yaml_c_loader': hasattr(yaml, 'CSafeLoader'),\n"
-             "                  'packages': {p: v(p) for p in ('typer', 'click', 'rich',\n"
-             "                               'PyYAML', 'comparator')}}))")
+    probe = (
+        "import json, platform, importlib.metadata as m\n"
+        "def v(p):\n"
+        "    try:\n"
+        "        return m.version(p)\n"
+        "    except m.PackageNotFoundError:\n"
+        "        return None\n"
+        "import yaml\n"
+        "print(json.dumps({'python': platform.python_version(),\n"
+        "                  'yaml_c_loader': hasattr(yaml, 'CSafeLoader'),\n"
+        "                  'packages': {p: v(p) for p in ('typer', 'click', 'rich',\n"
+        "                               'PyYAML', 'comparator')}}))"
+    )
     out = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True)
     info.update(json.loads(out.stdout))
     return info
@@ -265,22 +288,39 @@ def machine(python: str) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="500,1000,2000",
-                        help="corpus sizes in articles, comma-separated (default 500,1000,2000)")
+    parser.add_argument(
+        "--sizes",
+        default="500,1000,2000",
+        help="corpus sizes in articles, comma-separated (default 500,1000,2000)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per command")
-    parser.add_argument("--damaged", type=float, default=0.05,
-                        help="share of damaged quotes in the damaged corpora (default 0.05)")
+    parser.add_argument(
+        "--damaged",
+        type=float,
+        default=0.05,
+        help="share of damaged quotes in the damaged corpora (default 0.05)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke run: sizes 100,200, 3 repeats (targets still judged)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: sizes 100,200, 3 repeats (targets still judged)",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--cache", type=Path, default=HERE / "results" / "corpora")
     parser.add_argument("--compare", help="path of the compare script (default: next to python)")
-    parser.add_argument("--views-size", type=int, default=0,
-                        help="corpus size for report and matrix (default: the largest size)")
-    parser.add_argument("--markdown", type=Path, metavar="JSON",
-                        help="print the tables of a results file as markdown (for "
-                             "BENCHMARKS.md) and exit")
+    parser.add_argument(
+        "--views-size",
+        type=int,
+        default=0,
+        help="corpus size for report and matrix (default: the largest size)",
+    )
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="JSON",
+        help="print the tables of a results file as markdown (for BENCHMARKS.md) and exit",
+    )
     args = parser.parse_args()
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text())))
@@ -293,8 +333,11 @@ def main() -> int:
     python = interpreter_of(Path(compare))
     global LAUNCHER_PYTHON
     LAUNCHER_PYTHON = python
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("GITHUB_ACTIONS", "COMPARE_ASSERTIONS", "FORCE_COLOR", "COMPARE_NO_CACHE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GITHUB_ACTIONS", "COMPARE_ASSERTIONS", "FORCE_COLOR", "COMPARE_NO_CACHE")
+    }
     # The views' cache of verified corpora lives here, emptied at the start: the untimed
     # warm-up run of each view fills it, as a user's first run does, and the timed runs are
     # the runs that follow. Series marked "no cache" run without it, "cache miss" with an
@@ -309,8 +352,11 @@ def main() -> int:
     # it here too, or every timed run would compile the package from source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     facts = machine(python)
-    print(f"bench: {facts.get('cpu', '?')} x{facts['nproc']}, Python {facts['python']}, "
-          f"typer {facts['packages'].get('typer')}, repeat {repeat}", file=sys.stderr)
+    print(
+        f"bench: {facts.get('cpu', '?')} x{facts['nproc']}, Python {facts['python']}, "
+        f"typer {facts['packages'].get('typer')}, repeat {repeat}",
+        file=sys.stderr,
+    )
 
     corpora: dict[str, dict[str, object]] = {}
     folders: dict[tuple[int, float], Path] = {}
@@ -319,13 +365,21 @@ def main() -> int:
             folder, stats = corpus(args.cache, size, args.seed, share)
             folders[(size, share)] = folder
             corpora[f"{size}" + ("-damaged" if share else "")] = {
-                **stats, "path": _shown(str(folder)), "corpus_bytes": corpus_bytes(folder)}
+                **stats,
+                "path": _shown(str(folder)),
+                "corpus_bytes": corpus_bytes(folder),
+            }
 
     results: dict[str, Series] = {}
     targets: list[dict[str, object]] = []
 
-    def series(name: str, argv: list[str], expect: tuple[int, ...] = (0,),
-               env: dict[str, str] | None = None, fresh: Path | None = None) -> Series:
+    def series(
+        name: str,
+        argv: list[str],
+        expect: tuple[int, ...] = (0,),
+        env: dict[str, str] | None = None,
+        fresh: Path | None = None,
+    ) -> Series:
         results[name] = Series(name, argv, expect=expect, env=env or {}, fresh=fresh)
         return results[name]
 
@@ -335,52 +389,105 @@ def main() -> int:
     seed_yaml = str(ROOT / "assertions.yaml")
     plain = plain_install(python, args.cache.parent)
     if plain is not None:
-        measure([series("python -c pass (plain install)", [plain[0], "-c", "pass"]),
-                 series("compare weapons (plain install)",
-                        [plain[1], "weapons", "-a", seed_yaml]),
-                 series("compare weapons (plain install, no cache)",
-                        [plain[1], "weapons", "-a", seed_yaml], env=no_cache),
-                 series("compare weapons (plain install, cache miss)",
-                        [plain[1], "weapons", "-a", seed_yaml], env=miss, fresh=miss_dir)],
-                repeat * 2, env)
+        measure(
+            [
+                series("python -c pass (plain install)", [plain[0], "-c", "pass"]),
+                series("compare weapons (plain install)", [plain[1], "weapons", "-a", seed_yaml]),
+                series(
+                    "compare weapons (plain install, no cache)",
+                    [plain[1], "weapons", "-a", seed_yaml],
+                    env=no_cache,
+                ),
+                series(
+                    "compare weapons (plain install, cache miss)",
+                    [plain[1], "weapons", "-a", seed_yaml],
+                    env=miss,
+                    fresh=miss_dir,
+                ),
+            ],
+            repeat * 2,
+            env,
+        )
     views = ("report", "matrix")
-    measure([series("python -c pass", [python, "-c", "pass"]),
-             series("compare --version", [compare, "--version"]),
-             series("compare weapons (seed corpus)", [compare, "weapons", "-a", seed_yaml]),
-             series("compare check (seed corpus)", [compare, "check", "-a", seed_yaml],
-                    expect=(0, 1)),
-             *(series(f"compare {view} (seed corpus)", [compare, view, "-a", seed_yaml])
-               for view in views),
-             *(series(f"compare {view} (seed corpus, no cache)",
-                      [compare, view, "-a", seed_yaml], env=no_cache) for view in views)],
-            repeat * 2, env)
+    measure(
+        [
+            series("python -c pass", [python, "-c", "pass"]),
+            series("compare --version", [compare, "--version"]),
+            series("compare weapons (seed corpus)", [compare, "weapons", "-a", seed_yaml]),
+            series(
+                "compare check (seed corpus)", [compare, "check", "-a", seed_yaml], expect=(0, 1)
+            ),
+            *(
+                series(f"compare {view} (seed corpus)", [compare, view, "-a", seed_yaml])
+                for view in views
+            ),
+            *(
+                series(
+                    f"compare {view} (seed corpus, no cache)",
+                    [compare, view, "-a", seed_yaml],
+                    env=no_cache,
+                )
+                for view in views
+            ),
+        ],
+        repeat * 2,
+        env,
+    )
 
     # 2-3. compare check at every size, clean and damaged, each against its floor.
     floor_py = str(HERE / "floor.py")
     for size in sizes:
         print(f"check at {size} articles", file=sys.stderr)
         clean, damaged = folders[(size, 0.0)], folders[(size, args.damaged)]
-        measure([series(f"floor {size}", [python, floor_py, str(clean / "assertions.yaml")]),
-                 series(f"check {size}", [compare, "check", "-a", str(clean)]),
-                 series(f"floor {size} damaged",
-                        [python, floor_py, str(damaged / "assertions.yaml")]),
-                 series(f"check {size} damaged", [compare, "check", "-a", str(damaged)],
-                        expect=(1,))], repeat, env)
+        measure(
+            [
+                series(f"floor {size}", [python, floor_py, str(clean / "assertions.yaml")]),
+                series(f"check {size}", [compare, "check", "-a", str(clean)]),
+                series(
+                    f"floor {size} damaged", [python, floor_py, str(damaged / "assertions.yaml")]
+                ),
+                series(
+                    f"check {size} damaged", [compare, "check", "-a", str(damaged)], expect=(1,)
+                ),
+            ],
+            repeat,
+            env,
+        )
 
     # 4. report and matrix on the largest corpus, with the floor interleaved again.
     largest = args.views_size or sizes[-1]
     if args.views_size and (largest, 0.0) not in folders:
         folders[(largest, 0.0)], stats = corpus(args.cache, largest, args.seed, 0.0)
-        corpora[f"{largest}"] = {**stats, "path": _shown(str(folders[(largest, 0.0)])),
-                                 "corpus_bytes": corpus_bytes(folders[(largest, 0.0)])}
+        corpora[f"{largest}"] = {
+            **stats,
+            "path": _shown(str(folders[(largest, 0.0)])),
+            "corpus_bytes": corpus_bytes(folders[(largest, 0.0)]),
+        }
     print(f"views at {largest} articles", file=sys.stderr)
     big = folders[(largest, 0.0)]
-    measure([series(f"floor {largest} (views)", [python, floor_py, str(big / "assertions.yaml")]),
-             *(series(f"{view} {largest}", [compare, view, "-a", str(big)]) for view in views),
-             *(series(f"{view} {largest} (no cache)", [compare, view, "-a", str(big)],
-                      env=no_cache) for view in views),
-             *(series(f"{view} {largest} (cache miss)", [compare, view, "-a", str(big)],
-                      env=miss, fresh=miss_dir) for view in views)], repeat, env)
+    measure(
+        [
+            series(f"floor {largest} (views)", [python, floor_py, str(big / "assertions.yaml")]),
+            *(series(f"{view} {largest}", [compare, view, "-a", str(big)]) for view in views),
+            *(
+                series(
+                    f"{view} {largest} (no cache)", [compare, view, "-a", str(big)], env=no_cache
+                )
+                for view in views
+            ),
+            *(
+                series(
+                    f"{view} {largest} (cache miss)",
+                    [compare, view, "-a", str(big)],
+                    env=miss,
+                    fresh=miss_dir,
+                )
+                for view in views
+            ),
+        ],
+        repeat,
+        env,
+    )
 
     # ---------------------------------------------------------------- targets
 
@@ -390,40 +497,72 @@ def main() -> int:
             return None
         return a.median / b.median
 
-    def target(name: str, value: float | None, limit: float, detail: str,
-               info: bool = False) -> None:
+    def target(
+        name: str, value: float | None, limit: float, detail: str, info: bool = False
+    ) -> None:
         """A target; ``info`` rows are measured against the same limit but do not fail."""
         result = "NOT MEASURED" if value is None else ("PASS" if value <= limit else "FAIL")
         if info and value is not None:
             result = "info: within" if value <= limit else "info: over"
-        targets.append({"target": name, "value": None if value is None else round(value, 2),
-                        "limit": limit, "detail": detail, "result": result})
+        targets.append(
+            {
+                "target": name,
+                "value": None if value is None else round(value, 2),
+                "limit": limit,
+                "detail": detail,
+                "result": result,
+            }
+        )
 
     if plain is not None:
-        target("start-up", ratio("compare weapons (plain install)",
-                                 "python -c pass (plain install)"), STARTUP_MAX,
-               "compare weapons on the seed corpus / python -c pass, plain install")
-        target("start-up, no cache", ratio("compare weapons (plain install, no cache)",
-                                           "python -c pass (plain install)"), STARTUP_MAX,
-               "the same with COMPARE_NO_CACHE=1: load and verify the corpus every time",
-               info=True)
-        target("start-up, cache miss", ratio("compare weapons (plain install, cache miss)",
-                                             "python -c pass (plain install)"), STARTUP_MAX,
-               "the same with an empty cache: verify, then write the entry", info=True)
-    target("start-up" if plain is None else "start-up (this environment)",
-           ratio("compare weapons (seed corpus)", "python -c pass"), STARTUP_MAX,
-           "compare weapons on the seed corpus / python -c pass, in this environment")
+        target(
+            "start-up",
+            ratio("compare weapons (plain install)", "python -c pass (plain install)"),
+            STARTUP_MAX,
+            "compare weapons on the seed corpus / python -c pass, plain install",
+        )
+        target(
+            "start-up, no cache",
+            ratio("compare weapons (plain install, no cache)", "python -c pass (plain install)"),
+            STARTUP_MAX,
+            "the same with COMPARE_NO_CACHE=1: load and verify the corpus every time",
+            info=True,
+        )
+        target(
+            "start-up, cache miss",
+            ratio("compare weapons (plain install, cache miss)", "python -c pass (plain install)"),
+            STARTUP_MAX,
+            "the same with an empty cache: verify, then write the entry",
+            info=True,
+        )
+    target(
+        "start-up" if plain is None else "start-up (this environment)",
+        ratio("compare weapons (seed corpus)", "python -c pass"),
+        STARTUP_MAX,
+        "compare weapons on the seed corpus / python -c pass, in this environment",
+    )
     for size in sizes:
-        target(f"check {size}", ratio(f"check {size}", f"floor {size}"), CHECK_MAX,
-               "compare check / floor (parse YAML with the C loader, read every text)")
-        target(f"check {size} damaged", ratio(f"check {size} damaged", f"floor {size} damaged"),
-               CHECK_DAMAGED_MAX, f"the same with {args.damaged:.0%} of quotes damaged")
+        target(
+            f"check {size}",
+            ratio(f"check {size}", f"floor {size}"),
+            CHECK_MAX,
+            "compare check / floor (parse YAML with the C loader, read every text)",
+        )
+        target(
+            f"check {size} damaged",
+            ratio(f"check {size} damaged", f"floor {size} damaged"),
+            CHECK_DAMAGED_MAX,
+            f"the same with {args.damaged:.0%} of quotes damaged",
+        )
     for small, large in itertools.pairwise(sizes):
         if large == 2 * small:
             for suffix in ("", " damaged"):
-                target(f"doubling {small}->{large}{suffix}",
-                       ratio(f"check {large}{suffix}", f"check {small}{suffix}"), DOUBLING_MAX,
-                       "compare check time at 2N / at N")
+                target(
+                    f"doubling {small}->{large}{suffix}",
+                    ratio(f"check {large}{suffix}", f"check {small}{suffix}"),
+                    DOUBLING_MAX,
+                    "compare check time at 2N / at N",
+                )
     # Memory: the peak above what the same command takes on the (tiny) seed corpus, which is
     # the interpreter with the program's code loaded, per byte of corpus text read.
     for name, s in results.items():
@@ -437,9 +576,13 @@ def main() -> int:
             continue
         size_key = size + ("-damaged" if name.endswith("damaged") else "")
         text_mb = int(corpora[size_key]["corpus_bytes"]) / 2**20  # type: ignore[call-overload]
-        target(f"memory: {name}", (s.rss_mb - own.rss_mb) / text_mb, MEMORY_FACTOR,
-               f"(peak {s.rss_mb:.0f} MB - {own.rss_mb:.0f} MB on the seed corpus) / corpus "
-               f"text {text_mb:.1f} MB")
+        target(
+            f"memory: {name}",
+            (s.rss_mb - own.rss_mb) / text_mb,
+            MEMORY_FACTOR,
+            f"(peak {s.rss_mb:.0f} MB - {own.rss_mb:.0f} MB on the seed corpus) / corpus "
+            f"text {text_mb:.1f} MB",
+        )
 
     # ---------------------------------------------------------------- output
 
@@ -447,9 +590,15 @@ def main() -> int:
     report = {
         "generated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": facts,
-        "settings": {"sizes": sizes, "repeat": repeat, "damaged": args.damaged,
-                     "seed": args.seed, "generator": GENERATOR_VERSION,
-                     "compare": _shown(compare), "python": _shown(python)},
+        "settings": {
+            "sizes": sizes,
+            "repeat": repeat,
+            "damaged": args.damaged,
+            "seed": args.seed,
+            "generator": GENERATOR_VERSION,
+            "compare": _shown(compare),
+            "python": _shown(python),
+        },
         "corpora": corpora,
         "measurements": [s.as_dict() for s in results.values()],
         "targets": targets,
@@ -468,13 +617,16 @@ def print_table(results: dict[str, Series], targets: list[dict[str, object]]) ->
         if s.error:
             print(f"{s.name:<46} ERROR {s.error[:200]}")
             continue
-        print(f"{s.name:<46} {s.median:>9.3f} {min(s.times):>8.3f} {max(s.times):>8.3f} "
-              f"{s.rss_mb:>8.1f}")
+        print(
+            f"{s.name:<46} {s.median:>9.3f} {min(s.times):>8.3f} {max(s.times):>8.3f} "
+            f"{s.rss_mb:>8.1f}"
+        )
     print(f"\n{'target':<34} {'value':>7} {'limit':>6}  result  how")
     for t in targets:
         value = "-" if t["value"] is None else f"{t['value']:.2f}"
-        print(f"{t['target']!s:<34} {value:>7} {t['limit']!s:>6}  {t['result']!s:<6}  "
-              f"{t['detail']}")
+        print(
+            f"{t['target']!s:<34} {value:>7} {t['limit']!s:>6}  {t['result']!s:<6}  {t['detail']}"
+        )
 
 
 def markdown(report: dict[str, object]) -> str:
@@ -484,8 +636,10 @@ def markdown(report: dict[str, object]) -> str:
         if "error" in m:
             lines.append(f"| {m['name']} | error | | | |")
             continue
-        lines.append(f"| {m['name']} | {m['median_s']:.3f} | {m['min_s']:.3f} | "
-                     f"{m['max_s']:.3f} | {m['peak_rss_mb']:.0f} |")
+        lines.append(
+            f"| {m['name']} | {m['median_s']:.3f} | {m['min_s']:.3f} | "
+            f"{m['max_s']:.3f} | {m['peak_rss_mb']:.0f} |"
+        )
     lines += ["", "| target | value | limit | result |", "|---|---:|---:|---|"]
     for t in report["targets"]:  # type: ignore[attr-defined]
         value = "-" if t["value"] is None else f"{t['value']:.2f}"

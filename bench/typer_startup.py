@@ -46,9 +46,12 @@ def timed(argv: list[str]) -> float:
 
 def main(pythons: list[str], repeat: int = 15) -> None:
     for python in pythons:
-        version = subprocess.run([python, "-c", "import importlib.metadata as m; "
-                                  "print(m.version('typer'))"], capture_output=True, text=True,
-                                 check=True).stdout.strip()
+        version = subprocess.run(
+            [python, "-c", "import importlib.metadata as m; print(m.version('typer'))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         base_argv = [python, "-c", "pass"]
         app_argv = [python, "-c", HELLO]
         timed(base_argv), timed(app_argv)  # warm the file cache and the bytecode
@@ -57,8 +60,10 @@ def main(pythons: list[str], repeat: int = 15) -> None:
             base.append(timed(base_argv))
             app.append(timed(app_argv))
         b, a = statistics.median(base), statistics.median(app)
-        print(f"typer {version:<8} python -c pass {b * 1000:6.1f} ms   hello app {a * 1000:6.1f} ms"
-              f"   ratio {a / b:5.1f}x   ({python})")
+        print(
+            f"typer {version:<8} python -c pass {b * 1000:6.1f} ms   hello app {a * 1000:6.1f} ms"
+            f"   ratio {a / b:5.1f}x   ({python})"
+        )
 
 
 if __name__ == "__main__":

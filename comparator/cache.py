@@ -46,9 +46,20 @@ DIR_VAR = "COMPARE_CACHE_DIR"
 
 #: The only classes an entry may contain, besides str, int, tuple, dict and None.
 _ALLOWED = {
-    "comparator.models": frozenset({"Location", "Finding", "Source", "Claim", "QuoteRef",
-                                    "Assertion", "Topic", "QuoteAnchor", "Severity",
-                                    "Stance"}),
+    "comparator.models": frozenset(
+        {
+            "Location",
+            "Finding",
+            "Source",
+            "Claim",
+            "QuoteRef",
+            "Assertion",
+            "Topic",
+            "QuoteAnchor",
+            "Severity",
+            "Stance",
+        }
+    ),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
 
@@ -118,8 +129,9 @@ def _code_stamp() -> tuple[Any, ...] | None:
 def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
     """One entry per corpus file, as named and as resolved, and working folder: the paths a
     view shows depend on all three."""
-    key = sha256_hex(f"{assertions}\0{assertions.resolve()}\0{cwd}".encode(
-        "utf-8", "surrogateescape"))
+    key = sha256_hex(
+        f"{assertions}\0{assertions.resolve()}\0{cwd}".encode("utf-8", "surrogateescape")
+    )
     return folder / f"{key[:32]}.pickle"
 
 
@@ -149,11 +161,17 @@ def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
     if not (isinstance(header, tuple) and len(header) == 4):
         return False
     stamp, entry_cwd, digest, texts = header
-    if stamp is None or stamp != _code_stamp() or entry_cwd != cwd or \
-            digest != file_sha256(assertions):
+    if (
+        stamp is None
+        or stamp != _code_stamp()
+        or entry_cwd != cwd
+        or digest != file_sha256(assertions)
+    ):
         return False
-    return all(os.path.realpath(path) == real and file_sha256(path) == text_digest
-               for path, real, text_digest in texts)
+    return all(
+        os.path.realpath(path) == real and file_sha256(path) == text_digest
+        for path, real, text_digest in texts
+    )
 
 
 def store(assertions: Path, digest: str, result: CheckResult) -> None:
@@ -173,8 +191,9 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
         return
     try:
         cwd = os.getcwd()
-        texts = tuple((path, os.path.realpath(path), text_digest)
-                      for path, text_digest in result.inputs)
+        texts = tuple(
+            (path, os.path.realpath(path), text_digest) for path, text_digest in result.inputs
+        )
         header = (stamp, cwd, digest, texts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         entry = _entry_path(folder, assertions, cwd)
@@ -205,23 +224,34 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
 def _write_result(handle: Any, result: CheckResult) -> None:
     corpus = result.corpus
     assert corpus is not None
-    _dump(handle, (str(corpus.path), str(corpus.root), corpus.version, corpus.display_path,
-                   result.assertions, result.quotes, result.suppressed, result.inputs,
-                   len(corpus.topics)))
+    _dump(
+        handle,
+        (
+            str(corpus.path),
+            str(corpus.root),
+            corpus.version,
+            corpus.display_path,
+            result.assertions,
+            result.quotes,
+            result.suppressed,
+            result.inputs,
+            len(corpus.topics),
+        ),
+    )
     _dump(handle, corpus.sources)
     _dump(handle, result.findings)
     for topic in corpus.topics:
         keys = ((a.id, index) for a in topic.assertions for index in range(len(a.quotes)))
-        _dump(handle, (topic, {key: result.anchors[key] for key in keys
-                               if key in result.anchors}))
+        _dump(handle, (topic, {key: result.anchors[key] for key in keys if key in result.anchors}))
 
 
 def _read_result(handle: Any) -> CheckResult | None:
     from comparator.check import CheckResult
     from comparator.models import Corpus, Finding, Source, Topic
 
-    (path, root, version, display_path, assertions, quotes, suppressed, inputs,
-     count) = _load(handle)
+    (path, root, version, display_path, assertions, quotes, suppressed, inputs, count) = _load(
+        handle
+    )
     sources = _load(handle)
     findings = _load(handle)
     topics = []
@@ -230,9 +260,11 @@ def _read_result(handle: Any) -> CheckResult | None:
         topic, topic_anchors = _load(handle)
         topics.append(topic)
         anchors.update(topic_anchors)
-    if not (all(isinstance(s, Source) for s in sources)
-            and all(isinstance(f, Finding) for f in findings)
-            and all(isinstance(t, Topic) for t in topics)):
+    if not (
+        all(isinstance(s, Source) for s in sources)
+        and all(isinstance(f, Finding) for f in findings)
+        and all(isinstance(t, Topic) for t in topics)
+    ):
         return None
     corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path)
     return CheckResult(corpus, findings, assertions, quotes, suppressed, anchors, {}, inputs)

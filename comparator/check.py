@@ -49,11 +49,16 @@ class CheckResult:
         return EXIT_FINDINGS if failing else EXIT_OK
 
     def summary(self) -> str:
-        counts = ", ".join(f"{self.count(s)} {s.value}{'' if s is Severity.INFO else 's'}"
-                           if self.count(s) != 1 else f"1 {s.value}"
-                           for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        line = (f"{self.assertions} assertion{'s' * (self.assertions != 1)}, {self.quotes} "
-                f"quote{'s' * (self.quotes != 1)} checked: {counts}")
+        counts = ", ".join(
+            f"{self.count(s)} {s.value}{'' if s is Severity.INFO else 's'}"
+            if self.count(s) != 1
+            else f"1 {s.value}"
+            for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
+        line = (
+            f"{self.assertions} assertion{'s' * (self.assertions != 1)}, {self.quotes} "
+            f"quote{'s' * (self.quotes != 1)} checked: {counts}"
+        )
         if self.suppressed:
             line += f" ({self.suppressed} suppressed by ignore)"
         return line
@@ -73,51 +78,123 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
         positions: dict[tuple[str, str], Assertion] = {}
         for a in topic.assertions:
             if a.id in first_id:
-                out.append((_finding("duplicate-id", f"assertion id '{a.id}' is used twice "
-                                     f"(first at line {first_id[a.id].location.line}); ids "
-                                     "must be unique across the file", a.location,
-                                     related=(first_id[a.id].location,)), a))
+                out.append(
+                    (
+                        _finding(
+                            "duplicate-id",
+                            f"assertion id '{a.id}' is used twice "
+                            f"(first at line {first_id[a.id].location.line}); ids "
+                            "must be unique across the file",
+                            a.location,
+                            related=(first_id[a.id].location,),
+                        ),
+                        a,
+                    )
+                )
             else:
                 first_id[a.id] = a
             if a.source not in source_ids:
-                out.append((_finding("unknown-source", f"assertion '{a.id}' names source "
-                                     f"'{a.source}', which is not under sources"
-                                     f"{_did_you_mean(a.source, source_ids)}", a.location), a))
+                out.append(
+                    (
+                        _finding(
+                            "unknown-source",
+                            f"assertion '{a.id}' names source "
+                            f"'{a.source}', which is not under sources"
+                            f"{_did_you_mean(a.source, source_ids)}",
+                            a.location,
+                        ),
+                        a,
+                    )
+                )
             if a.claim not in claim_ids:
-                out.append((_finding("unknown-claim", f"assertion '{a.id}' names claim "
-                                     f"'{a.claim}', which topic '{topic.id}' does not define"
-                                     f"{_did_you_mean(a.claim, claim_ids)}", a.location), a))
+                out.append(
+                    (
+                        _finding(
+                            "unknown-claim",
+                            f"assertion '{a.id}' names claim "
+                            f"'{a.claim}', which topic '{topic.id}' does not define"
+                            f"{_did_you_mean(a.claim, claim_ids)}",
+                            a.location,
+                        ),
+                        a,
+                    )
+                )
             key = (a.source, a.claim)
             if key in positions:
                 first = positions[key]
-                out.append((_finding("duplicate-position", f"source '{a.source}' already "
-                                     f"has a position on claim '{a.claim}' in assertion "
-                                     f"'{first.id}' (line {first.location.line}); one "
-                                     "position per source and claim: merge the quotes into "
-                                     "one assertion", a.location, related=(first.location,)), a))
+                out.append(
+                    (
+                        _finding(
+                            "duplicate-position",
+                            f"source '{a.source}' already "
+                            f"has a position on claim '{a.claim}' in assertion "
+                            f"'{first.id}' (line {first.location.line}); one "
+                            "position per source and claim: merge the quotes into "
+                            "one assertion",
+                            a.location,
+                            related=(first.location,),
+                        ),
+                        a,
+                    )
+                )
             else:
                 positions[key] = a
             if not a.quotes:
-                out.append((_finding("unsourced", f"assertion '{a.id}' has no quote; add a "
-                                     "verbatim passage from its source under quotes",
-                                     a.location), a))
+                out.append(
+                    (
+                        _finding(
+                            "unsourced",
+                            f"assertion '{a.id}' has no quote; add a "
+                            "verbatim passage from its source under quotes",
+                            a.location,
+                        ),
+                        a,
+                    )
+                )
         covered = {a.source for a in topic.assertions}
         silent = set(topic.silent)  # a set: thousands of sources times a long silent list
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
             if sid not in source_ids:
-                out.append((_finding("unknown-source", f"topic '{topic.id}' lists '{sid}' as "
-                                     "silent, but it is not under sources"
-                                     f"{_did_you_mean(sid, source_ids)}", where), None))
+                out.append(
+                    (
+                        _finding(
+                            "unknown-source",
+                            f"topic '{topic.id}' lists '{sid}' as "
+                            "silent, but it is not under sources"
+                            f"{_did_you_mean(sid, source_ids)}",
+                            where,
+                        ),
+                        None,
+                    )
+                )
             elif sid in covered:
-                out.append((_finding("silent-conflict", f"source '{sid}' is listed as silent "
-                                     f"on topic '{topic.id}' but has assertions on it; remove "
-                                     "it from silent or its assertions", where), None))
+                out.append(
+                    (
+                        _finding(
+                            "silent-conflict",
+                            f"source '{sid}' is listed as silent "
+                            f"on topic '{topic.id}' but has assertions on it; remove "
+                            "it from silent or its assertions",
+                            where,
+                        ),
+                        None,
+                    )
+                )
         for source in corpus.sources:
             if source.id not in covered and source.id not in silent:
-                out.append((_finding("unreviewed", f"source '{source.id}' has no assertion on "
-                                     f"topic '{topic.id}' and is not in its silent list; read "
-                                     "it for this topic and add assertions or list it as "
-                                     "silent", topic.location), None))
+                out.append(
+                    (
+                        _finding(
+                            "unreviewed",
+                            f"source '{source.id}' has no assertion on "
+                            f"topic '{topic.id}' and is not in its silent list; read "
+                            "it for this topic and add assertions or list it as "
+                            "silent",
+                            topic.location,
+                        ),
+                        None,
+                    )
+                )
     return out
 
 
@@ -128,9 +205,11 @@ def _did_you_mean(name: str, choices: set[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def anchor_quotes(assertions: Iterable[Assertion], article: ArticleText | None,
-                  anchors: dict[tuple[str, int], QuoteAnchor]
-                  ) -> list[tuple[Finding, Assertion | None]]:
+def anchor_quotes(
+    assertions: Iterable[Assertion],
+    article: ArticleText | None,
+    anchors: dict[tuple[str, int], QuoteAnchor],
+) -> list[tuple[Finding, Assertion | None]]:
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
     from comparator.quotes import word_count
@@ -140,26 +219,45 @@ def anchor_quotes(assertions: Iterable[Assertion], article: ArticleText | None,
         for index, quote in enumerate(a.quotes):
             key = (a.id, index)
             if word_count(quote.text) < MIN_QUOTE_WORDS:
-                findings.append((_finding(
-                    "quote-too-short", f"quote of assertion '{a.id}' has "
-                    f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
-                    "words, a clause that stands alone as evidence", quote.location), a))
+                findings.append(
+                    (
+                        _finding(
+                            "quote-too-short",
+                            f"quote of assertion '{a.id}' has "
+                            f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
+                            "words, a clause that stands alone as evidence",
+                            quote.location,
+                        ),
+                        a,
+                    )
+                )
             if article is None:
                 anchors[key] = QuoteAnchor(quote, a.source, "no-text")
                 continue
             found = article.text.find_all(quote.text)
             places = tuple(Location(article.shown, p.line, p.column) for p in found)
             if len(found) == 1:
-                anchors[key] = QuoteAnchor(quote, a.source, "found", places[0],
-                                           found[0].start, found[0].end, places)
+                anchors[key] = QuoteAnchor(
+                    quote, a.source, "found", places[0], found[0].start, found[0].end, places
+                )
             elif found:
-                anchors[key] = QuoteAnchor(quote, a.source, "ambiguous", places[0],
-                                           found[0].start, found[0].end, places)
+                anchors[key] = QuoteAnchor(
+                    quote, a.source, "ambiguous", places[0], found[0].start, found[0].end, places
+                )
                 lines = ", ".join(f"{p.line}:{p.column}" for p in places)
-                findings.append((_finding(
-                    "quote-ambiguous", f"quote of assertion '{a.id}' occurs "
-                    f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
-                    "it points at one passage", quote.location, related=places), a))
+                findings.append(
+                    (
+                        _finding(
+                            "quote-ambiguous",
+                            f"quote of assertion '{a.id}' occurs "
+                            f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
+                            "it points at one passage",
+                            quote.location,
+                            related=places,
+                        ),
+                        a,
+                    )
+                )
             else:
                 anchors[key] = QuoteAnchor(quote, a.source, "not-found")
                 findings.append((_not_found(a, quote.text, quote.location, article), a))
@@ -177,8 +275,10 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
         place = Location(article.shown, miss.closest.line, miss.closest.column)
         related = (place,)
         if miss.only_differs_in:
-            message += (f"; it differs only in {miss.only_differs_in} from the text at "
-                        f"{place.line}:{place.column}: copy the text exactly")
+            message += (
+                f"; it differs only in {miss.only_differs_in} from the text at "
+                f"{place.line}:{place.column}: copy the text exactly"
+            )
         else:
             message += f"; closest passage at {place.line}:{place.column}"
         detail.append(f"closest: {' '.join(miss.closest.text.split())}")
@@ -188,8 +288,13 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
     return _finding("quote-not-found", message, where, detail=tuple(detail), related=related)
 
 
-def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = (), *,
-           lints: bool = True, keep_texts: bool = False) -> CheckResult:
+def verify(
+    corpus: Corpus | None,
+    load_findings: tuple[Finding, ...] = (),
+    *,
+    lints: bool = True,
+    keep_texts: bool = False,
+) -> CheckResult:
     """Run every rule on a loaded corpus; ``load_findings`` are the loader's schema findings.
 
     Views pass ``lints=False``: the authoring lints only advise the analyst, and a view should
@@ -203,8 +308,9 @@ def verify(corpus: Corpus | None, load_findings: tuple[Finding, ...] = (), *,
         return _verify(corpus, load_findings, lints, keep_texts)
 
 
-def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
-            keep_texts: bool) -> CheckResult:
+def _verify(
+    corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool, keep_texts: bool
+) -> CheckResult:
     # Imported here: a view whose corpus comes from the cache never needs them.
     from comparator.ignores import apply_ignores
     from comparator.texts import ArticleText, read_text
@@ -232,11 +338,16 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
             digests[source.id] = (article.shown, article.sha256)
             inputs.append((str(article.path), article.sha256))
             if source.sha256 and article.sha256 != source.sha256:
-                text_findings.append(_finding(
-                    "source-changed", f"source '{source.id}': {article.shown} has changed "
-                    f"since it was read (sha256 {article.sha256[:12]}…, pinned "
-                    f"{source.sha256[:12]}…); re-read it, check its quotes, then update "
-                    "sha256", source.location))
+                text_findings.append(
+                    _finding(
+                        "source-changed",
+                        f"source '{source.id}': {article.shown} has changed "
+                        f"since it was read (sha256 {article.sha256[:12]}…, pinned "
+                        f"{source.sha256[:12]}…); re-read it, check its quotes, then update "
+                        "sha256",
+                        source.location,
+                    )
+                )
         tied += anchor_quotes(by_source.pop(source.id, ()), article, anchors)
         if linter and article is not None and source.id in silent:
             tied += linter.silent_findings(source.id, silent[source.id], article)
@@ -245,14 +356,21 @@ def _verify(corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool,
     for rest in by_source.values():  # assertions that name no known source
         tied += anchor_quotes(rest, None, anchors)
     if linter:
-        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(corpus, digests,
-                                                                           anchors)
+        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(corpus, digests, anchors)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
     quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
-    return CheckResult(corpus, tuple(sorted(kept, key=_order)), assertions, quotes, suppressed,
-                       anchors, texts, tuple(inputs))
+    return CheckResult(
+        corpus,
+        tuple(sorted(kept, key=_order)),
+        assertions,
+        quotes,
+        suppressed,
+        anchors,
+        texts,
+        tuple(inputs),
+    )
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

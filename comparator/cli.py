@@ -68,8 +68,8 @@ app = typer.Typer(
     cls=TopicFirstGroup,
     name="compare",
     help="Show where articles agree and contradict, topic by topic, every position backed by "
-         "a verbatim quote found in the article text.\n\n"
-         "compare TOPIC... shows the sources side by side (the same as compare show TOPIC...).",
+    "a verbatim quote found in the article text.\n\n"
+    "compare TOPIC... shows the sources side by side (the same as compare show TOPIC...).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -78,10 +78,15 @@ app = typer.Typer(
 
 AssertionsOption = Annotated[
     Path | None,
-    typer.Option("--assertions", "-a", metavar="FILE",
-                 help="The corpus file (default: $COMPARE_ASSERTIONS, else assertions.yaml in "
-                      "this folder or the nearest one above).",
-                 dir_okay=True, show_default=False),
+    typer.Option(
+        "--assertions",
+        "-a",
+        metavar="FILE",
+        help="The corpus file (default: $COMPARE_ASSERTIONS, else assertions.yaml in "
+        "this folder or the nearest one above).",
+        dir_okay=True,
+        show_default=False,
+    ),
 ]
 ViewFormatOption = Annotated[
     ViewFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -125,8 +130,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.",
-                                          callback=_version, is_eager=True)] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     """compare: who says what, and where they clash, with the evidence one look away."""
 
@@ -140,22 +149,41 @@ def _render(view: str, fmt: str, context: Any) -> None:
 @app.command("show")
 @_edge
 def show(
-    topics: Annotated[list[str], typer.Argument(metavar="TOPIC...", help="Topic ids to show.",
-                                                show_default=False)],
-    by: Annotated[By, typer.Option("--by", help="One column per outlet or per article.",
-                                   case_sensitive=False)] = By.outlet,
-    claim: Annotated[list[str] | None, typer.Option("--claim", "-c", metavar="CLAIM",
-                                                    help="Show only this claim (repeatable).",
-                                                    show_default=False)] = None,
-    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Compact view: stances and "
-                                                                "summaries only.")] = False,
+    topics: Annotated[
+        list[str], typer.Argument(metavar="TOPIC...", help="Topic ids to show.", show_default=False)
+    ],
+    by: Annotated[
+        By, typer.Option("--by", help="One column per outlet or per article.", case_sensitive=False)
+    ] = By.outlet,
+    claim: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--claim",
+            "-c",
+            metavar="CLAIM",
+            help="Show only this claim (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    no_quotes: Annotated[
+        bool, typer.Option("--no-quotes", help="Compact view: stances and summaries only.")
+    ] = False,
     fmt: ViewFormatOption = ViewFormat.text,
-    save_svg: Annotated[Path | None, typer.Option("--save-svg", metavar="FILE",
-                                                  help="Also save the text view as SVG.",
-                                                  show_default=False)] = None,
-    save_html: Annotated[Path | None, typer.Option("--save-html", metavar="FILE",
-                                                   help="Also save the text view as HTML.",
-                                                   show_default=False)] = None,
+    save_svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-svg", metavar="FILE", help="Also save the text view as SVG.", show_default=False
+        ),
+    ] = None,
+    save_html: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-html",
+            metavar="FILE",
+            help="Also save the text view as HTML.",
+            show_default=False,
+        ),
+    ] = None,
     assertions: AssertionsOption = None,
 ) -> None:
     """Sources side by side for each claim of TOPIC: stance, summary and quote with file:line."""
@@ -166,15 +194,18 @@ def show(
     if (save_svg or save_html) and fmt is not ViewFormat.text:
         from comparator.errors import UsageError
 
-        raise UsageError(f"--save-svg and --save-html keep a picture of the text view; they "
-                         f"do not apply to --format {fmt.value}",
-                         hint="drop --format, or redirect the output to a file instead")
+        raise UsageError(
+            f"--save-svg and --save-html keep a picture of the text view; they "
+            f"do not apply to --format {fmt.value}",
+            hint="drop --format, or redirect the output to a file instead",
+        )
     result = open_corpus(assertions)
     corpus = corpus_of(result)
     chosen = resolve_topics(corpus, topics)
     claims = resolve_claims(chosen, claim or [])
-    options = ViewOptions(by=by.value, claims=claims, quotes=not no_quotes,
-                          save_svg=save_svg, save_html=save_html)
+    options = ViewOptions(
+        by=by.value, claims=claims, quotes=not no_quotes, save_svg=save_svg, save_html=save_html
+    )
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
     _render("show", fmt.value, RenderContext(result, comparisons, options))
 
@@ -191,24 +222,27 @@ def _listing(view: str, fmt: ViewFormat, assertions: Path | None) -> None:
 
 @app.command("topics")
 @_edge
-def topics_command(fmt: ViewFormatOption = ViewFormat.text,
-                   assertions: AssertionsOption = None) -> None:
+def topics_command(
+    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+) -> None:
     """The topics of the corpus, with their claims, coverage and verdicts."""
     _listing("topics", fmt, assertions)
 
 
 @app.command("sources")
 @_edge
-def sources_command(fmt: ViewFormatOption = ViewFormat.text,
-                    assertions: AssertionsOption = None) -> None:
+def sources_command(
+    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+) -> None:
     """The articles of the corpus, by outlet, with how many topics each covers."""
     _listing("sources", fmt, assertions)
 
 
 @app.command("matrix")
 @_edge
-def matrix_command(fmt: ViewFormatOption = ViewFormat.text,
-                   assertions: AssertionsOption = None) -> None:
+def matrix_command(
+    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+) -> None:
     """Topics x outlets stance grid, and how often each pair of outlets agrees or contradicts."""
     _listing("matrix", fmt, assertions)
 
@@ -236,15 +270,25 @@ def diff_command(
 @app.command("report")
 @_edge
 def report_command(
-    topics: Annotated[list[str] | None, typer.Argument(metavar="[TOPIC]...",
-                                                       help="Topics to report (default: all).",
-                                                       show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
-                                                help="Write the report to FILE (atomically) "
-                                                     "instead of stdout.",
-                                                show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.",
-                                              case_sensitive=False)] = ReportFormat.markdown,
+    topics: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TOPIC]...", help="Topics to report (default: all).", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (atomically) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = ReportFormat.markdown,
     assertions: AssertionsOption = None,
 ) -> None:
     """The markdown report (GitHub-flavoured): sources, summary grid, contradictions, evidence."""
@@ -270,12 +314,24 @@ def report_command(
 @app.command("check")
 @_edge
 def check_command(
-    fmt: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", case_sensitive=False, show_default=False,
-        help="Output format (default: github when GITHUB_ACTIONS=true, else text).")] = None,
-    fail_level: Annotated[FailLevel, typer.Option(
-        "--fail-level", case_sensitive=False,
-        help="Exit 1 when a finding is at this severity or above.")] = FailLevel.error,
+    fmt: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
+            help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+        ),
+    ] = None,
+    fail_level: Annotated[
+        FailLevel,
+        typer.Option(
+            "--fail-level",
+            case_sensitive=False,
+            help="Exit 1 when a finding is at this severity or above.",
+        ),
+    ] = FailLevel.error,
     assertions: AssertionsOption = None,
 ) -> None:
     """The CI gate: every quote found verbatim, every reference valid, every pair reviewed."""
@@ -301,23 +357,49 @@ class DataFormat(str, Enum):
 @app.command("ingest")
 @_edge
 def ingest_command(
-    page: Annotated[Path, typer.Argument(metavar="PAGE", show_default=False,
-                                         help="A saved web page (.html) or a text (.txt).")],
-    source_id: Annotated[str, typer.Option("--id", metavar="ID", show_default=False,
-                                           help="The new source's id (a lowercase slug); the "
-                                                "text goes to seeds/ID.txt.")],
-    outlet: Annotated[str, typer.Option("--outlet", metavar="LABEL", show_default=False,
-                                        help="The outlet label it belongs to.")],
-    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", show_default=False,
-                                              help="The title, when the page's own is wrong "
-                                                   "or missing.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing seeds/ID.txt "
-                                                        "that holds other text.")] = False,
-    write: Annotated[bool, typer.Option("--write", help="Also add the entry to "
-                                                        "assertions.yaml (nothing else in it "
-                                                        "changes).")] = False,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.",
-                                            case_sensitive=False)] = DataFormat.text,
+    page: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PAGE", show_default=False, help="A saved web page (.html) or a text (.txt)."
+        ),
+    ],
+    source_id: Annotated[
+        str,
+        typer.Option(
+            "--id",
+            metavar="ID",
+            show_default=False,
+            help="The new source's id (a lowercase slug); the text goes to seeds/ID.txt.",
+        ),
+    ],
+    outlet: Annotated[
+        str,
+        typer.Option(
+            "--outlet", metavar="LABEL", show_default=False, help="The outlet label it belongs to."
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            metavar="TEXT",
+            show_default=False,
+            help="The title, when the page's own is wrong or missing.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing seeds/ID.txt that holds other text."),
+    ] = False,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write", help="Also add the entry to assertions.yaml (nothing else in it changes)."
+        ),
+    ] = False,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DataFormat.text,
     assertions: AssertionsOption = None,
 ) -> None:
     """Turn a saved page into seeds/ID.txt and print its source entry (reading HTML needs the
@@ -325,22 +407,34 @@ def ingest_command(
     from comparator.ingest import ingest
     from comparator.loader import find_assertions
 
-    result = ingest(page, source_id, outlet, find_assertions(assertions), title=title,
-                    force=force, write=write)
+    result = ingest(
+        page, source_id, outlet, find_assertions(assertions), title=title, force=force, write=write
+    )
     _render("ingest", fmt.value, result)
 
 
 @app.command("suggest")
 @_edge
 def suggest_command(
-    topic: Annotated[str, typer.Argument(metavar="TOPIC", show_default=False,
-                                         help="The topic id.")],
-    source_id: Annotated[str, typer.Option("--source", "-s", metavar="ID", show_default=False,
-                                           help="The source whose text to search.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=50,
-                                       help="How many sentences to show.")] = 5,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.",
-                                            case_sensitive=False)] = DataFormat.text,
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", show_default=False, help="The topic id.")
+    ],
+    source_id: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            show_default=False,
+            help="The source whose text to search.",
+        ),
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=50, help="How many sentences to show.")
+    ] = 5,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DataFormat.text,
     assertions: AssertionsOption = None,
 ) -> None:
     """The sentences of a source most likely to bear on TOPIC, each with file:line and a
@@ -349,8 +443,7 @@ def suggest_command(
     from comparator.workflow import corpus_of, open_corpus
 
     result = open_corpus(assertions, keep_texts=True)
-    found = suggest(corpus_of(result), result.texts, result.anchors, topic, source_id,
-                    limit=limit)
+    found = suggest(corpus_of(result), result.texts, result.anchors, topic, source_id, limit=limit)
     _render("suggest", fmt.value, found)
 
 

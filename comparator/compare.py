@@ -159,9 +159,12 @@ class ClaimComparison:
     @cached_property
     def pairs(self) -> tuple[PairRelation, ...]:
         """How every two positions relate, in position order (no one-sided pairs)."""
-        return tuple(PairRelation(p.source.id, q.source.id, relation_between(p.stance, q.stance),
-                                  p.outlet == q.outlet)
-                     for p, q in combinations(self.positions, 2))
+        return tuple(
+            PairRelation(
+                p.source.id, q.source.id, relation_between(p.stance, q.stance), p.outlet == q.outlet
+            )
+            for p, q in combinations(self.positions, 2)
+        )
 
     @cached_property
     def relations(self) -> tuple[PairRelation, ...]:
@@ -170,7 +173,10 @@ class ClaimComparison:
         addressed = self._by_source
         return self.pairs + tuple(
             PairRelation(p.source.id, other.id, Relation.ONE_SIDED, p.outlet == other.outlet)
-            for p in self.positions for other in self.sources if other.id not in addressed)
+            for p in self.positions
+            for other in self.sources
+            if other.id not in addressed
+        )
 
     @cached_property
     def _signs(self) -> tuple[int, int, int]:
@@ -188,15 +194,19 @@ class ClaimComparison:
     def contradictions(self) -> LazyPairs:
         """Pairs with opposite signs: as many as positive times negative positions."""
         positive, _, negative = self._signs
-        return LazyPairs(positive * negative, lambda: tuple(
-            r for r in self.pairs if r.relation is Relation.CONTRADICT))
+        return LazyPairs(
+            positive * negative,
+            lambda: tuple(r for r in self.pairs if r.relation is Relation.CONTRADICT),
+        )
 
     @cached_property
     def divergences(self) -> LazyPairs:
         """Pairs where one source takes no side and the other does: why a claim is mixed."""
         positive, neutral, negative = self._signs
-        return LazyPairs(neutral * (positive + negative), lambda: tuple(
-            r for r in self.pairs if r.relation is Relation.DIVERGE))
+        return LazyPairs(
+            neutral * (positive + negative),
+            lambda: tuple(r for r in self.pairs if r.relation is Relation.DIVERGE),
+        )
 
     def relations_of(self, source_id: str, relation: Relation) -> tuple[str, ...]:
         """The sources that stand in ``relation`` to ``source_id`` (to mark a view's cell)."""
@@ -205,7 +215,8 @@ class ClaimComparison:
     def _partners(self, relation: Relation) -> dict[str, tuple[str, ...]]:
         """Each source's partners in ``relation``, in pair order, indexed once per relation."""
         cache: dict[Relation, dict[str, tuple[str, ...]]] = self.__dict__.setdefault(
-            "_partner_index", {})
+            "_partner_index", {}
+        )
         if relation not in cache:
             found: dict[str, list[str]] = {}
             pairs = self.relations if relation is Relation.ONE_SIDED else self.pairs
@@ -270,8 +281,12 @@ class TopicComparison:
         return counts
 
 
-def compare_claim(claim: Claim, assertions: Iterable[Assertion], corpus: Corpus,
-                  anchors: Mapping[tuple[str, int], QuoteAnchor]) -> ClaimComparison:
+def compare_claim(
+    claim: Claim,
+    assertions: Iterable[Assertion],
+    corpus: Corpus,
+    anchors: Mapping[tuple[str, int], QuoteAnchor],
+) -> ClaimComparison:
     """Positions on one claim in corpus source order, their relations, and the verdict."""
     order = {s.id: i for i, s in enumerate(corpus.sources)}
     by_id = {s.id: s for s in reversed(corpus.sources)}  # the first of a duplicate id wins
@@ -282,30 +297,38 @@ def compare_claim(claim: Claim, assertions: Iterable[Assertion], corpus: Corpus,
         if source is None or a.claim != claim.id or a.source in seen:
             continue  # unknown sources and second positions are check's findings, not views'
         seen.add(a.source)
-        quote_anchors = tuple(anchors.get((a.id, i), QuoteAnchor(q, a.source, "no-text"))
-                              for i, q in enumerate(a.quotes))
+        quote_anchors = tuple(
+            anchors.get((a.id, i), QuoteAnchor(q, a.source, "no-text"))
+            for i, q in enumerate(a.quotes)
+        )
         positions.append(Position(source, a, quote_anchors))
-    return ClaimComparison(claim, tuple(positions), verdict_of(p.stance for p in positions),
-                           corpus.sources)
+    return ClaimComparison(
+        claim, tuple(positions), verdict_of(p.stance for p in positions), corpus.sources
+    )
 
 
-def compare_topic(corpus: Corpus, topic: Topic,
-                  anchors: Mapping[tuple[str, int], QuoteAnchor]) -> TopicComparison:
+def compare_topic(
+    corpus: Corpus, topic: Topic, anchors: Mapping[tuple[str, int], QuoteAnchor]
+) -> TopicComparison:
     """Every claim of the topic compared, and which sources are silent or still unreviewed."""
-    claims = tuple(compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus,
-                                 anchors) for c in topic.claims)
+    claims = tuple(
+        compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors)
+        for c in topic.claims
+    )
     covered = {a.source for a in topic.assertions}
     known = {s.id for s in corpus.sources}
     # A source both silent and covered is check's silent-conflict; its positions win here.
     silent = tuple(s for s in topic.silent if s in known and s not in covered)
     listed = set(topic.silent)
-    unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered
-                       and s.id not in listed)
+    unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered and s.id not in listed)
     return TopicComparison(topic, claims, silent, unreviewed, corpus.outlets, corpus.sources)
 
 
-def compare_all(corpus: Corpus, anchors: Mapping[tuple[str, int], QuoteAnchor],
-                topic_ids: Iterable[str] | None = None) -> tuple[TopicComparison, ...]:
+def compare_all(
+    corpus: Corpus,
+    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    topic_ids: Iterable[str] | None = None,
+) -> tuple[TopicComparison, ...]:
     """The topics asked for (all by default), in that order; unknown ids are skipped, since
     the CLI has already turned them into a usage error."""
     wanted = list(topic_ids) if topic_ids is not None else [t.id for t in corpus.topics]
@@ -317,8 +340,9 @@ def compare_all(corpus: Corpus, anchors: Mapping[tuple[str, int], QuoteAnchor],
     return tuple(out)
 
 
-def topic_coverage(comparisons: Iterable[TopicComparison], source_id: str
-                   ) -> dict[str, tuple[str, ...]]:
+def topic_coverage(
+    comparisons: Iterable[TopicComparison], source_id: str
+) -> dict[str, tuple[str, ...]]:
     """The topic ids a source covers, is silent on, and has not been reviewed for."""
     out: dict[str, list[str]] = {"covered": [], "silent": [], "unreviewed": []}
     for comparison in comparisons:
@@ -344,8 +368,9 @@ class PairTally:
         return self.agree + self.agree_different_certainty + self.contradict + self.diverge
 
 
-def tally_pairs(comparisons: Iterable[TopicComparison], *, by: str = "outlet"
-                ) -> dict[tuple[str, str], PairTally]:
+def tally_pairs(
+    comparisons: Iterable[TopicComparison], *, by: str = "outlet"
+) -> dict[tuple[str, str], PairTally]:
     """Relation counts for every pair of outlets (or sources), across every claim.
 
     With ``by="outlet"`` each pair of articles from two outlets counts once, and two articles
@@ -370,8 +395,11 @@ def tally_pairs(comparisons: Iterable[TopicComparison], *, by: str = "outlet"
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
 
 
-def _tally_outlets(claim: ClaimComparison, outlet_of: Mapping[str, str],
-                   add: Callable[[str, str, Relation, int], None]) -> None:
+def _tally_outlets(
+    claim: ClaimComparison,
+    outlet_of: Mapping[str, str],
+    add: Callable[[str, str, Relation, int], None],
+) -> None:
     """Count a claim's pairs of positions by outlet pair, from stance counts per outlet.
 
     The same counts as walking every pair (quadratic in the positions), in time linear in
@@ -395,7 +423,7 @@ def _tally_outlets(claim: ClaimComparison, outlet_of: Mapping[str, str],
     for i, a in enumerate(outlets):
         if a in second:
             met.append(((first[a], second[a]), a, a))
-        met.extend(((first[a], first[b]), a, b) for b in outlets[i + 1:])
+        met.extend(((first[a], first[b]), a, b) for b in outlets[i + 1 :])
     for _, a, b in sorted(met):
         mine, theirs = stances[a], stances[b]
         if a == b:
@@ -403,7 +431,7 @@ def _tally_outlets(claim: ClaimComparison, outlet_of: Mapping[str, str],
             for k, (s, n) in enumerate(kinds):
                 if n > 1:
                     add(a, b, Relation.AGREE, n * (n - 1) // 2)
-                for t, m in kinds[k + 1:]:
+                for t, m in kinds[k + 1 :]:
                     add(a, b, relation_between(s, t), n * m)
         else:
             for s, n in mine.items():
@@ -411,8 +439,9 @@ def _tally_outlets(claim: ClaimComparison, outlet_of: Mapping[str, str],
                     add(a, b, relation_between(s, t), n * m)
 
 
-def tally(comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "outlet"
-          ) -> PairTally:
+def tally(
+    comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "outlet"
+) -> PairTally:
     """The tally for one pair, whichever order it was counted in."""
     pairs = tally_pairs(comparisons, by=by)
     found = pairs.get((a, b))
@@ -421,8 +450,9 @@ def tally(comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "
     other = pairs.get((b, a))
     if other is None:
         return PairTally(a, b)
-    return PairTally(a, b, other.agree, other.agree_different_certainty, other.contradict,
-                     other.diverge)
+    return PairTally(
+        a, b, other.agree, other.agree_different_certainty, other.contradict, other.diverge
+    )
 
 
 def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
@@ -443,6 +473,14 @@ def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
             if found is None:
                 rows.append(PairTally(a, b))
             else:
-                rows.append(PairTally(a, b, found.agree, found.agree_different_certainty,
-                                      found.contradict, found.diverge))
+                rows.append(
+                    PairTally(
+                        a,
+                        b,
+                        found.agree,
+                        found.agree_different_certainty,
+                        found.contradict,
+                        found.diverge,
+                    )
+                )
     return rows

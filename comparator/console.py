@@ -12,8 +12,13 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def make_console(file: IO[str] | None = None, *, stderr: bool = False, record: bool = False,
-                 width: int | None = None) -> Console:
+def make_console(
+    file: IO[str] | None = None,
+    *,
+    stderr: bool = False,
+    record: bool = False,
+    width: int | None = None,
+) -> Console:
     """A console that colours only real terminals, honours NO_COLOR, and never reads markup.
 
     ``COLUMNS`` sets the width for pipes and tests; ``FORCE_COLOR`` forces colour.
@@ -22,9 +27,17 @@ def make_console(file: IO[str] | None = None, *, stderr: bool = False, record: b
 
     if width is None and os.environ.get("COLUMNS", "").isdigit():
         width = int(os.environ["COLUMNS"])
-    return Console(file=file, stderr=stderr, record=record, width=width, markup=False,
-                   emoji=False, highlight=False, soft_wrap=False,
-                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+    return Console(
+        file=file,
+        stderr=stderr,
+        record=record,
+        width=width,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        no_color=bool(os.environ.get("NO_COLOR")) or None,
+    )
 
 
 def data_text(value: str, style: str = "", *, one_line: bool = False) -> Text:

@@ -120,8 +120,11 @@ class PartyDiff:
         n = len(self.shared)
         text = f"both address {n} claim{'s' * (n != 1)}"
         if self.counts():
-            text += " (" + ", ".join(f"{count} {RELATION_WORDS[r]}"
-                                     for r, count in self.counts().items()) + ")"
+            text += (
+                " ("
+                + ", ".join(f"{count} {RELATION_WORDS[r]}" for r, count in self.counts().items())
+                + ")"
+            )
         for party, only in ((self.a, self.only_a), (self.b, self.only_b)):
             text += f"; only {party.name} addresses {len(only)}"
         return text
@@ -155,16 +158,26 @@ def shares_words(diff: WordDiff) -> bool:
 
 def _pair(a: Position, b: Position) -> PositionPair:
     return PositionPair(
-        a, b, relation_between(a.stance, b.stance),
+        a,
+        b,
+        relation_between(a.stance, b.stance),
         word_diff(a.assertion.summary, b.assertion.summary),
         word_diff(quote_text(a), quote_text(b)),
     )
 
 
-def _one_sided(comparison: TopicComparison, claim: ClaimComparison,
-               positions: tuple[Position, ...], other: Party) -> OneSidedClaim:
-    return OneSidedClaim(comparison.topic, claim.claim, positions,
-                         tuple((sid, comparison.coverage(sid)) for sid in other.sources))
+def _one_sided(
+    comparison: TopicComparison,
+    claim: ClaimComparison,
+    positions: tuple[Position, ...],
+    other: Party,
+) -> OneSidedClaim:
+    return OneSidedClaim(
+        comparison.topic,
+        claim.claim,
+        positions,
+        tuple((sid, comparison.coverage(sid)) for sid in other.sources),
+    )
 
 
 def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> PartyDiff:
@@ -174,8 +187,10 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
     with itself; two parties made of the same articles have nothing to compare.
     """
     if set(a.sources) == set(b.sources):
-        raise UsageError(f"'{a.name}' and '{b.name}' are the same articles; name two different "
-                         "outlets or sources")
+        raise UsageError(
+            f"'{a.name}' and '{b.name}' are the same articles; name two different "
+            "outlets or sources"
+        )
     shared: list[SharedClaim] = []
     only_a: list[OneSidedClaim] = []
     only_b: list[OneSidedClaim] = []
@@ -183,11 +198,11 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
         for claim in comparison.claims:
             of_a = tuple(p for p in claim.positions if p.source.id in a.sources)
             of_b = tuple(p for p in claim.positions if p.source.id in b.sources)
-            pairs = tuple(_pair(p, q) for p in of_a for q in of_b
-                          if p.source.id != q.source.id)
+            pairs = tuple(_pair(p, q) for p in of_a for q in of_b if p.source.id != q.source.id)
             if pairs:
-                shared.append(SharedClaim(comparison.topic, claim.claim, claim.verdict,
-                                          of_a, of_b, pairs))
+                shared.append(
+                    SharedClaim(comparison.topic, claim.claim, claim.verdict, of_a, of_b, pairs)
+                )
             elif of_a and not of_b:
                 only_a.append(_one_sided(comparison, claim, of_a, b))
             elif of_b and not of_a:
@@ -195,8 +210,9 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
     return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b))
 
 
-def parties_from_options(parties: Sequence[tuple[str, str, tuple[str, ...]]]
-                         ) -> tuple[Party, Party]:
+def parties_from_options(
+    parties: Sequence[tuple[str, str, tuple[str, ...]]],
+) -> tuple[Party, Party]:
     """The two parties as the CLI resolved them (``ViewOptions.parties``)."""
     if len(parties) != 2:
         raise UsageError("compare diff takes exactly two outlets or sources")
@@ -224,14 +240,14 @@ class Sides:
         return tuple(dict.fromkeys(p.outlet for p in self.for_ if p.outlet in against))
 
 
-def outlet_order(comparison: TopicComparison, positions: Iterable[Position]
-                 ) -> list[Position]:
+def outlet_order(comparison: TopicComparison, positions: Iterable[Position]) -> list[Position]:
     """Positions grouped by outlet, outlets in corpus order (as columns and grids show them),
     articles of one outlet in corpus order."""
     rank = {outlet: i for i, outlet in enumerate(comparison.outlets)}
     index = {s.id: i for i, s in enumerate(comparison.sources)}
-    return sorted(positions, key=lambda p: (rank.get(p.outlet, len(rank)),
-                                            index.get(p.source.id, len(index))))
+    return sorted(
+        positions, key=lambda p: (rank.get(p.outlet, len(rank)), index.get(p.source.id, len(index)))
+    )
 
 
 def sides(comparison: TopicComparison, claim: ClaimComparison) -> Sides:
@@ -239,13 +255,15 @@ def sides(comparison: TopicComparison, claim: ClaimComparison) -> Sides:
     outlet order."""
     ordered = outlet_order(comparison, claim.positions)
     by_strength = sorted(ordered, key=lambda p: -abs(p.stance.score))  # stable
-    return Sides(comparison.topic, claim,
-                 tuple(p for p in by_strength if p.stance.score > 0),
-                 tuple(p for p in by_strength if p.stance.score < 0),
-                 tuple(p for p in by_strength if p.stance.score == 0))
+    return Sides(
+        comparison.topic,
+        claim,
+        tuple(p for p in by_strength if p.stance.score > 0),
+        tuple(p for p in by_strength if p.stance.score < 0),
+        tuple(p for p in by_strength if p.stance.score == 0),
+    )
 
 
 def contested(comparisons: Iterable[TopicComparison]) -> tuple[Sides, ...]:
     """Every contested claim, in corpus order: the report's headline contradictions."""
-    return tuple(sides(c, claim) for c in comparisons for claim in c.claims
-                 if claim.contradictions)
+    return tuple(sides(c, claim) for c in comparisons for claim in c.claims if claim.contradictions)

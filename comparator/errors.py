@@ -33,7 +33,8 @@ class InputError(CompareError):
 class CorpusInvalidError(CompareError):
     """The corpus loaded but has errors that make a comparison untrustworthy."""
 
-    def __init__(self, message: str, findings: tuple[object, ...], *,
-                 hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, findings: tuple[object, ...], *, hint: str | None = None
+    ) -> None:
         super().__init__(message, hint=hint)
         self.findings = findings

@@ -47,8 +47,9 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         with _replacing(path, folder) as handle:
             yield handle
     except OSError as exc:  # disk full, no permission: the user's problem to fix, not a crash
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is "
-                         "unchanged") from exc
+        raise InputError(
+            f"{path}: cannot write ({exc.strerror or exc}); the file is unchanged"
+        ) from exc
 
 
 @contextmanager

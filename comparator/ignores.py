@@ -31,16 +31,23 @@ Tied = tuple[Finding, "Owner | None"]
 def _matching(owner: Owner, rule: str) -> list[tuple[int, int]]:
     """The (owner, entry index) keys of the ignore entries that cover a finding's rule."""
     if isinstance(owner, SilentPair):
-        return [(id(owner.topic), i) for i, (name, _, source) in enumerate(owner.topic.ignore)
-                if name == rule and source in (None, owner.source)]
+        return [
+            (id(owner.topic), i)
+            for i, (name, _, source) in enumerate(owner.topic.ignore)
+            if name == rule and source in (None, owner.source)
+        ]
     if isinstance(owner, Topic):
-        return [(id(owner), i) for i, (name, _, source) in enumerate(owner.ignore)
-                if name == rule and source is None]
+        return [
+            (id(owner), i)
+            for i, (name, _, source) in enumerate(owner.ignore)
+            if name == rule and source is None
+        ]
     return [(id(owner), i) for i, (name, _) in enumerate(owner.ignore) if name == rule]
 
 
-def apply_ignores(tied: Iterable[Tied], corpus: Corpus, known_rules: Iterable[str], *,
-                  report_unused: bool = True) -> tuple[list[Finding], int]:
+def apply_ignores(
+    tied: Iterable[Tied], corpus: Corpus, known_rules: Iterable[str], *, report_unused: bool = True
+) -> tuple[list[Finding], int]:
     """Drop findings their owner ignores; report ignores of unknown rules and unused ones.
 
     Returns the findings kept (with the new ones) and how many were suppressed. When not every
@@ -61,27 +68,47 @@ def apply_ignores(tied: Iterable[Tied], corpus: Corpus, known_rules: Iterable[st
     source_ids = sorted(s.id for s in corpus.sources)
     entries: list[tuple[Assertion | Topic, str, int, str, str, str | None]] = []
     for topic in corpus.topics:
-        entries.extend((topic, f"topic '{topic.id}'", i, rule, reason, source)
-                       for i, (rule, reason, source) in enumerate(topic.ignore))
+        entries.extend(
+            (topic, f"topic '{topic.id}'", i, rule, reason, source)
+            for i, (rule, reason, source) in enumerate(topic.ignore)
+        )
         for a in topic.assertions:
-            entries.extend((a, f"assertion '{a.id}'", i, rule, reason, None)
-                           for i, (rule, reason) in enumerate(a.ignore))
+            entries.extend(
+                (a, f"assertion '{a.id}'", i, rule, reason, None)
+                for i, (rule, reason) in enumerate(a.ignore)
+            )
     for owner, what, index, rule, reason, source in entries:
         if rule not in known:
             close = difflib.get_close_matches(rule, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names rule "
-                                f"'{rule}', which compare check does not have{hint}",
-                                owner.location))
+            kept.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    f"{what}: ignore names rule '{rule}', which compare check does not have{hint}",
+                    owner.location,
+                )
+            )
         elif source is not None and source not in source_ids:
             close = difflib.get_close_matches(source, source_ids, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            kept.append(Finding("schema", Severity.ERROR, f"{what}: ignore names source "
-                                f"'{source}', which is not under sources{hint}",
-                                owner.location))
+            kept.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    f"{what}: ignore names source '{source}', which is not under sources{hint}",
+                    owner.location,
+                )
+            )
         elif report_unused and (id(owner), index) not in used:
             scope = f" for '{source}'" if source else ""
-            kept.append(Finding("unused-ignore", RULES["unused-ignore"][0],
-                                f"{what} ignores '{rule}'{scope} (\"{reason}\"), but there is "
-                                "no such finding to ignore; remove the entry", owner.location))
+            kept.append(
+                Finding(
+                    "unused-ignore",
+                    RULES["unused-ignore"][0],
+                    f"{what} ignores '{rule}'{scope} (\"{reason}\"), but there is "
+                    "no such finding to ignore; remove the entry",
+                    owner.location,
+                )
+            )
     return kept, suppressed

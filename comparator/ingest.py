@@ -72,7 +72,8 @@ def _trafilatura() -> object:
         raise UsageError(
             f"reading HTML needs trafilatura, which is not installed ({exc})",
             hint=f"install the ingest extra: {INSTALL_HINT} (or save the article as .txt "
-                 "and ingest that)") from None
+            "and ingest that)",
+        ) from None
     return trafilatura
 
 
@@ -83,22 +84,31 @@ def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
     trafilatura = _trafilatura()
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
-    text = trafilatura.extract(data, output_format="txt",  # type: ignore[attr-defined]
-                               include_comments=False, include_tables=True,
-                               include_links=False, include_images=False,
-                               deduplicate=False)
+    text = trafilatura.extract(
+        data,
+        output_format="txt",  # type: ignore[attr-defined]
+        include_comments=False,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
+        deduplicate=False,
+    )
     if not text or not text.strip():
-        raise InputError(f"{shown}: no article text found in the page",
-                         hint="open the page in a browser, copy the article's text into a "
-                              ".txt file and ingest that")
+        raise InputError(
+            f"{shown}: no article text found in the page",
+            hint="open the page in a browser, copy the article's text into a "
+            ".txt file and ingest that",
+        )
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     clean = "\n\n".join(p for p in paragraphs if p) + "\n"
     count = len(clean.split())
     if count < MIN_WORDS:
-        raise InputError(f"{shown}: only {count} word(s) of text found in the page; it may be "
-                         "a cookie or paywall page, or an index page, not the article",
-                         hint="open the page in a browser, copy the article's text into a "
-                              ".txt file and ingest that")
+        raise InputError(
+            f"{shown}: only {count} word(s) of text found in the page; it may be "
+            "a cookie or paywall page, or an index page, not the article",
+            hint="open the page in a browser, copy the article's text into a "
+            ".txt file and ingest that",
+        )
     meta = trafilatura.extract_metadata(data)  # type: ignore[attr-defined]
     return clean, _metadata(meta)
 
@@ -115,10 +125,14 @@ def _metadata(meta: object) -> PageMetadata:
         return value or None
 
     authors_text = text("author")
-    authors = tuple(a.strip() for a in authors_text.split(";") if a.strip()) if authors_text \
-        else ()
-    return PageMetadata(title=text("title"), authors=authors, published=text("date"),
-                        site=text("sitename"), url=text("url"))
+    authors = tuple(a.strip() for a in authors_text.split(";") if a.strip()) if authors_text else ()
+    return PageMetadata(
+        title=text("title"),
+        authors=authors,
+        published=text("date"),
+        site=text("sitename"),
+        url=text("url"),
+    )
 
 
 def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
@@ -130,14 +144,18 @@ def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
         text, meta = extract_html(data, shown)
         return "html", text.encode("utf-8"), meta
     if b"\x00" in data:
-        raise InputError(f"{shown}: is a binary file, not a text or an HTML page",
-                         hint="save the article as HTML or as UTF-8 text")
+        raise InputError(
+            f"{shown}: is a binary file, not a text or an HTML page",
+            hint="save the article as HTML or as UTF-8 text",
+        )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{shown}: is not UTF-8 (byte 0x{data[exc.start]:02x} at line "
-                         f"{line})", hint="save the text as UTF-8") from None
+        raise InputError(
+            f"{shown}: is not UTF-8 (byte 0x{data[exc.start]:02x} at line {line})",
+            hint="save the text as UTF-8",
+        ) from None
     return "text", data, PageMetadata()
 
 
@@ -152,8 +170,14 @@ def _first_line(data: bytes) -> str | None:
     return None
 
 
-def render_entry(source_id: str, fields: list[tuple[str, str]], *, key_indent: int = 2,
-                 step: int = 2, newline: str = "\n") -> str:
+def render_entry(
+    source_id: str,
+    fields: list[tuple[str, str]],
+    *,
+    key_indent: int = 2,
+    step: int = 2,
+    newline: str = "\n",
+) -> str:
     """The source entry as YAML text: ``fields`` are (key, rendered value) pairs."""
     pad = " " * key_indent
     inner = " " * (key_indent + step)
@@ -161,8 +185,9 @@ def render_entry(source_id: str, fields: list[tuple[str, str]], *, key_indent: i
     return newline.join(lines) + newline
 
 
-def entry_fields(outlet: str, title: str, meta: PageMetadata, file: str,
-                 sha256: str) -> list[tuple[str, str]]:
+def entry_fields(
+    outlet: str, title: str, meta: PageMetadata, file: str, sha256: str
+) -> list[tuple[str, str]]:
     """The fields of a source entry, values already rendered as YAML scalars."""
     fields = [("outlet", scalar(outlet))]
     if meta.site:
@@ -182,30 +207,42 @@ def entry_fields(outlet: str, title: str, meta: PageMetadata, file: str,
 # --------------------------------------------------------------------------- inserting it
 
 
-def insert_entry(yaml_text: str, source_id: str, fields: list[tuple[str, str]],
-                 shown: str) -> tuple[str, int, str]:
+def insert_entry(
+    yaml_text: str, source_id: str, fields: list[tuple[str, str]], shown: str
+) -> tuple[str, int, str]:
     """Insert the entry at the end of the ``sources:`` block; (new text, line, entry).
 
     Only text is added: every byte before and after the insertion point stays as it was.
     """
     bom = "\ufeff" if yaml_text.startswith("\ufeff") else ""
-    body = yaml_text[len(bom):]
+    body = yaml_text[len(bom) :]
     root, _ = parse_yaml(body, shown)
     if root is None or root.kind != "map" or "sources" not in root.value:
-        raise InputError(f"{shown}: has no 'sources:' mapping to add the entry to",
-                         hint="add 'sources:' at the top level, then run again")
+        raise InputError(
+            f"{shown}: has no 'sources:' mapping to add the entry to",
+            hint="add 'sources:' at the top level, then run again",
+        )
     key_node, value = root.value["sources"]
     lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
-    if value.kind != "map" or not value.value or value.line == key_node.line \
-            or lines[value.line][value.column:value.column + 1] in ("{", "["):
-        raise InputError(f"{shown}: 'sources:' is not a block mapping with at least one "
-                         "source (one 'id:' line per source), so there is no place to insert "
-                         "the entry as text", hint="paste the entry printed without --write "
-                                                   "under sources: by hand")
+    if (
+        value.kind != "map"
+        or not value.value
+        or value.line == key_node.line
+        or lines[value.line][value.column : value.column + 1] in ("{", "[")
+    ):
+        raise InputError(
+            f"{shown}: 'sources:' is not a block mapping with at least one "
+            "source (one 'id:' line per source), so there is no place to insert "
+            "the entry as text",
+            hint="paste the entry printed without --write under sources: by hand",
+        )
     key_indent = value.column
     first = next(iter(value.value.values()))[1]
-    step = first.column - key_indent if first.kind == "map" and first.line > value.line \
-        and first.column > key_indent else 2
+    step = (
+        first.column - key_indent
+        if first.kind == "map" and first.line > value.line and first.column > key_indent
+        else 2
+    )
     later = [k.line for k, _ in root.value.values() if k.line > key_node.line]
     stop = min(later) if later else len(lines)
     last = None
@@ -217,19 +254,27 @@ def insert_entry(yaml_text: str, source_id: str, fields: list[tuple[str, str]],
             last = index
             break
     if last is None:
-        raise InputError(f"{shown}: could not find the end of the 'sources:' block",
-                         hint="paste the entry printed without --write by hand")
+        raise InputError(
+            f"{shown}: could not find the end of the 'sources:' block",
+            hint="paste the entry printed without --write by hand",
+        )
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     entry = render_entry(source_id, fields, key_indent=key_indent, step=step, newline=newline)
-    before = "".join(lines[:last + 1])
+    before = "".join(lines[: last + 1])
     if not before.endswith("\n"):
         before += newline
-    after = "".join(lines[last + 1:])
+    after = "".join(lines[last + 1 :])
     return bom + before + entry + after, last + 2, entry
 
 
-def _validate_insert(old_text: str, new_text: str, path: Path, shown: str, source_id: str,
-                     expected: dict[str, object]) -> None:
+def _validate_insert(
+    old_text: str,
+    new_text: str,
+    path: Path,
+    shown: str,
+    source_id: str,
+    expected: dict[str, object],
+) -> None:
     """The new file must load exactly as the old one did, plus the one new source."""
     old = load_corpus_text(old_text.removeprefix("\ufeff"), path, shown)
     new = load_corpus_text(new_text.removeprefix("\ufeff"), path, shown)
@@ -246,13 +291,17 @@ def _validate_insert(old_text: str, new_text: str, path: Path, shown: str, sourc
             if getattr(made, name) != value:
                 problem = f"its {name} would read back as {getattr(made, name)!r}"
                 break
-        if problem is None and (_content(new.corpus.sources[:-1]) != _content(old.corpus.sources)
-                                or _content(new.corpus.topics) != _content(old.corpus.topics)):
+        if problem is None and (
+            _content(new.corpus.sources[:-1]) != _content(old.corpus.sources)
+            or _content(new.corpus.topics) != _content(old.corpus.topics)
+        ):
             problem = "the rest of the file would not read back as before"
     if problem is not None:
-        raise InputError(f"{shown}: inserting the entry for '{source_id}' would not be safe "
-                         f"({problem}); the file was not changed",
-                         hint="paste the entry printed without --write under sources: by hand")
+        raise InputError(
+            f"{shown}: inserting the entry for '{source_id}' would not be safe "
+            f"({problem}); the file was not changed",
+            hint="paste the entry printed without --write under sources: by hand",
+        )
 
 
 def _content(value: object) -> object:
@@ -260,8 +309,11 @@ def _content(value: object) -> object:
     import dataclasses
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _content(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if "location" not in f.name}
+        return {
+            f.name: _content(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if "location" not in f.name
+        }
     if isinstance(value, (tuple, list)):
         return [_content(v) for v in value]
     return value
@@ -282,9 +334,11 @@ def _target(corpus_root: Path, source_id: str) -> Path:
             except (OSError, RuntimeError):
                 resolved = None
             if resolved is None or not resolved.is_relative_to(root):
-                raise UsageError(f"{display_path(path)} leads outside the corpus folder "
-                                 f"{display_path(root)}; refusing to write there",
-                                 hint=f"make {SEEDS}/ a real folder below assertions.yaml")
+                raise UsageError(
+                    f"{display_path(path)} leads outside the corpus folder "
+                    f"{display_path(root)}; refusing to write there",
+                    hint=f"make {SEEDS}/ a real folder below assertions.yaml",
+                )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{display_path(folder)} is not a folder")
     if target.is_dir():
@@ -292,12 +346,22 @@ def _target(corpus_root: Path, source_id: str) -> Path:
     return target
 
 
-def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
-           title: str | None = None, force: bool = False, write: bool = False) -> IngestResult:
+def ingest(
+    page: Path,
+    source_id: str,
+    outlet: str,
+    yaml_path: Path,
+    *,
+    title: str | None = None,
+    force: bool = False,
+    write: bool = False,
+) -> IngestResult:
     """Save the page's text as seeds/ID.txt and make (and with ``write``, add) its entry."""
     if not SLUG.match(source_id):
-        raise UsageError(f"source id '{source_id}' is not valid: expected a lowercase slug "
-                         "(a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')")
+        raise UsageError(
+            f"source id '{source_id}' is not valid: expected a lowercase slug "
+            "(a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')"
+        )
     if not outlet.strip():
         raise UsageError("--outlet must not be empty")
     if title is not None and not title.strip():
@@ -320,10 +384,12 @@ def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
             if other.id != source_id and (corpus.root / other.file).resolve() == target.resolve():
                 raise UsageError(f"{file} is the text of source '{other.id}'; choose another id")
     if write and existing is not None:
-        raise UsageError(f"source '{source_id}' is already in {shown_yaml} (line "
-                         f"{existing.location.line}); --write only adds new sources",
-                         hint="choose another --id, or run without --write and update that "
-                              "entry's sha256 by hand")
+        raise UsageError(
+            f"source '{source_id}' is already in {shown_yaml} (line "
+            f"{existing.location.line}); --write only adds new sources",
+            hint="choose another --id, or run without --write and update that "
+            "entry's sha256 by hand",
+        )
 
     kind, data, meta = read_page(page)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -332,8 +398,10 @@ def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
         if target.read_bytes() == data:
             text_action = "unchanged"
         elif not force:
-            raise UsageError(f"{display_path(target)} already exists with other text; "
-                             "nothing was changed", hint="pass --force to replace it")
+            raise UsageError(
+                f"{display_path(target)} already exists with other text; nothing was changed",
+                hint="pass --force to replace it",
+            )
         else:
             text_action = "replaced"
 
@@ -349,8 +417,16 @@ def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
         raise InputError(f"{display_path(page)}: the text is empty")
     fields = entry_fields(outlet, title, meta, file, sha256)
     if kind == "html":
-        missing = [name for name, value in (("authors", meta.authors), ("published",
-                   meta.published), ("outlet_name", meta.site), ("url", meta.url)) if not value]
+        missing = [
+            name
+            for name, value in (
+                ("authors", meta.authors),
+                ("published", meta.published),
+                ("outlet_name", meta.site),
+                ("url", meta.url),
+            )
+            if not value
+        ]
         if missing:
             notes.append(f"the page does not say: {', '.join(missing)}; add them if you know")
 
@@ -359,16 +435,24 @@ def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
     if write:
         new_yaml, yaml_line, entry = insert_entry(yaml_text, source_id, fields, shown_yaml)
         expected: dict[str, object] = {
-            "outlet": outlet, "outlet_name": meta.site, "title": title, "authors": meta.authors,
-            "published": meta.published, "url": meta.url, "file": file, "sha256": sha256}
-        _validate_insert(yaml_text, new_yaml, yaml_path.resolve(), shown_yaml, source_id,
-                         expected)
+            "outlet": outlet,
+            "outlet_name": meta.site,
+            "title": title,
+            "authors": meta.authors,
+            "published": meta.published,
+            "url": meta.url,
+            "file": file,
+            "sha256": sha256,
+        }
+        _validate_insert(yaml_text, new_yaml, yaml_path.resolve(), shown_yaml, source_id, expected)
     else:
         entry = render_entry(source_id, fields)
         if existing is not None:
-            notes.append(f"source '{source_id}' is already in {shown_yaml} (line "
-                         f"{existing.location.line}); if you re-read the new text, set its "
-                         f"sha256 to {sha256}")
+            notes.append(
+                f"source '{source_id}' is already in {shown_yaml} (line "
+                f"{existing.location.line}); if you re-read the new text, set its "
+                f"sha256 to {sha256}"
+            )
 
     if text_action != "unchanged":
         target.parent.mkdir(exist_ok=True)
@@ -376,9 +460,17 @@ def ingest(page: Path, source_id: str, outlet: str, yaml_path: Path, *,
     if new_yaml is not None:
         atomic_write(yaml_path, new_yaml)
     return IngestResult(
-        source_id=source_id, page=display_path(page), kind=kind, file=file, sha256=sha256,
-        size=len(data), lines=data.count(b"\n") + (0 if data.endswith(b"\n") or not data
-                                                  else 1),
-        metadata=meta, entry=entry, text_action=text_action, yaml_path=shown_yaml,
-        yaml_line=yaml_line, notes=tuple(notes))
-
+        source_id=source_id,
+        page=display_path(page),
+        kind=kind,
+        file=file,
+        sha256=sha256,
+        size=len(data),
+        lines=data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1),
+        metadata=meta,
+        entry=entry,
+        text_action=text_action,
+        yaml_path=shown_yaml,
+        yaml_line=yaml_line,
+        notes=tuple(notes),
+    )

@@ -37,9 +37,12 @@ NEGATION_CUES: tuple[tuple[str, str], ...] = (
     ("unproven", r"unproven"),
     ("not proven", r"not (?:been )?proven"),
     ("no evidence", r"no (?:hard |firm |direct |public |credible )?evidence"),
-    ("did not provide evidence", r"(?:did|does|do|has|have|had) not (?:yet )?(?:provide|provided|"
-                                 r"offer|offered|present|presented|show|shown|produce|produced|"
-                                 r"give|given) (?:any )?evidence"),
+    (
+        "did not provide evidence",
+        r"(?:did|does|do|has|have|had) not (?:yet )?(?:provide|provided|"
+        r"offer|offered|present|presented|show|shown|produce|produced|"
+        r"give|given) (?:any )?evidence",
+    ),
     ("without evidence", r"without (?:any )?evidence"),
     ("no proof", r"no (?:hard )?proof"),
     ("unsubstantiated", r"unsubstantiated"),
@@ -75,8 +78,9 @@ ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _compile(tables: dict[str, tuple[tuple[str, str], ...]]
-             ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _compile(
+    tables: dict[str, tuple[tuple[str, str], ...]],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every cue (a named group each), so a quote is scanned once.
 
     Spaces match any whitespace and apostrophes either kind, so quotes need no normalising.
@@ -93,8 +97,9 @@ def _compile(tables: dict[str, tuple[tuple[str, str], ...]]
     return re.compile(rf"(?i)(?<![\w-])(?:{joined})(?![\w-])"), groups
 
 
-_CUES, _CUE_GROUPS = _compile({"negation": NEGATION_CUES, "hedge": HEDGE_CUES,
-                               "attribution": ATTRIBUTION_CUES})
+_CUES, _CUE_GROUPS = _compile(
+    {"negation": NEGATION_CUES, "hedge": HEDGE_CUES, "attribution": ATTRIBUTION_CUES}
+)
 
 
 def cues(text: str) -> dict[str, list[str]]:
@@ -127,19 +132,38 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                 found = cues(quote.text)
                 doubting = found["negation"] + found["hedge"]
                 if a.stance is Stance.AFFIRMS and doubting:
-                    advice = ("doubts or denies" if found["negation"] else "suggests")
-                    out.append((_finding(
-                        "stance-cue", f"quote of assertion '{a.id}' says {_listing(doubting)}, "
-                        f"but its stance is affirms; such wording usually means {advice}: "
-                        "check the stance against the passage", quote.location), a))
+                    advice = "doubts or denies" if found["negation"] else "suggests"
+                    out.append(
+                        (
+                            _finding(
+                                "stance-cue",
+                                f"quote of assertion '{a.id}' says {_listing(doubting)}, "
+                                f"but its stance is affirms; such wording usually means {advice}: "
+                                "check the stance against the passage",
+                                quote.location,
+                            ),
+                            a,
+                        )
+                    )
                 # neutral reports others' claims without taking a side: no voice to name
-                if found["attribution"] and a.attributed_to is None \
-                        and a.stance is not Stance.NEUTRAL:
-                    out.append((_finding(
-                        "stance-cue", f"quote of assertion '{a.id}' reports someone else's "
-                        f"claim ({_listing(found['attribution'])}) but the assertion has no "
-                        "attributed_to; name whose claim it is, or quote the article's own "
-                        "voice", quote.location), a))
+                if (
+                    found["attribution"]
+                    and a.attributed_to is None
+                    and a.stance is not Stance.NEUTRAL
+                ):
+                    out.append(
+                        (
+                            _finding(
+                                "stance-cue",
+                                f"quote of assertion '{a.id}' reports someone else's "
+                                f"claim ({_listing(found['attribution'])}) but the "
+                                "assertion has no attributed_to; name whose claim it is, or "
+                                "quote the article's own voice",
+                                quote.location,
+                            ),
+                            a,
+                        )
+                    )
     return out
 
 
@@ -159,11 +183,13 @@ class _WordIndex:
         found = [forms_in(stem(w), self.vocabulary) for w in words(keyword)]
         if not found or not all(found):
             return set()
-        alternatives = ["(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
-                                                                         reverse=True)) + ")"
-                        for forms in found]
-        pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(alternatives) + r"(?![^\W_])",
-                             re.IGNORECASE)
+        alternatives = [
+            "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+            for forms in found
+        ]
+        pattern = re.compile(
+            r"(?<![^\W_])" + r"[\W_]+".join(alternatives) + r"(?![^\W_])", re.IGNORECASE
+        )
         if self._starts is None:
             self._starts = line_starts(self.text)
         return {line_of(self._starts, m.start())[0] for m in pattern.finditer(self.text)}
@@ -185,8 +211,9 @@ def silent_pairs(corpus: Corpus) -> dict[str, list[tuple[Topic, Location]]]:
     return by_source
 
 
-def silent_findings(sid: str, pairs: Iterable[tuple[Topic, Location]], article: ArticleText
-                    ) -> list[Tied]:
+def silent_findings(
+    sid: str, pairs: Iterable[tuple[Topic, Location]], article: ArticleText
+) -> list[Tied]:
     """Topics that list the source as silent although its text uses their keywords."""
     out: list[Tied] = []
     index = _WordIndex(article.text.original)
@@ -197,13 +224,13 @@ def silent_findings(sid: str, pairs: Iterable[tuple[Topic, Location]], article: 
                 hits.setdefault(line, []).append(keyword)
         if not hits:
             continue
-        out.append((_silent_finding(topic, sid, where, article, hits),
-                    SilentPair(topic, sid)))
+        out.append((_silent_finding(topic, sid, where, article, hits), SilentPair(topic, sid)))
     return out
 
 
-def _silent_finding(topic: Topic, sid: str, where: Location, article: ArticleText,
-                    hits: dict[int, list[str]]) -> Finding:
+def _silent_finding(
+    topic: Topic, sid: str, where: Location, article: ArticleText, hits: dict[int, list[str]]
+) -> Finding:
     lines = sorted(hits)
     shown = ", ".join(f"{line} ({', '.join(hits[line])})" for line in lines[:5])
     more = f" and {len(lines) - 5} more line(s)" if len(lines) > 5 else ""
@@ -213,17 +240,24 @@ def _silent_finding(topic: Topic, sid: str, where: Location, article: ArticleTex
         text = " ".join(original[line - 1].split()) if line <= len(original) else ""
         detail.append(f"{article.shown}:{line}: {text[:117] + '...' if len(text) > 120 else text}")
     return _finding(
-        "silent-but-mentions", f"source '{sid}' is listed as silent on topic '{topic.id}', but "
+        "silent-but-mentions",
+        f"source '{sid}' is listed as silent on topic '{topic.id}', but "
         f"{article.shown} uses its keywords on line {shown}{more}; read those lines: add an "
-        "assertion, or keep it silent and say why in an ignore entry of the topic", where,
-        detail=tuple(detail), related=tuple(Location(article.shown, line, 1) for line in lines))
+        "assertion, or keep it silent and say why in an ignore entry of the topic",
+        where,
+        detail=tuple(detail),
+        related=tuple(Location(article.shown, line, 1) for line in lines),
+    )
 
 
 # --------------------------------------------------------------------------- source-drift
 
 
-def drift_findings(corpus: Corpus, digests: Mapping[str, tuple[str, str]],
-                   anchors: Mapping[tuple[str, int], QuoteAnchor]) -> list[Tied]:
+def drift_findings(
+    corpus: Corpus,
+    digests: Mapping[str, tuple[str, str]],
+    anchors: Mapping[tuple[str, int], QuoteAnchor],
+) -> list[Tied]:
     """For each pinned source whose text changed: which of its quotes still anchor.
 
     ``digests`` maps a readable source to (its file as shown, the sha256 of its text).
@@ -259,11 +293,24 @@ def drift_findings(corpus: Corpus, digests: Mapping[str, tuple[str, str]],
         elif not lost:
             state = f"all {total} of its quotes still anchor"
         else:
-            state = (f"{len(anchored)} of its {total} quotes still anchor; no longer found: "
-                     f"{', '.join(lost[:5])}{', ...' if len(lost) > 5 else ''}")
-        advice = (f"re-read what changed, then set sha256: {digest}" if not lost else
-                  "fix or re-quote the lost quotes from the new text first, then update sha256")
-        out.append((_finding("source-drift", f"source '{source.id}': {shown} changed "
-                             f"since it was pinned; {state}; {advice}", source.location,
-                             detail=tuple(detail)), None))
+            state = (
+                f"{len(anchored)} of its {total} quotes still anchor; no longer found: "
+                f"{', '.join(lost[:5])}{', ...' if len(lost) > 5 else ''}"
+            )
+        advice = (
+            f"re-read what changed, then set sha256: {digest}"
+            if not lost
+            else "fix or re-quote the lost quotes from the new text first, then update sha256"
+        )
+        out.append(
+            (
+                _finding(
+                    "source-drift",
+                    f"source '{source.id}': {shown} changed since it was pinned; {state}; {advice}",
+                    source.location,
+                    detail=tuple(detail),
+                ),
+                None,
+            )
+        )
     return out

@@ -46,8 +46,12 @@ SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 # --------------------------------------------------------------------------- finding the file
 
 
-def find_assertions(explicit: str | os.PathLike[str] | None = None, *,
-                    cwd: Path | None = None, environ: dict[str, str] | None = None) -> Path:
+def find_assertions(
+    explicit: str | os.PathLike[str] | None = None,
+    *,
+    cwd: Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> Path:
     """Return the corpus file: ``--assertions``, else ``$COMPARE_ASSERTIONS``, else walk up."""
     env = os.environ if environ is None else environ
     start = Path.cwd() if cwd is None else cwd
@@ -60,8 +64,10 @@ def find_assertions(explicit: str | os.PathLike[str] | None = None, *,
         if path.is_dir():
             path = path / ASSERTIONS_FILENAME
         if not path.is_file():
-            raise InputError(f"{display_path(path)}: no such file",
-                             hint="give the path of an assertions.yaml with --assertions/-a")
+            raise InputError(
+                f"{display_path(path)}: no such file",
+                hint="give the path of an assertions.yaml with --assertions/-a",
+            )
         return path
     for folder in (start, *start.parents):
         candidate = folder / ASSERTIONS_FILENAME
@@ -107,7 +113,7 @@ def _decode(data: bytes, shown: str) -> str:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise InputError(
             f"{shown}:{line}:{column}: not UTF-8 (byte 0x{data[exc.start]:02x})",
             hint="save the file as UTF-8",
@@ -130,8 +136,9 @@ def _events(text: str | bytes) -> Iterator[Any]:
 Converter = Callable[[str, Node], Node]
 
 
-def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
-               ) -> tuple[Node | None, list[Finding]]:
+def parse_yaml(
+    text: str | bytes, shown: str, convert: Converter | None = None
+) -> tuple[Node | None, list[Finding]]:
     """Build a Node tree from YAML text; structural problems become findings.
 
     With ``convert``, each mapping under ``topics: TOPIC: assertions:`` is handed over as soon
@@ -143,8 +150,9 @@ def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
     findings: list[Finding] = []
 
     def problem(message: str, line: int, column: int) -> None:
-        findings.append(Finding("schema", Severity.ERROR, message,
-                                Location(shown, line + 1, column + 1)))
+        findings.append(
+            Finding("schema", Severity.ERROR, message, Location(shown, line + 1, column + 1))
+        )
 
     # Tabs in indentation are the classic copy-paste accident; YAML forbids them and the
     # parser's own message is cryptic, so say it plainly. (Lines are split only when there
@@ -157,8 +165,10 @@ def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
         stripped = line_text.lstrip(" ")
         if stripped.startswith("\t"):
             column = len(line_text) - len(stripped) + 1
-            raise InputError(f"{shown}:{number}:{column}: a tab in the indentation",
-                             hint="YAML indents with spaces only; replace the tab with spaces")
+            raise InputError(
+                f"{shown}:{number}:{column}: a tab in the indentation",
+                hint="YAML indents with spaces only; replace the tab with spaces",
+            )
 
     root: Node | None = None
     # Each frame: [node, pending key Node or None, the key this node is the value of (None
@@ -179,12 +189,20 @@ def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
         elif frame[1] is None:
             if node.kind != "str":
                 problem("a mapping key must be a plain string", node.line, node.column)
-                node = Node("str", f"<invalid key at {node.line + 1}:{node.column + 1}>",
-                            node.line, node.column)
+                node = Node(
+                    "str",
+                    f"<invalid key at {node.line + 1}:{node.column + 1}>",
+                    node.line,
+                    node.column,
+                )
             if node.value in parent.value:
                 first = parent.value[node.value][0]
-                problem(f"duplicate key '{node.value}' (first at line {first.line + 1}); "
-                        "keep one of them", node.line, node.column)
+                problem(
+                    f"duplicate key '{node.value}' (first at line {first.line + 1}); "
+                    "keep one of them",
+                    node.line,
+                    node.column,
+                )
                 frame[1] = Node("str", None, node.line, node.column)  # value will be dropped
             else:
                 frame[1] = node
@@ -214,18 +232,23 @@ def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
             if name in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
                 continue
             if name == "AliasEvent":
-                problem(f"aliases (*{event.anchor}) are not allowed; write the value out",
-                        line, column)
+                problem(
+                    f"aliases (*{event.anchor}) are not allowed; write the value out", line, column
+                )
                 attach(Node("bad", None, line, column))
                 continue
             if getattr(event, "anchor", None) is not None:
-                problem(f"anchors (&{event.anchor}) are not allowed; write the value out",
-                        line, column)
+                problem(
+                    f"anchors (&{event.anchor}) are not allowed; write the value out", line, column
+                )
             tag = getattr(event, "tag", None)
             if tag is not None:
                 shown_tag = tag.replace("tag:yaml.org,2002:", "!!")
-                problem(f"tags ({shown_tag}) are not allowed; every value is read as a string",
-                        line, column)
+                problem(
+                    f"tags ({shown_tag}) are not allowed; every value is read as a string",
+                    line,
+                    column,
+                )
             if name == "ScalarEvent":
                 attach(Node("str", event.value, line, column))
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
@@ -241,19 +264,28 @@ def parse_yaml(text: str | bytes, shown: str, convert: Converter | None = None
                 stack.append([node, None, pending.value if pending is not None else None])
             elif name in ("MappingEndEvent", "SequenceEndEvent"):
                 done = stack.pop()[0]
-                if convert is not None and len(stack) == 4 and done.kind == "map" and \
-                        stack[3][2] == "assertions" and stack[3][0].kind == "seq" and \
-                        stack[2][2] is not None and stack[2][0].kind == "map" and \
-                        stack[1][2] == "topics" and stack[1][0].kind == "map" and \
-                        stack[0][0].kind == "map":
+                if (
+                    convert is not None
+                    and len(stack) == 4
+                    and done.kind == "map"
+                    and stack[3][2] == "assertions"
+                    and stack[3][0].kind == "seq"
+                    and stack[2][2] is not None
+                    and stack[2][0].kind == "map"
+                    and stack[1][2] == "topics"
+                    and stack[1][0].kind == "map"
+                    and stack[0][0].kind == "map"
+                ):
                     stack[3][0].value[-1] = convert(stack[2][2], done)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
         what = exc.problem or exc.context or "not valid YAML"
-        raise InputError(f"{where}: YAML syntax error: {what}",
-                         hint="fix the YAML at that position (a missing quote, colon or "
-                              "indentation is the usual cause)") from None
+        raise InputError(
+            f"{where}: YAML syntax error: {what}",
+            hint="fix the YAML at that position (a missing quote, colon or "
+            "indentation is the usual cause)",
+        ) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise InputError(f"{shown}: not valid YAML: {exc}") from None
     return root, findings
@@ -286,8 +318,9 @@ class _Validator:
     def error(self, node: Node, message: str) -> None:
         self.findings.append(Finding("schema", Severity.ERROR, message, self.loc(node)))
 
-    def fields(self, node: Node, what: str, allowed: dict[str, bool],
-               key: Node | None = None) -> dict[str, Node] | None:
+    def fields(
+        self, node: Node, what: str, allowed: dict[str, bool], key: Node | None = None
+    ) -> dict[str, Node] | None:
         """Check a mapping's keys: required ones present, no unknown ones.
 
         A missing field is reported at the mapping's own key (``key``) when it has one.
@@ -303,8 +336,11 @@ class _Validator:
 
                 close = difflib.get_close_matches(field_name, list(allowed), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                self.error(key_node, f"unknown field '{field_name}' in {what}; expected one "
-                                     f"of: {', '.join(allowed)}{hint}")
+                self.error(
+                    key_node,
+                    f"unknown field '{field_name}' in {what}; expected one "
+                    f"of: {', '.join(allowed)}{hint}",
+                )
                 continue
             values[field_name] = value_node
         for name, required in allowed.items():
@@ -312,8 +348,14 @@ class _Validator:
                 self.error(key or node, f"{what} is missing the required field '{name}'")
         return values
 
-    def string(self, node: Node | None, what: str, *, pattern: re.Pattern[str] | None = None,
-               expected: str = "") -> str | None:
+    def string(
+        self,
+        node: Node | None,
+        what: str,
+        *,
+        pattern: re.Pattern[str] | None = None,
+        expected: str = "",
+    ) -> str | None:
         if node is None:
             return None
         if node.kind != "str":
@@ -357,8 +399,11 @@ class _Validator:
         items = []
         for key, (key_node, value_node) in node.value.items():
             if not SLUG.match(key):
-                self.error(key_node, f"id '{key}' in {what} is not valid: expected a lowercase "
-                                     "slug (a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')")
+                self.error(
+                    key_node,
+                    f"id '{key}' in {what} is not valid: expected a lowercase "
+                    "slug (a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')",
+                )
                 continue
             items.append((key, key_node, value_node))
         return items
@@ -367,60 +412,120 @@ class _Validator:
 
     def corpus(self, root: Node | None, path: Path) -> Corpus | None:
         if root is None:
-            self.findings.append(Finding(
-                "schema", Severity.ERROR,
-                "the file is empty; expected a mapping with version, sources and topics",
-                Location(self.shown, 1, 1)))
+            self.findings.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    "the file is empty; expected a mapping with version, sources and topics",
+                    Location(self.shown, 1, 1),
+                )
+            )
             return None
-        top = self.fields(root, "the document", {"version": True, "sources": True,
-                                                 "topics": True})
+        top = self.fields(root, "the document", {"version": True, "sources": True, "topics": True})
         if top is None:
             return None
         version = self.string(top.get("version"), "version")
         if version is not None and version not in SUPPORTED_VERSIONS:
-            self.error(top["version"], f"version {version} is not supported; this compare "
-                                       f"reads version {', '.join(SUPPORTED_VERSIONS)}")
-        sources = tuple(filter(None, (self.source(sid, key, value) for sid, key, value
-                                      in self.id_map(top.get("sources"), "sources"))))
-        topics = tuple(filter(None, (self.topic(tid, key, value) for tid, key, value
-                                     in self.id_map(top.get("topics"), "topics"))))
-        return Corpus(path=path, root=path.parent, version=version or "", sources=sources,
-                      topics=topics, display_path=self.shown)
+            self.error(
+                top["version"],
+                f"version {version} is not supported; this compare "
+                f"reads version {', '.join(SUPPORTED_VERSIONS)}",
+            )
+        sources = tuple(
+            filter(
+                None,
+                (
+                    self.source(sid, key, value)
+                    for sid, key, value in self.id_map(top.get("sources"), "sources")
+                ),
+            )
+        )
+        topics = tuple(
+            filter(
+                None,
+                (
+                    self.topic(tid, key, value)
+                    for tid, key, value in self.id_map(top.get("topics"), "topics")
+                ),
+            )
+        )
+        return Corpus(
+            path=path,
+            root=path.parent,
+            version=version or "",
+            sources=sources,
+            topics=topics,
+            display_path=self.shown,
+        )
 
     def source(self, sid: str, key: Node, node: Node) -> Source | None:
         what = f"source '{sid}'"
-        f = self.fields(node, what, {"outlet": True, "outlet_name": False, "title": True,
-                                     "authors": False, "published": False, "via": False,
-                                     "url": False, "file": True, "sha256": False}, key)
+        f = self.fields(
+            node,
+            what,
+            {
+                "outlet": True,
+                "outlet_name": False,
+                "title": True,
+                "authors": False,
+                "published": False,
+                "via": False,
+                "url": False,
+                "file": True,
+                "sha256": False,
+            },
+            key,
+        )
         if f is None:
             return None
         outlet = self.string(f.get("outlet"), f"{what}: outlet")
         title = self.string(f.get("title"), f"{what}: title")
         file = self.string(f.get("file"), f"{what}: file")
-        sha = self.string(f.get("sha256"), f"{what}: sha256", pattern=SHA256,
-                          expected="64 lowercase hex digits (sha256sum FILE)")
+        sha = self.string(
+            f.get("sha256"),
+            f"{what}: sha256",
+            pattern=SHA256,
+            expected="64 lowercase hex digits (sha256sum FILE)",
+        )
         # A source with a bad field is still kept (its problems are already findings), so
         # that assertions naming it do not add "unknown source" noise.
         return Source(
-            id=sid, outlet=outlet or "", title=title or "", file=file or "",
+            id=sid,
+            outlet=outlet or "",
+            title=title or "",
+            file=file or "",
             location=self.loc(key),
             outlet_name=self.string(f.get("outlet_name"), f"{what}: outlet_name"),
             authors=self.strings(f.get("authors"), f"{what}: authors"),
             published=self.string(f.get("published"), f"{what}: published"),
             via=self.string(f.get("via"), f"{what}: via"),
             url=self.string(f.get("url"), f"{what}: url"),
-            sha256=sha, file_location=self.loc(f["file"]) if "file" in f else None,
+            sha256=sha,
+            file_location=self.loc(f["file"]) if "file" in f else None,
         )
 
     def topic(self, tid: str, key: Node, node: Node) -> Topic | None:
         what = f"topic '{tid}'"
         if tid in RESERVED_TOPIC_IDS:
-            self.error(key, f"topic id '{tid}' is a command name (compare {tid} would run the "
-                            "command); choose another id")
-        f = self.fields(node, what, {"title": True, "question": True, "keywords": False,
-                                     "claims": True, "assertions": False, "silent": False,
-                                     "ignore": False},
-                        key)
+            self.error(
+                key,
+                f"topic id '{tid}' is a command name (compare {tid} would run the "
+                "command); choose another id",
+            )
+        f = self.fields(
+            node,
+            what,
+            {
+                "title": True,
+                "question": True,
+                "keywords": False,
+                "claims": True,
+                "assertions": False,
+                "silent": False,
+                "ignore": False,
+            },
+            key,
+        )
         if f is None:
             return None
         claims = []
@@ -435,8 +540,11 @@ class _Validator:
         if anode is not None:
             if anode.kind != "seq":
                 if anode.kind != "bad":
-                    self.error(anode, f"{what}: assertions must be a list of '- id: ...' "
-                                      f"entries, not {_kind(anode)}")
+                    self.error(
+                        anode,
+                        f"{what}: assertions must be a list of '- id: ...' "
+                        f"entries, not {_kind(anode)}",
+                    )
             else:
                 for item in anode.value:
                     if item.kind == "done":
@@ -449,24 +557,46 @@ class _Validator:
         silent = self.located_strings(f.get("silent"), f"{what}: silent")
         title = self.string(f.get("title"), f"{what}: title")
         question = self.string(f.get("question"), f"{what}: question")
-        return Topic(id=tid, title=title or tid, question=question or "", location=self.loc(key),
-                     keywords=self.strings(f.get("keywords"), f"{what}: keywords"),
-                     claims=tuple(claims), assertions=tuple(assertions),
-                     silent=tuple(value for value, _ in silent),
-                     silent_locations=tuple(where for _, where in silent),
-                     ignore=self.topic_ignores(f.get("ignore"), what))
+        return Topic(
+            id=tid,
+            title=title or tid,
+            question=question or "",
+            location=self.loc(key),
+            keywords=self.strings(f.get("keywords"), f"{what}: keywords"),
+            claims=tuple(claims),
+            assertions=tuple(assertions),
+            silent=tuple(value for value, _ in silent),
+            silent_locations=tuple(where for _, where in silent),
+            ignore=self.topic_ignores(f.get("ignore"), what),
+        )
 
     def assertion(self, tid: str, node: Node) -> Assertion | None:
         what = f"an assertion of topic '{tid}'"
         if node.kind == "map" and "id" in node.value and node.value["id"][1].kind == "str":
             what = f"assertion '{node.value['id'][1].value}'"
-        f = self.fields(node, what, {"id": True, "source": True, "claim": True, "stance": True,
-                                     "summary": True, "quotes": False, "attributed_to": False,
-                                     "note": False, "ignore": False})
+        f = self.fields(
+            node,
+            what,
+            {
+                "id": True,
+                "source": True,
+                "claim": True,
+                "stance": True,
+                "summary": True,
+                "quotes": False,
+                "attributed_to": False,
+                "note": False,
+                "ignore": False,
+            },
+        )
         if f is None:
             return None
-        aid = self.string(f.get("id"), f"{what}: id", pattern=SLUG,
-                          expected="a lowercase slug, e.g. 'weapons-carnegie-direct'")
+        aid = self.string(
+            f.get("id"),
+            f"{what}: id",
+            pattern=SLUG,
+            expected="a lowercase slug, e.g. 'weapons-carnegie-direct'",
+        )
         source = self.string(f.get("source"), f"{what}: source")
         claim = self.string(f.get("claim"), f"{what}: claim")
         summary = self.string(f.get("summary"), f"{what}: summary")
@@ -480,8 +610,11 @@ class _Validator:
 
                 close = difflib.get_close_matches(stance_text, [s.value for s in Stance], n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                self.error(f["stance"], f"{what}: stance '{stance_text}' is not one of "
-                                        f"{', '.join(s.value for s in Stance)}{hint}")
+                self.error(
+                    f["stance"],
+                    f"{what}: stance '{stance_text}' is not one of "
+                    f"{', '.join(s.value for s in Stance)}{hint}",
+                )
         quotes: list[QuoteRef] = []
         qnode = f.get("quotes")
         if qnode is not None:
@@ -500,25 +633,34 @@ class _Validator:
         # A bad stance or summary is already a finding; keep the assertion so coverage and
         # references are still checked (views refuse a corpus with schema errors).
         return Assertion(
-            id=aid, topic=tid, source=source, claim=claim, stance=stance or Stance.NEUTRAL,
+            id=aid,
+            topic=tid,
+            source=source,
+            claim=claim,
+            stance=stance or Stance.NEUTRAL,
             summary=summary or "",
-            quotes=tuple(quotes), location=self.loc(node),
+            quotes=tuple(quotes),
+            location=self.loc(node),
             attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to"),
-            note=self.string(f.get("note"), f"{what}: note"), ignore=ignore,
+            note=self.string(f.get("note"), f"{what}: note"),
+            ignore=ignore,
         )
 
     def ignores(self, node: Node | None, what: str) -> tuple[tuple[str, str], ...]:
         """An assertion's ignore entries: (rule, reason)."""
-        return tuple((rule, reason) for rule, reason, _ in self.ignore_entries(node, what,
-                                                                              scoped=False))
+        return tuple(
+            (rule, reason) for rule, reason, _ in self.ignore_entries(node, what, scoped=False)
+        )
 
-    def topic_ignores(self, node: Node | None, what: str
-                      ) -> tuple[tuple[str, str, str | None], ...]:
+    def topic_ignores(
+        self, node: Node | None, what: str
+    ) -> tuple[tuple[str, str, str | None], ...]:
         """A topic's ignore entries: (rule, reason, source or None for every source)."""
         return self.ignore_entries(node, what, scoped=True)
 
-    def ignore_entries(self, node: Node | None, what: str, *, scoped: bool
-                       ) -> tuple[tuple[str, str, str | None], ...]:
+    def ignore_entries(
+        self, node: Node | None, what: str, *, scoped: bool
+    ) -> tuple[tuple[str, str, str | None], ...]:
         """Ignore entries, each with a rule and a required reason; ``scoped`` entries (a
         topic's) may also name the one silent source they are about."""
         if node is None:
@@ -541,8 +683,9 @@ class _Validator:
 
 
 def _kind(node: Node) -> str:
-    return {"str": f"the string '{_short(node.value)}'", "seq": "a list",
-            "map": "a mapping"}.get(node.kind, "an invalid value")
+    return {"str": f"the string '{_short(node.value)}'", "seq": "a list", "map": "a mapping"}.get(
+        node.kind, "an invalid value"
+    )
 
 
 def _short(value: str) -> str:
@@ -586,8 +729,11 @@ def load_corpus_text(text: str | bytes, path: Path, shown: str | None = None) ->
 
 def read_corpus_bytes(path: Path) -> bytes:
     """The bytes of ``assertions.yaml``, or an InputError that says why they cannot be had."""
-    return read_input(path, display_path(path),
-                      folder_hint=f"point --assertions at the {ASSERTIONS_FILENAME} inside it")
+    return read_input(
+        path,
+        display_path(path),
+        folder_hint=f"point --assertions at the {ASSERTIONS_FILENAME} inside it",
+    )
 
 
 def load_corpus(path: Path, data: bytes | None = None) -> LoadResult:
@@ -605,4 +751,3 @@ def load_corpus(path: Path, data: bytes | None = None) -> LoadResult:
 def load(explicit: str | os.PathLike[str] | None = None) -> LoadResult:
     """Find and load the corpus the way every command does."""
     return load_corpus(find_assertions(explicit))
-

@@ -11,8 +11,19 @@ from pathlib import Path
 
 #: Words a topic id may not take, because ``compare WORD`` would run a command instead.
 RESERVED_TOPIC_IDS = frozenset(
-    {"topics", "sources", "matrix", "diff", "report", "check", "show", "ingest", "suggest",
-     "help", "version"}
+    {
+        "topics",
+        "sources",
+        "matrix",
+        "diff",
+        "report",
+        "check",
+        "show",
+        "ingest",
+        "suggest",
+        "help",
+        "version",
+    }
 )
 
 
@@ -231,6 +242,5 @@ def _pickle_by_fields(model: type) -> None:
     model.__reduce__ = lambda self: (model, values(self))  # type: ignore[method-assign]
 
 
-for _model in (Location, Finding, Source, Claim, QuoteRef, Assertion, Topic, Corpus,
-               QuoteAnchor):
+for _model in (Location, Finding, Source, Claim, QuoteRef, Assertion, Topic, Corpus, QuoteAnchor):
     _pickle_by_fields(_model)

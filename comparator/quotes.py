@@ -26,12 +26,18 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: Every character str.isspace() accepts (Unicode 13-15): written out, not found by testing
 #: twelve thousand characters at every start-up.
-_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
-               "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 _TRANSLATE = str.maketrans(
-    {**{c: "'" for c in _SINGLE_QUOTES}, **{c: '"' for c in _DOUBLE_QUOTES},
-     **{c: "-" for c in _DASHES}, **{c: " " for c in _WHITESPACE}}
+    {
+        **{c: "'" for c in _SINGLE_QUOTES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "-" for c in _DASHES},
+        **{c: " " for c in _WHITESPACE},
+    }
 )
 #: The same mapping as pairs, for ``_translate``: str.translate with a dict table looks up every
 #: character of a text in Python, while a replace per character that occurs is a fast search.
@@ -40,8 +46,7 @@ _GAP = "[ " + _INVISIBLE + "]"
 # One pattern for every edit that changes length: a dash with the spaces around it, a run of
 # spaces and invisible characters, an ellipsis. Only what changes is matched (a lone hyphen or
 # a single space is left alone), so a text costs one match per edit, not one per word.
-_EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]"
-                    "|\u2026")
+_EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
 #: Below this similarity a "closest passage" would only distract: say nothing is close.
 MIN_CLOSEST_RATIO = 0.5
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -150,7 +155,7 @@ class NormalisedText:
         k = bisect.bisect_right(self._edit_norm, index) - 1
         if k < 0:
             return index
-        norm_end, sig_start, sig_end, match_end = self._edits[4 * k:4 * k + 4]
+        norm_end, sig_start, sig_end, match_end = self._edits[4 * k : 4 * k + 4]
         if index < norm_end:
             return sig_end if end else sig_start
         return match_end + (index - norm_end)
@@ -195,8 +200,10 @@ class NormalisedText:
         index = text.find(needle)
         while index != -1 and len(found) < limit:
             end = index + len(needle)
-            if not ((check_before and index > 0 and text[index - 1].isalnum())
-                    or (check_after and end < len(text) and text[end].isalnum())):
+            if not (
+                (check_before and index > 0 and text[index - 1].isalnum())
+                or (check_after and end < len(text) and text[end].isalnum())
+            ):
                 found.append(self.passage(index, end))
             index = text.find(needle, index + 1)
         return found
@@ -270,8 +277,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(chars), positions
 
 
-def _closest_window(haystack: str, needle: str,
-                    max_candidates: int) -> tuple[int, int, float] | None:
+def _closest_window(
+    haystack: str, needle: str, max_candidates: int
+) -> tuple[int, int, float] | None:
     """Best-matching stretch of whole words: a cheap word-overlap scan, then difflib on few.
 
     The scan is linear in the text; difflib only sees ``max_candidates`` windows, so a long
@@ -315,8 +323,9 @@ def _closest_window(haystack: str, needle: str,
                 continue
             start, end = words[first][0], words[last - 1][1]
             matcher.set_seq2(haystack[start:end])
-            if best is not None and (matcher.real_quick_ratio() <= best[0]
-                                     or matcher.quick_ratio() <= best[0]):
+            if best is not None and (
+                matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]
+            ):
                 continue
             ratio = matcher.ratio()
             if best is None or ratio > best[0]:

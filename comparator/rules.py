@@ -10,13 +10,22 @@ from comparator.models import Severity
 
 #: The authoring lints' rules (comparator/lints.py), with default severity and meaning.
 LINT_RULES: dict[str, tuple[Severity, str]] = {
-    "silent-but-mentions": (Severity.WARNING, "A source listed as silent on a topic mentions "
-                                              "the topic's keywords; read those lines again."),
-    "stance-cue": (Severity.WARNING, "A quote's wording contradicts its assertion: a hedge or "
-                                     "negation under 'affirms', or someone else's claim with "
-                                     "no attributed_to under a stance other than neutral."),
-    "source-drift": (Severity.WARNING, "A pinned source's text changed: which of its quotes "
-                                       "still anchor, and the new sha256 when all do."),
+    "silent-but-mentions": (
+        Severity.WARNING,
+        "A source listed as silent on a topic mentions "
+        "the topic's keywords; read those lines again.",
+    ),
+    "stance-cue": (
+        Severity.WARNING,
+        "A quote's wording contradicts its assertion: a hedge or "
+        "negation under 'affirms', or someone else's claim with "
+        "no attributed_to under a stance other than neutral.",
+    ),
+    "source-drift": (
+        Severity.WARNING,
+        "A pinned source's text changed: which of its quotes "
+        "still anchor, and the new sha256 when all do.",
+    ),
     "unused-ignore": (Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
 }
 
@@ -24,29 +33,47 @@ MIN_QUOTE_WORDS = 5
 
 #: Every rule, with its default severity and what it means; the SARIF output lists these.
 RULES: dict[str, tuple[Severity, str]] = {
-    "schema": (Severity.ERROR, "A field is missing, unknown, of the wrong kind or a bad value, "
-                               "or the YAML uses a duplicate key, an anchor, alias or tag."),
+    "schema": (
+        Severity.ERROR,
+        "A field is missing, unknown, of the wrong kind or a bad value, "
+        "or the YAML uses a duplicate key, an anchor, alias or tag.",
+    ),
     "unsourced": (Severity.ERROR, "An assertion has no quote from its source."),
-    "quote-not-found": (Severity.ERROR, "A quote is not in its source's text, even after "
-                                        "normalising whitespace, quotes and dashes."),
-    "quote-ambiguous": (Severity.WARNING, "A quote occurs more than once in its source, so "
-                                          "its place is not certain."),
-    "quote-too-short": (Severity.WARNING, f"A quote has fewer than {MIN_QUOTE_WORDS} words and "
-                                          "cannot stand alone as evidence."),
-    "unknown-source": (Severity.ERROR, "An assertion or silent list names a source that is "
-                                       "not defined."),
+    "quote-not-found": (
+        Severity.ERROR,
+        "A quote is not in its source's text, even after "
+        "normalising whitespace, quotes and dashes.",
+    ),
+    "quote-ambiguous": (
+        Severity.WARNING,
+        "A quote occurs more than once in its source, so its place is not certain.",
+    ),
+    "quote-too-short": (
+        Severity.WARNING,
+        f"A quote has fewer than {MIN_QUOTE_WORDS} words and cannot stand alone as evidence.",
+    ),
+    "unknown-source": (
+        Severity.ERROR,
+        "An assertion or silent list names a source that is not defined.",
+    ),
     "unknown-claim": (Severity.ERROR, "An assertion names a claim its topic does not define."),
     "duplicate-id": (Severity.ERROR, "Two assertions share an id."),
-    "duplicate-position": (Severity.ERROR, "A source has two assertions on the same claim; "
-                                           "put every quote in one."),
+    "duplicate-position": (
+        Severity.ERROR,
+        "A source has two assertions on the same claim; put every quote in one.",
+    ),
     "source-missing": (Severity.ERROR, "A source's file does not exist or is not a file."),
     "source-unreadable": (Severity.ERROR, "A source's file is binary or not UTF-8."),
     "source-outside-root": (Severity.ERROR, "A source's file is outside the corpus folder."),
     "source-changed": (Severity.ERROR, "A source's text no longer matches its sha256 pin."),
-    "silent-conflict": (Severity.WARNING, "A source is listed as silent on a topic it has "
-                                          "assertions on."),
-    "unreviewed": (Severity.WARNING, "A source has neither an assertion on a topic nor a "
-                                     "place in its silent list."),
+    "silent-conflict": (
+        Severity.WARNING,
+        "A source is listed as silent on a topic it has assertions on.",
+    ),
+    "unreviewed": (
+        Severity.WARNING,
+        "A source has neither an assertion on a topic nor a place in its silent list.",
+    ),
     # The authoring lints (comparator/lints.py); source-drift explains a source-changed error.
     **LINT_RULES,
 }

@@ -67,8 +67,11 @@ def _query(topic: Topic) -> tuple[dict[str, float], dict[str, str]]:
     """Query stems with their weights, and how the topic spells each."""
     weights: dict[str, float] = {}
     spelled: dict[str, str] = {}
-    parts = [(k, "keyword") for k in topic.keywords] + \
-        [(c.text, "claim") for c in topic.claims] + [(topic.question, "question")]
+    parts = (
+        [(k, "keyword") for k in topic.keywords]
+        + [(c.text, "claim") for c in topic.claims]
+        + [(topic.question, "question")]
+    )
     for text, kind in parts:
         for word in words(text):
             if word.lower() in STOPWORDS:
@@ -107,9 +110,15 @@ class _Bm25:
         return total
 
 
-def suggest(corpus: Corpus, texts: Mapping[str, ArticleText],
-            anchors: Mapping[tuple[str, int], QuoteAnchor], topic_id: str, source_id: str,
-            *, limit: int = 5) -> SuggestResult:
+def suggest(
+    corpus: Corpus,
+    texts: Mapping[str, ArticleText],
+    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    topic_id: str,
+    source_id: str,
+    *,
+    limit: int = 5,
+) -> SuggestResult:
     """The ``limit`` best sentences of the source for the topic, best first."""
     from comparator.workflow import resolve_source, resolve_topics
 
@@ -119,8 +128,10 @@ def suggest(corpus: Corpus, texts: Mapping[str, ArticleText],
         raise UsageError("--limit must be at least 1")
     article = texts.get(source_id)
     if article is None:
-        raise UsageError(f"the text of source '{source_id}' ({source.file}) cannot be read",
-                         hint="run 'compare check' to see why")
+        raise UsageError(
+            f"the text of source '{source_id}' ({source.file}) cannot be read",
+            hint="run 'compare check' to see why",
+        )
     weights, spelled = _query(topic)
     collection: list[list[str]] = []
     mine: list[tuple[Sentence, list[str]]] = []
@@ -147,26 +158,42 @@ def suggest(corpus: Corpus, texts: Mapping[str, ArticleText],
     indent = _stub_indent(topic)
     suggestions = []
     for rank, (score, sentence, terms) in enumerate(scored[:limit], start=1):
-        claim = max(topic.claims, key=lambda c: bm25.score(terms, claim_weights[c.id]),
-                    default=None)
+        claim = max(
+            topic.claims, key=lambda c: bm25.score(terms, claim_weights[c.id]), default=None
+        )
         claim_id = claim.id if claim is not None else ""
         matched = tuple(dict.fromkeys(spelled[t] for t in terms if t in weights))
         found = cues(sentence.text)
         stub_id = _unique_id(f"{topic.id}-{source_id}-{claim_id}".strip("-"), used_ids)
         used_ids.add(stub_id)  # two stubs of one run never share an id
-        suggestions.append(Suggestion(
-            rank=rank, score=round(score, 2), sentence=sentence,
-            location=Location(article.shown, sentence.line, sentence.column), claim=claim_id,
-            matched=matched, occurrences=len(article.text.find_all(sentence.text, limit=3)),
-            quoted_by=_quoted_by(own, anchors, sentence),
-            cues={k: tuple(v) for k, v in found.items()},
-            stub=render_stub(stub_id, source_id, claim_id, sentence.text, found, indent,
-                             existing=next((a for a in own if a.claim == claim_id), None))))
+        suggestions.append(
+            Suggestion(
+                rank=rank,
+                score=round(score, 2),
+                sentence=sentence,
+                location=Location(article.shown, sentence.line, sentence.column),
+                claim=claim_id,
+                matched=matched,
+                occurrences=len(article.text.find_all(sentence.text, limit=3)),
+                quoted_by=_quoted_by(own, anchors, sentence),
+                cues={k: tuple(v) for k, v in found.items()},
+                stub=render_stub(
+                    stub_id,
+                    source_id,
+                    claim_id,
+                    sentence.text,
+                    found,
+                    indent,
+                    existing=next((a for a in own if a.claim == claim_id), None),
+                ),
+            )
+        )
     return SuggestResult(topic, source, article.shown, len(mine), tuple(suggestions))
 
 
-def _quoted_by(own: list[Assertion], anchors: Mapping[tuple[str, int], QuoteAnchor],
-               sentence: Sentence) -> str | None:
+def _quoted_by(
+    own: list[Assertion], anchors: Mapping[tuple[str, int], QuoteAnchor], sentence: Sentence
+) -> str | None:
     """The assertion whose quote overlaps this sentence in the text, if any (anchors hold
     offsets in the text as saved, like sentences)."""
     for a in own:
@@ -195,16 +222,25 @@ def _stub_indent(topic: Topic) -> int:
     return 6
 
 
-def render_stub(assertion_id: str, source_id: str, claim_id: str, sentence: str,
-                found: Mapping[str, list[str]], indent: int = 6, *,
-                existing: Assertion | None = None) -> str:
+def render_stub(
+    assertion_id: str,
+    source_id: str,
+    claim_id: str,
+    sentence: str,
+    found: Mapping[str, list[str]],
+    indent: int = 6,
+    *,
+    existing: Assertion | None = None,
+) -> str:
     """A YAML assertion stub to paste under the topic's ``assertions:``; valid as it stands."""
     pad = " " * indent
     inner = pad + "  "
     lines = []
     if existing is not None:
-        lines.append(f"{pad}# '{existing.id}' already states {source_id}'s position on "
-                     f"{claim_id}: add the quote there instead")
+        lines.append(
+            f"{pad}# '{existing.id}' already states {source_id}'s position on "
+            f"{claim_id}: add the quote there instead"
+        )
     lines += [
         f"{pad}- id: {assertion_id}",
         f"{inner}source: {source_id}",

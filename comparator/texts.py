@@ -29,8 +29,11 @@ class ArticleText:
 def source_path(corpus: Corpus, source: Source) -> Path | None:
     """The article's path, or None when its ``file`` would leave the corpus folder."""
     raw = source.file
-    if PurePosixPath(raw).is_absolute() or PureWindowsPath(raw).is_absolute() or \
-            PureWindowsPath(raw).drive:
+    if (
+        PurePosixPath(raw).is_absolute()
+        or PureWindowsPath(raw).is_absolute()
+        or PureWindowsPath(raw).drive
+    ):
         return None
     root = corpus.root.resolve()
     candidate = root / raw
@@ -55,39 +58,62 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
     """The article's normalised text, or the finding that says why it cannot be had."""
     where = source.file_location or source.location
     if not source.file.strip():
-        return Finding("source-missing", Severity.ERROR,
-                       f"source '{source.id}' names no file", where)
+        return Finding(
+            "source-missing", Severity.ERROR, f"source '{source.id}' names no file", where
+        )
     path = source_path(corpus, source)
     if path is None:
-        return Finding("source-outside-root", Severity.ERROR,
-                       f"source '{source.id}': file '{source.file}' is outside the corpus "
-                       "folder; keep article texts in the folder of assertions.yaml or below "
-                       "it", where)
+        return Finding(
+            "source-outside-root",
+            Severity.ERROR,
+            f"source '{source.id}': file '{source.file}' is outside the corpus "
+            "folder; keep article texts in the folder of assertions.yaml or below "
+            "it",
+            where,
+        )
     shown = shown_path(corpus, path)
     if not path.exists():
-        return Finding("source-missing", Severity.ERROR,
-                       f"source '{source.id}': file '{source.file}' does not exist", where)
+        return Finding(
+            "source-missing",
+            Severity.ERROR,
+            f"source '{source.id}': file '{source.file}' does not exist",
+            where,
+        )
     if not path.is_file():
-        return Finding("source-missing", Severity.ERROR,
-                       f"source '{source.id}': '{source.file}' is not a regular file", where)
+        return Finding(
+            "source-missing",
+            Severity.ERROR,
+            f"source '{source.id}': '{source.file}' is not a regular file",
+            where,
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Finding("source-missing", Severity.ERROR,
-                       f"source '{source.id}': '{source.file}' cannot be read "
-                       f"({exc.strerror})", where)
+        return Finding(
+            "source-missing",
+            Severity.ERROR,
+            f"source '{source.id}': '{source.file}' cannot be read ({exc.strerror})",
+            where,
+        )
     if b"\x00" in data:
-        return Finding("source-unreadable", Severity.ERROR,
-                       f"source '{source.id}': '{source.file}' is a binary file, not text",
-                       where)
+        return Finding(
+            "source-unreadable",
+            Severity.ERROR,
+            f"source '{source.id}': '{source.file}' is a binary file, not text",
+            where,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        return Finding("source-unreadable", Severity.ERROR,
-                       f"source '{source.id}': '{source.file}' is not UTF-8 (byte "
-                       f"0x{data[exc.start]:02x} at line {line}); save it as UTF-8",
-                       where, related=(Location(shown, line, 0),))
+        return Finding(
+            "source-unreadable",
+            Severity.ERROR,
+            f"source '{source.id}': '{source.file}' is not UTF-8 (byte "
+            f"0x{data[exc.start]:02x} at line {line}); save it as UTF-8",
+            where,
+            related=(Location(shown, line, 0),),
+        )
     digest = hashlib.sha256(data).hexdigest()
     return ArticleText(source, path, shown, NormalisedText(text), digest)

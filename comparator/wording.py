@@ -134,7 +134,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             continue
         joins = current is not None and (
             line[0].islower()
-            or (wrapped and previous[-1] not in _TERMINAL and len(previous) >= 0.8 * width))
+            or (wrapped and previous[-1] not in _TERMINAL and len(previous) >= 0.8 * width)
+        )
         if joins and current is not None:
             current = (current[0], end)
         else:
@@ -201,8 +202,20 @@ def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
     (weapon -> weapons, supply -> supplies, transfer -> transferred) and look them up.
     """
     k = word_stem
-    candidates = {k, k + "s", k + "es", k + "e", k + "ed", k + "ing", k + "ly", k + "ely",
-                  k + "ely", k + k[-1:] + "ed", k + k[-1:] + "ing", k + k[-1:] + "ly"}
+    candidates = {
+        k,
+        k + "s",
+        k + "es",
+        k + "e",
+        k + "ed",
+        k + "ing",
+        k + "ly",
+        k + "ely",
+        k + "ely",
+        k + k[-1:] + "ed",
+        k + k[-1:] + "ing",
+        k + k[-1:] + "ly",
+    }
     if k.endswith("y"):
         candidates |= {k[:-1] + "ies", k[:-1] + "ied"}
     return {w for w in candidates & vocabulary if stem(w) == k}

@@ -18,12 +18,21 @@ if TYPE_CHECKING:
     from comparator.check import CheckResult
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
-BLOCKING_RULES = frozenset({"schema", "unknown-source", "unknown-claim", "duplicate-id",
-                            "duplicate-position", "source-outside-root"})
+BLOCKING_RULES = frozenset(
+    {
+        "schema",
+        "unknown-source",
+        "unknown-claim",
+        "duplicate-id",
+        "duplicate-position",
+        "source-outside-root",
+    }
+)
 
 
-def open_corpus(assertions: str | os.PathLike[str] | None = None, *,
-                keep_texts: bool = False) -> CheckResult:
+def open_corpus(
+    assertions: str | os.PathLike[str] | None = None, *, keep_texts: bool = False
+) -> CheckResult:
     """Load and verify the corpus; raise CorpusInvalidError when it cannot be compared.
 
     ``keep_texts`` keeps the article texts in the result (``compare suggest`` reads them).
@@ -43,14 +52,17 @@ def open_corpus(assertions: str | os.PathLike[str] | None = None, *,
         loaded = load_corpus(path, data)
         del data  # a large YAML is not kept while its articles are verified
         result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
-    blocking = tuple(f for f in result.findings
-                     if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR)
+    blocking = tuple(
+        f for f in result.findings if f.rule in BLOCKING_RULES and f.severity is Severity.ERROR
+    )
     if blocking or result.corpus is None:
         count = len(blocking)
         raise CorpusInvalidError(
             f"{result.corpus.display_path if result.corpus else 'assertions.yaml'} has "
             f"{count} error{'s' * (count != 1)} that must be fixed before comparing",
-            blocking, hint="run 'compare check' to see every finding")
+            blocking,
+            hint="run 'compare check' to see every finding",
+        )
     if digest is not None and not keep_texts:
         cache.store(path, digest, result)
     return result
@@ -75,8 +87,10 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
             command = difflib.get_close_matches(tid, sorted(RESERVED_TOPIC_IDS), n=1)
             if command and not close:
                 hint = f"did you mean the command 'compare {command[0]}'? "
-            raise UsageError(f"no topic '{tid}' in {corpus.display_path}",
-                             hint=f"{hint}topics: {', '.join(known) or '(none)'}")
+            raise UsageError(
+                f"no topic '{tid}' in {corpus.display_path}",
+                hint=f"{hint}topics: {', '.join(known) or '(none)'}",
+            )
         if topic not in topics:
             topics.append(topic)
     return topics
@@ -89,8 +103,10 @@ def resolve_source(corpus: Corpus, source_id: str) -> Source:
         known = [s.id for s in corpus.sources]
         close = _closest(source_id, known)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise UsageError(f"no source '{source_id}' in {corpus.display_path}",
-                         hint=f"{hint}sources: {', '.join(known) or '(none)'}")
+        raise UsageError(
+            f"no source '{source_id}' in {corpus.display_path}",
+            hint=f"{hint}sources: {', '.join(known) or '(none)'}",
+        )
     return source
 
 
@@ -111,8 +127,10 @@ def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[
         if cid not in known:
             close = _closest(cid, known)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            raise UsageError(f"no claim '{cid}' in topic(s) {', '.join(t.id for t in topics)}",
-                             hint=f"{hint}claims: {', '.join(known)}")
+            raise UsageError(
+                f"no claim '{cid}' in topic(s) {', '.join(t.id for t in topics)}",
+                hint=f"{hint}claims: {', '.join(known)}",
+            )
     return frozenset(wanted)
 
 
@@ -131,6 +149,8 @@ def resolve_party(corpus: Corpus, name: str) -> tuple[str, tuple[str, ...]]:
     names = list(corpus.outlets) + [s.id for s in corpus.sources]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    raise UsageError(f"'{name}' is neither an outlet nor a source id",
-                     hint=f"{hint}outlets: {', '.join(corpus.outlets)}; sources: "
-                          f"{', '.join(s.id for s in corpus.sources)}")
+    raise UsageError(
+        f"'{name}' is neither an outlet nor a source id",
+        hint=f"{hint}outlets: {', '.join(corpus.outlets)}; sources: "
+        f"{', '.join(s.id for s in corpus.sources)}",
+    )

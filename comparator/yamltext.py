@@ -18,8 +18,18 @@ _NUMBER = re.compile(r"[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?\Z|0x[0-9a-fA-F]+\
 #: Characters a double-quoted YAML scalar cannot hold raw: C0/C1 controls, DEL, the Unicode
 #: line and paragraph separators (YAML folds them), surrogates and non-characters.
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_NAMED = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0",
-          "\x1b": "\\e", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+_NAMED = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\t": "\\t",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\x00": "\\0",
+    "\x1b": "\\e",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -38,8 +48,14 @@ def quoted(value: str) -> str:
 
 def scalar(value: str, *, force_quotes: bool = False) -> str:
     """``value`` as a YAML scalar: plain when unambiguous, double-quoted otherwise."""
-    if (not force_quotes and _PLAIN.match(value) and value == value.strip()
-            and not _TYPED.match(value) and not _NUMBER.match(value) and "  " not in value):
+    if (
+        not force_quotes
+        and _PLAIN.match(value)
+        and value == value.strip()
+        and not _TYPED.match(value)
+        and not _NUMBER.match(value)
+        and "  " not in value
+    ):
         return value
     return quoted(value)
 

@@ -16,8 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
 #: What every CLI test runs under: a fixed width, no colour, no CI environment leaking in.
-PINNED_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "GITHUB_ACTIONS": "",
-              "COMPARE_ASSERTIONS": "", "FORCE_COLOR": ""}
+PINNED_ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "GITHUB_ACTIONS": "",
+    "COMPARE_ASSERTIONS": "",
+    "FORCE_COLOR": "",
+}
 
 
 @pytest.fixture(scope="session")
@@ -46,20 +52,24 @@ RunCli = Callable[..., "object"]
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
     """Run ``compare ARGS`` in a folder through CliRunner; returns click's Result."""
 
-    def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None,
-            width: int = 100) -> object:
+    def run(
+        args: list[str],
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+        width: int = 100,
+    ) -> object:
         if cwd is not None:
             monkeypatch.chdir(cwd)
         merged = {**PINNED_ENV, "COLUMNS": str(width), **(env or {})}
         runner = CliRunner()
-        return runner.invoke(app, args, env={k: (v or None) for k, v in merged.items()},
-                             catch_exceptions=False)
+        return runner.invoke(
+            app, args, env={k: (v or None) for k, v in merged.items()}, catch_exceptions=False
+        )
 
     return run
 
 
-def write_corpus(folder: Path, yaml_text: str, texts: dict[str, str | bytes] | None = None
-                 ) -> Path:
+def write_corpus(folder: Path, yaml_text: str, texts: dict[str, str | bytes] | None = None) -> Path:
     """Lay out a corpus: assertions.yaml (dedented) and article files; returns the YAML path."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in (texts or {}).items():

@@ -26,7 +26,8 @@ def inline_text(token: Token) -> str:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak") or (
-                child.type == "html_inline" and child.content == "<br>"):
+            child.type == "html_inline" and child.content == "<br>"
+        ):
             parts.append("\n")
         elif child.type.endswith(("_open", "_close")):
             continue  # emphasis and links: their text is in the children between
@@ -98,5 +99,8 @@ def fences(markdown: str) -> list[Token]:
 
 def headings(markdown: str, level: int) -> list[str]:
     tokens = MD.parse(markdown)
-    return [inline_text(tokens[i + 1]) for i, t in enumerate(tokens)
-            if t.type == "heading_open" and t.tag == f"h{level}"]
+    return [
+        inline_text(tokens[i + 1])
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == f"h{level}"
+    ]

@@ -17,13 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from generate import generate
 
 
-def test_a_generated_corpus_passes_compare_check_with_nothing_to_report(tmp_path: Path,
-                                                                       run_cli) -> None:
+def test_a_generated_corpus_passes_compare_check_with_nothing_to_report(
+    tmp_path: Path, run_cli
+) -> None:
     stats = generate(tmp_path, 4, seed=3)
     result = run_cli(["check", "-a", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (f"{stats.assertions} assertions, {stats.quotes} quotes checked: 0 errors, "
-            "0 warnings, 0 info") in result.output
+    assert (
+        f"{stats.assertions} assertions, {stats.quotes} quotes checked: 0 errors, "
+        "0 warnings, 0 info"
+    ) in result.output
 
 
 def test_damaged_quotes_are_exactly_the_findings(tmp_path: Path, run_cli) -> None:
@@ -50,4 +53,5 @@ def test_damage_leaves_the_texts_alone(tmp_path: Path) -> None:
     generate(tmp_path / "damaged", 3, seed=2, damaged=0.3)
     clean = sorted((tmp_path / "clean" / "seeds").iterdir())
     assert [p.read_bytes() for p in clean] == [
-        (tmp_path / "damaged" / "seeds" / p.name).read_bytes() for p in clean]
+        (tmp_path / "damaged" / "seeds" / p.name).read_bytes() for p in clean
+    ]

@@ -59,8 +59,9 @@ def edit_keeping_size_and_time(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("args", VIEWS, ids=lambda a: " ".join(a))
-def test_a_cached_view_prints_what_a_fresh_one_prints(args, cache, mini, run_cli,
-                                                      monkeypatch) -> None:
+def test_a_cached_view_prints_what_a_fresh_one_prints(
+    args, cache, mini, run_cli, monkeypatch
+) -> None:
     first = run_cli(args, cwd=mini)
     assert len(entries(cache)) == 1, "the first run keeps the verified corpus"
     second = run_cli(args, cwd=mini)
@@ -81,23 +82,31 @@ def statuses(output: str) -> list[str]:
     """The status of every quote in ``compare TOPIC --format json`` output."""
     import json
 
-    return [quote["status"] for topic in json.loads(output) for claim in topic["claims"]
-            for position in claim["positions"] for quote in position["quotes"]]
+    return [
+        quote["status"]
+        for topic in json.loads(output)
+        for claim in topic["claims"]
+        for position in claim["positions"]
+        for quote in position["quotes"]
+    ]
 
 
-def test_an_edited_article_is_noticed_even_with_the_same_size_and_time(cache, mini,
-                                                                       run_cli) -> None:
+def test_an_edited_article_is_noticed_even_with_the_same_size_and_time(
+    cache, mini, run_cli
+) -> None:
     before = run_cli(["weapons", "--format", "json"], cwd=mini).output
     assert set(statuses(before)) == {"found"}
-    edit_keeping_size_and_time(mini / "seeds" / "north-times.txt",
-                               "directly supplies weapons", "directly supplies rockets")
+    edit_keeping_size_and_time(
+        mini / "seeds" / "north-times.txt", "directly supplies weapons", "directly supplies rockets"
+    )
     result = run_cli(["weapons", "--format", "json"], cwd=mini)
     assert result.exit_code == 0
     assert statuses(result.output).count("not-found") == 1
 
 
 def test_an_edited_assertions_file_is_noticed_even_with_the_same_size_and_time(
-        cache, mini, run_cli) -> None:
+    cache, mini, run_cli
+) -> None:
     import json
 
     def north_stance(output: str) -> str:
@@ -121,7 +130,8 @@ def test_a_removed_article_is_noticed(cache, mini, run_cli) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs symlinks")
 def test_a_link_moved_out_of_the_corpus_is_refused_even_with_the_same_text(
-        cache, mini, tmp_path, run_cli) -> None:
+    cache, mini, tmp_path, run_cli
+) -> None:
     article = mini / "seeds" / "south-post.txt"
     inside = mini / "seeds" / "south-post.original"
     article.rename(inside)

@@ -24,8 +24,12 @@ def test_version(run_cli) -> None:
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
-    done = subprocess.run([sys.executable, "-m", "comparator", "check", "-a", str(CLEAN)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "comparator", "check", "-a", str(CLEAN)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "2 assertions, 2 quotes checked: 0 errors" in done.stdout
 
@@ -44,8 +48,9 @@ def test_assertions_option_takes_a_file_or_its_folder(run_cli, tmp_path: Path) -
 
 
 def test_environment_variable_names_the_corpus(run_cli, tmp_path: Path) -> None:
-    result = run_cli(["check"], cwd=tmp_path,
-                     env={"COMPARE_ASSERTIONS": str(BROKEN / "assertions.yaml")})
+    result = run_cli(
+        ["check"], cwd=tmp_path, env={"COMPARE_ASSERTIONS": str(BROKEN / "assertions.yaml")}
+    )
     assert result.exit_code == 1
     assert "quote-not-found" in result.stdout
 
@@ -80,13 +85,13 @@ def test_github_format_is_the_default_on_github_actions(run_cli) -> None:
     result = run_cli(["check"], cwd=BROKEN, env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("::error file=assertions.yaml,line=31,col=13,"
-                            "title=compare check%3A quote-not-found::")
+    assert first.startswith(
+        "::error file=assertions.yaml,line=31,col=13,title=compare check%3A quote-not-found::"
+    )
     assert "%0Aclosest: " in first
 
 
-def test_github_annotations_cannot_be_injected_from_article_text(tmp_path: Path,
-                                                                 run_cli) -> None:
+def test_github_annotations_cannot_be_injected_from_article_text(tmp_path: Path, run_cli) -> None:
     evil = "Allegations\n::set-output name=x::pwned\r\n::error::100%"
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(evil + " with more words in this text\n")
@@ -95,7 +100,8 @@ def test_github_annotations_cannot_be_injected_from_article_text(tmp_path: Path,
         "  t:\n    title: T\n    question: Q?\n    claims: {c: C.}\n    assertions:\n"
         "      - id: x\n        source: a\n        claim: c\n        stance: affirms\n"
         "        summary: S.\n        quotes:\n"
-        '          - "::set-output name=x::pwned 100% more words in this text"\n')
+        '          - "::set-output name=x::pwned 100% more words in this text"\n'
+    )
     result = run_cli(["check", "--format", "github"], cwd=tmp_path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -119,8 +125,10 @@ def test_sarif_is_valid_2_1_0(run_cli) -> None:
     assert entry["level"] == "error"
     region = entry["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (31, 13)
-    assert entry["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "seeds/analysis.txt"
+    assert (
+        entry["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "seeds/analysis.txt"
+    )
 
 
 def test_no_traceback_on_an_unexpected_folder_as_corpus(run_cli, tmp_path: Path) -> None:

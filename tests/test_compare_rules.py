@@ -25,8 +25,7 @@ from tests.conftest import write_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini" / "assertions.yaml"
 
-A, S, N, D, X = (Stance.AFFIRMS, Stance.SUGGESTS, Stance.NEUTRAL, Stance.DOUBTS,
-                 Stance.DENIES)
+A, S, N, D, X = (Stance.AFFIRMS, Stance.SUGGESTS, Stance.NEUTRAL, Stance.DOUBTS, Stance.DENIES)
 
 RELATION_CASES = [
     # same stance: agree, whatever the stance (two neutrals agree that it is open)
@@ -80,15 +79,15 @@ VERDICT_CASES = [
     ([A], Verdict.SINGLE_SOURCE),
     ([N], Verdict.SINGLE_SOURCE),
     ([A, A], Verdict.CONSENSUS),
-    ([A, S, S], Verdict.CONSENSUS),       # different certainty is still consensus
-    ([N, N], Verdict.CONSENSUS),          # everyone says it is open
+    ([A, S, S], Verdict.CONSENSUS),  # different certainty is still consensus
+    ([N, N], Verdict.CONSENSUS),  # everyone says it is open
     ([D, X], Verdict.CONSENSUS),
-    ([A, N], Verdict.MIXED),              # divergence only
+    ([A, N], Verdict.MIXED),  # divergence only
     ([A, S, N], Verdict.MIXED),
     ([A, D], Verdict.CONTESTED),
-    ([S, D], Verdict.CONTESTED),          # hedged both ways is still a contradiction
-    ([A, N, X], Verdict.CONTESTED),       # contradiction outranks divergence
-    ([A, A, A, D], Verdict.CONTESTED),    # one dissenter is enough
+    ([S, D], Verdict.CONTESTED),  # hedged both ways is still a contradiction
+    ([A, N, X], Verdict.CONTESTED),  # contradiction outranks divergence
+    ([A, A, A, D], Verdict.CONTESTED),  # one dissenter is enough
 ]
 
 
@@ -119,46 +118,64 @@ def test_outlet_with_two_articles_keeps_both_positions(mini: dict[str, TopicComp
     grouped = direct.by_outlet(weapons.outlets)
     assert list(grouped) == ["North", "South", "East"]
     assert [(p.source.id, p.stance) for p in grouped["East"]] == [
-        ("east-one", Stance.DENIES), ("east-two", Stance.SUGGESTS)]
+        ("east-one", Stance.DENIES),
+        ("east-two", Stance.SUGGESTS),
+    ]
     assert direct.verdict is Verdict.CONTESTED
 
 
 def test_disagreement_inside_one_outlet_is_a_contradiction(
-        mini: dict[str, TopicComparison]) -> None:
+    mini: dict[str, TopicComparison],
+) -> None:
     direct = mini["weapons"].claims[0]
     pairs = {(r.a, r.b): r for r in direct.contradictions}
-    assert set(pairs) == {("north", "south"), ("north", "east-one"), ("south", "east-two"),
-                          ("east-one", "east-two")}
+    assert set(pairs) == {
+        ("north", "south"),
+        ("north", "east-one"),
+        ("south", "east-two"),
+        ("east-one", "east-two"),
+    }
     assert pairs[("east-one", "east-two")].same_outlet
     assert not pairs[("north", "south")].same_outlet
     assert direct.relations_of("east-two", Relation.CONTRADICT) == ("south", "east-one")
 
 
 def test_one_sided_relations_name_every_source_without_a_position(
-        mini: dict[str, TopicComparison]) -> None:
+    mini: dict[str, TopicComparison],
+) -> None:
     indirect = mini["weapons"].claims[1]
     assert indirect.verdict is Verdict.SINGLE_SOURCE
     assert {(r.a, r.b, r.relation) for r in indirect.relations} == {
-        ("south", other, Relation.ONE_SIDED) for other in ("north", "east-one", "east-two")}
+        ("south", other, Relation.ONE_SIDED) for other in ("north", "east-one", "east-two")
+    }
 
 
-def test_silent_and_unreviewed_sources(mini: dict[str, TopicComparison],
-                                       comparisons: tuple[TopicComparison, ...]) -> None:
+def test_silent_and_unreviewed_sources(
+    mini: dict[str, TopicComparison], comparisons: tuple[TopicComparison, ...]
+) -> None:
     motive = mini["motive"]
     assert motive.silent == ("east-one",)
     assert motive.unreviewed == ("east-two",)
     assert motive.covering == ("north", "south")
     assert [motive.coverage(s) for s in ("north", "east-one", "east-two")] == [
-        "covered", "silent", "unreviewed"]
+        "covered",
+        "silent",
+        "unreviewed",
+    ]
     assert topic_coverage(comparisons, "east-two") == {
-        "covered": ("weapons", "chaos"), "silent": (), "unreviewed": ("motive",)}
+        "covered": ("weapons", "chaos"),
+        "silent": (),
+        "unreviewed": ("motive",),
+    }
 
 
 def test_mixed_claim_lists_its_divergences(mini: dict[str, TopicComparison]) -> None:
     profits = mini["chaos"].claims[0]
     assert profits.verdict is Verdict.MIXED
-    assert {(r.a, r.b) for r in profits.divergences} == {("north", "east-one"),
-                                                        ("east-one", "east-two")}
+    assert {(r.a, r.b) for r in profits.divergences} == {
+        ("north", "east-one"),
+        ("east-one", "east-two"),
+    }
     assert mini["chaos"].stances_of("south") == (None,)
     assert mini["chaos"].stances_of("east-two") == (Stance.AFFIRMS,)
 
@@ -167,19 +184,31 @@ def test_outlet_tallies_across_all_claims(comparisons: tuple[TopicComparison, ..
     north_east = tally(comparisons, "East", "North")
     # direct-supply: North affirms vs East denies (contradict) and suggests (same side);
     # profits: North suggests vs East neutral (diverge) and affirms (same side)
-    assert (north_east.agree, north_east.agree_different_certainty, north_east.contradict,
-            north_east.diverge) == (0, 2, 1, 1)
+    assert (
+        north_east.agree,
+        north_east.agree_different_certainty,
+        north_east.contradict,
+        north_east.diverge,
+    ) == (0, 2, 1, 1)
     east = tally_pairs(comparisons)[("East", "East")]
     assert (east.contradict, east.diverge) == (1, 1)
-    rows = [(t.a, t.b, t.agree + t.agree_different_certainty, t.contradict)
-            for t in outlet_pairs(comparisons)]
-    assert rows == [("North", "South", 1, 1), ("North", "East", 2, 1),
-                    ("South", "East", 1, 1), ("East", "East", 0, 1)]
+    rows = [
+        (t.a, t.b, t.agree + t.agree_different_certainty, t.contradict)
+        for t in outlet_pairs(comparisons)
+    ]
+    assert rows == [
+        ("North", "South", 1, 1),
+        ("North", "East", 2, 1),
+        ("South", "East", 1, 1),
+        ("East", "East", 0, 1),
+    ]
 
 
 def test_a_source_both_silent_and_covered_counts_as_covered(tmp_path: Path) -> None:
     """check warns (silent-conflict); the views must not list it as silent and show it too."""
-    yaml = write_corpus(tmp_path, """
+    yaml = write_corpus(
+        tmp_path,
+        """
         version: 1
         sources:
           one: {outlet: One, title: T, file: one.txt}
@@ -196,7 +225,9 @@ def test_a_source_both_silent_and_covered_counts_as_covered(tmp_path: Path) -> N
                 summary: S.
                 quotes: [the whole of this article text]
             silent: [one]
-        """, {"one.txt": "the whole of this article text\n"})
+        """,
+        {"one.txt": "the whole of this article text\n"},
+    )
     result = open_corpus(yaml)
     assert result.corpus is not None
     (topic,) = compare_all(result.corpus, result.anchors)

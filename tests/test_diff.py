@@ -43,19 +43,26 @@ EAST = Party("East", "outlet", ("east-one", "east-two"))
 def test_what_both_address_and_how_they_relate() -> None:
     diff = mini_diff(NORTH, SOUTH)
     assert [(s.claim.id, s.relation) for s in diff.shared] == [
-        ("direct-supply", Relation.CONTRADICT), ("leverage", Relation.AGREE)]
+        ("direct-supply", Relation.CONTRADICT),
+        ("leverage", Relation.AGREE),
+    ]
     assert [(o.claim.id, o.other) for o in diff.only_a] == [("profits", (("south", "silent"),))]
     assert [(o.claim.id, o.other) for o in diff.only_b] == [
-        ("indirect-arms", (("north", "covered"),))]
-    assert diff.summary() == ("both address 2 claims (1 contradict, 1 agree); only North "
-                              "addresses 1; only South addresses 1")
+        ("indirect-arms", (("north", "covered"),))
+    ]
+    assert diff.summary() == (
+        "both address 2 claims (1 contradict, 1 agree); only North "
+        "addresses 1; only South addresses 1"
+    )
 
 
 def test_an_outlet_split_inside_keeps_each_article() -> None:
     diff = mini_diff(NORTH, EAST)
     direct = diff.shared[0]
     assert [(p.b.source.id, p.relation) for p in direct.pairs] == [
-        ("east-one", Relation.CONTRADICT), ("east-two", Relation.AGREE_DIFFERENT_CERTAINTY)]
+        ("east-one", Relation.CONTRADICT),
+        ("east-two", Relation.AGREE_DIFFERENT_CERTAINTY),
+    ]
     assert direct.relation is Relation.CONTRADICT  # the weightiest relation leads
     assert direct.split
     assert diff.only_a[0].other == (("east-one", "silent"), ("east-two", "unreviewed"))
@@ -63,17 +70,29 @@ def test_an_outlet_split_inside_keeps_each_article() -> None:
 
 def test_word_diffs_of_quotes_and_summaries() -> None:
     pair = mini_diff(NORTH, Party("east-two", "source", ("east-two",))).shared[0].pairs[0]
-    assert pair.quote_diff == (("=", "Russia"), ("-", "directly supplies"),
-                               ("+", "may well be passing some"), ("=", "weapons to Hamas"),
-                               ("-", "through covert channels"))
+    assert pair.quote_diff == (
+        ("=", "Russia"),
+        ("-", "directly supplies"),
+        ("+", "may well be passing some"),
+        ("=", "weapons to Hamas"),
+        ("-", "through covert channels"),
+    )
     assert ("=", "Russia") in pair.summary_diff
 
 
 def test_a_word_diff_only_where_the_texts_have_enough_in_common() -> None:
-    assert shares_words(word_diff("Russia may well be passing some weapons to Hamas",
-                                  "Russia directly supplies weapons to Hamas"))
-    assert not shares_words(word_diff("Chaos distracts the West from Ukraine.",
-                                      "Moscow fears a wider war would hurt the ties."))
+    assert shares_words(
+        word_diff(
+            "Russia may well be passing some weapons to Hamas",
+            "Russia directly supplies weapons to Hamas",
+        )
+    )
+    assert not shares_words(
+        word_diff(
+            "Chaos distracts the West from Ukraine.",
+            "Moscow fears a wider war would hurt the ties.",
+        )
+    )
     assert not shares_words(())
 
 
@@ -95,15 +114,19 @@ def test_text_diff_without_colour_marks_words_with_brackets(run_cli) -> None:
     out = result.stdout
     assert out.splitlines()[0] == "North vs east-two"
     assert "both address 2 claims (2 agree with different certainty)" in out
-    assert ("quote   Russia [-directly supplies-] {+may well be passing some+} weapons to "
-            "Hamas [-through covert channels-]") in out
+    assert (
+        "quote   Russia [-directly supplies-] {+may well be passing some+} weapons to "
+        "Hamas [-through covert channels-]"
+    ) in out
     assert "Only North" in out and "Only east-two" in out
     assert "east-two: unreviewed" in out  # why east-two says nothing on leverage
 
 
 def test_text_diff_with_colour_uses_colour_not_brackets(run_cli) -> None:
-    result = run_cli(["diff", "North", "east-two", "-a", str(MINI)],
-                     env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    result = run_cli(
+        ["diff", "North", "east-two", "-a", str(MINI)],
+        env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"},
+    )
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout
     assert "[-directly supplies-]" not in result.stdout
@@ -125,28 +148,41 @@ def test_markdown_diff_has_tables_and_diff_blocks(run_cli) -> None:
     assert both.header_texts == ["Topic", "Claim", "North", "South", "Relation"]
     assert both.texts == [
         ["Weapons supply", "direct-supply", "✔✔ affirms", "✘ doubts", "contradict"],
-        ["Motive", "leverage", "✔✔ affirms", "✔✔ affirms", "agree"]]
-    assert only_north.texts == [["Regional chaos", "profits", "Moscow profits from regional "
-                                 "chaos.", "✔ suggests", "silent on this topic"]]
+        ["Motive", "leverage", "✔✔ affirms", "✔✔ affirms", "agree"],
+    ]
+    assert only_north.texts == [
+        [
+            "Regional chaos",
+            "profits",
+            "Moscow profits from regional chaos.",
+            "✔ suggests",
+            "silent on this topic",
+        ]
+    ]
     assert only_south.column("North") == ["no position on this claim"]
     blocks = fences(out)
     assert [b.info for b in blocks] == ["diff", "diff"]
     lines = blocks[0].content.splitlines()
-    assert lines[:3] == ["@@ summary @@",
-                         "- North: Russia directly supplies weapons to Hamas through covert "
-                         "channels.",
-                         "+ South: Arms-transfer allegations are unproven."]
+    assert lines[:3] == [
+        "@@ summary @@",
+        "- North: Russia directly supplies weapons to Hamas through covert channels.",
+        "+ South: Arms-transfer allegations are unproven.",
+    ]
     assert lines[3] == "@@ quote @@"  # summaries with no words in common: no word diff
-    assert lines[-2:] == ["@@ quote, word by word @@",
-                          "  {+Allegations that+} Russia [-directly supplies-] {+transferred+} "
-                          "weapons to Hamas [-through covert channels-] {+remain unproven+}"]
+    assert lines[-2:] == [
+        "@@ quote, word by word @@",
+        "  {+Allegations that+} Russia [-directly supplies-] {+transferred+} "
+        "weapons to Hamas [-through covert channels-] {+remain unproven+}",
+    ]
 
 
 def test_markdown_diff_of_a_split_outlet_names_each_article(run_cli) -> None:
     result = run_cli(["diff", "North", "East", "-a", str(MINI), "--format", "markdown"])
     both = tables(result.stdout)[0]
-    assert both.texts[0][3:] == ["✘✘ denies (east-one)\n✔ suggests (east-two)",
-                                 "contradict (split)"]
+    assert both.texts[0][3:] == [
+        "✘✘ denies (east-one)\n✔ suggests (east-two)",
+        "contradict (split)",
+    ]
     assert len(fences(result.stdout)) == 4  # two claims, two East articles each
 
 
@@ -157,18 +193,24 @@ def test_json_diff(run_cli) -> None:
     assert document["a"] == {"name": "North", "kind": "outlet", "sources": ["north"]}
     assert document["counts"] == {"contradict": 1, "agree": 1}
     first = document["shared"][0]
-    assert (first["claim"], first["relation"], first["split"]) == ("direct-supply",
-                                                                   "contradict", False)
+    assert (first["claim"], first["relation"], first["split"]) == (
+        "direct-supply",
+        "contradict",
+        False,
+    )
     assert first["pairs"][0]["quote_diff"][0] == ["+", "Allegations that"]
     assert [o["claim"] for o in document["only_a"]] == ["profits"]
     assert document["only_a"][0]["other"] == [{"source": "south", "coverage": "silent"}]
 
 
-@pytest.mark.parametrize(("a", "b", "message"), [
-    ("North", "Nowhere", "'Nowhere' is neither an outlet nor a source id"),
-    ("Norht", "South", "did you mean 'North'?"),
-    ("East", "East", "are the same articles"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "message"),
+    [
+        ("North", "Nowhere", "'Nowhere' is neither an outlet nor a source id"),
+        ("Norht", "South", "did you mean 'North'?"),
+        ("East", "East", "are the same articles"),
+    ],
+)
 def test_bad_parties_are_usage_errors(run_cli, a: str, b: str, message: str) -> None:
     result = run_cli(["diff", a, b, "-a", str(MINI)])
     assert result.exit_code == 2
@@ -178,7 +220,9 @@ def test_bad_parties_are_usage_errors(run_cli, a: str, b: str, message: str) -> 
 
 def test_markdown_diff_of_hostile_text_keeps_its_shape(run_cli, tmp_path: Path) -> None:
     nasty = "Nasty | <b>x</b> @team #1 `tick` ```"
-    write_corpus(tmp_path, f"""
+    write_corpus(
+        tmp_path,
+        f"""
         version: 1
         sources:
           a: {{outlet: {json.dumps(nasty)}, title: A, file: a.txt}}
@@ -194,7 +238,9 @@ def test_markdown_diff_of_hostile_text_keeps_its_shape(run_cli, tmp_path: Path) 
                  quotes: [{json.dumps(nasty + " one two three")}]}}
               - {{id: b-c, source: b, claim: c, stance: denies, summary: plain,
                  quotes: [plain words of the other one]}}
-        """, {"a.txt": nasty + " one two three\n", "b.txt": "plain words of the other one\n"})
+        """,
+        {"a.txt": nasty + " one two three\n", "b.txt": "plain words of the other one\n"},
+    )
     result = run_cli(["diff", nasty, "B", "--format", "markdown"], cwd=tmp_path)
     assert result.exit_code == 0, result.output
     (both,) = tables(result.stdout)  # nothing is one-sided
@@ -211,8 +257,13 @@ def test_markdown_diff_of_hostile_text_keeps_its_shape(run_cli, tmp_path: Path) 
     assert "<b>" not in html
     for token in MD.parse(result.stdout):
         if token.type == "inline":
-            assert markup_types(token) <= {"code_inline", "html_inline", "strong_open",
-                                           "strong_close", "softbreak"}
+            assert markup_types(token) <= {
+                "code_inline",
+                "html_inline",
+                "strong_open",
+                "strong_close",
+                "softbreak",
+            }
             for child in token.children or []:
                 if child.type == "text":
                     assert not GITHUB_LINKERS.search(child.content), child.content

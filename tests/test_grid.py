@@ -14,8 +14,9 @@ from comparator.render.grid import Grid, Printer, fit, shares, wrap
 
 #: Words of ASCII, accented and double-width letters, joined by spaces and line breaks.
 WORDS = st.text(alphabet=st.sampled_from("abcdefghij-/:éü漢字"), min_size=1, max_size=30)
-PARAGRAPHS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", "\n", " \n"])),
-                      min_size=1, max_size=25).map(lambda ws: "".join(w + s for w, s in ws))
+PARAGRAPHS = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", "  ", "\n", " \n"])), min_size=1, max_size=25
+).map(lambda ws: "".join(w + s for w, s in ws))
 
 
 class Buffer(io.StringIO):
@@ -61,8 +62,10 @@ def test_wrap_keeps_styles_on_the_words_they_cover() -> None:
     text.append(" delta")
     lines = wrap(text, 11)
     assert [line.plain for line in lines] == ["alpha beta ", "gamma delta"]
-    assert [(line.plain[s.start:s.end], str(s.style)) for line in lines for s in line.spans] \
-        == [("beta ", "bold"), ("gamma", "bold")]
+    assert [(line.plain[s.start : s.end], str(s.style)) for line in lines for s in line.spans] == [
+        ("beta ", "bold"),
+        ("gamma", "bold"),
+    ]
 
 
 @given(st.integers(min_value=1, max_value=8), st.integers(min_value=0, max_value=250))

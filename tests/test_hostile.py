@@ -35,10 +35,10 @@ topics:
 """
 
 
-def corpus_with(tmp_path: Path, yaml_text: str, texts: dict[str, str | bytes] | None = None
-                ) -> Path:
-    return write_corpus(tmp_path, yaml_text, {"seeds/alpha.txt": TEXT} if texts is None
-                        else texts)
+def corpus_with(
+    tmp_path: Path, yaml_text: str, texts: dict[str, str | bytes] | None = None
+) -> Path:
+    return write_corpus(tmp_path, yaml_text, {"seeds/alpha.txt": TEXT} if texts is None else texts)
 
 
 def check(run_cli, folder: Path, *args: str):
@@ -93,16 +93,26 @@ def test_no_corpus_anywhere_exits_2_with_a_hint(tmp_path: Path, run_cli) -> None
     [
         ("", "assertions.yaml:1:1: error schema the file is empty"),
         ("- a\n- b\n", "assertions.yaml:1:1: error schema the document must be a mapping"),
-        ("version: 2\nsources: {}\ntopics: {}\n",
-         "assertions.yaml:1:10: error schema version 2 is not supported"),
-        ('a: &a ["lol","lol"]\nb: &b [*a,*a,*a]\nc: [*b,*b,*b]\n',
-         "assertions.yaml:1:4: error schema anchors (&a) are not allowed"),
-        ('a: &a ["lol","lol"]\nb: [*a,*a]\n',
-         "assertions.yaml:2:5: error schema aliases (*a) are not allowed"),
-        ("version: !!int 1\nsources: {}\ntopics: {}\n",
-         "assertions.yaml:1:10: error schema tags (!!int) are not allowed"),
-        ("version: 1\nsources: {}\ntopics: {}\n---\nversion: 1\n",
-         "error schema more than one YAML document"),
+        (
+            "version: 2\nsources: {}\ntopics: {}\n",
+            "assertions.yaml:1:10: error schema version 2 is not supported",
+        ),
+        (
+            'a: &a ["lol","lol"]\nb: &b [*a,*a,*a]\nc: [*b,*b,*b]\n',
+            "assertions.yaml:1:4: error schema anchors (&a) are not allowed",
+        ),
+        (
+            'a: &a ["lol","lol"]\nb: [*a,*a]\n',
+            "assertions.yaml:2:5: error schema aliases (*a) are not allowed",
+        ),
+        (
+            "version: !!int 1\nsources: {}\ntopics: {}\n",
+            "assertions.yaml:1:10: error schema tags (!!int) are not allowed",
+        ),
+        (
+            "version: 1\nsources: {}\ntopics: {}\n---\nversion: 1\n",
+            "error schema more than one YAML document",
+        ),
     ],
     ids=["empty", "top-level-list", "version-2", "billion-laughs", "alias", "tag", "two-docs"],
 )
@@ -116,22 +126,30 @@ def test_structural_problems_are_schema_findings(
 
 
 def test_duplicate_topic_id_names_both_lines(tmp_path: Path, run_cli) -> None:
-    yaml_text = VALID.format(quote="x") + """\
+    yaml_text = (
+        VALID.format(quote="x")
+        + """\
   weapons:
     title: Again
     question: Again?
     claims: {c: C.}
 """
+    )
     corpus_with(tmp_path, yaml_text)
     result = check(run_cli, tmp_path)
     assert result.exit_code == 1
-    assert ("assertions.yaml:21:3: error schema duplicate key 'weapons' (first at line 8)"
-            in result.stdout)
+    assert (
+        "assertions.yaml:21:3: error schema duplicate key 'weapons' (first at line 8)"
+        in result.stdout
+    )
 
 
 def test_every_scalar_stays_a_string(tmp_path: Path) -> None:
-    yaml_text = VALID.format(quote="no").replace("summary: Unproven.", "summary: yes") \
+    yaml_text = (
+        VALID.format(quote="no")
+        .replace("summary: Unproven.", "summary: yes")
         .replace("title: A piece", "title: 2023-10-01\n    published: 2023-10")
+    )
     path = corpus_with(tmp_path, yaml_text)
     result = load_corpus(path)
     assert result.findings == ()
@@ -145,8 +163,7 @@ def test_every_scalar_stays_a_string(tmp_path: Path) -> None:
     assert corpus.version == "1"
 
 
-def test_a_one_word_quote_is_too_short_and_not_found_inside_a_word(tmp_path: Path,
-                                                                   run_cli) -> None:
+def test_a_one_word_quote_is_too_short_and_not_found_inside_a_word(tmp_path: Path, run_cli) -> None:
     corpus_with(tmp_path, VALID.format(quote="no"))
     result = check(run_cli, tmp_path)
     assert result.exit_code == 1
@@ -154,10 +171,15 @@ def test_a_one_word_quote_is_too_short_and_not_found_inside_a_word(tmp_path: Pat
     assert "assertions.yaml:20:13: error quote-not-found" in result.stdout
 
 
-def test_markup_and_escape_sequences_in_a_quote_are_shown_literally(tmp_path: Path,
-                                                                    run_cli) -> None:
-    corpus_with(tmp_path, VALID.format(
-        quote='"Allegations that [bold red]Russia[/bold red] transferred \\e[31m weapons"'))
+def test_markup_and_escape_sequences_in_a_quote_are_shown_literally(
+    tmp_path: Path, run_cli
+) -> None:
+    corpus_with(
+        tmp_path,
+        VALID.format(
+            quote='"Allegations that [bold red]Russia[/bold red] transferred \\e[31m weapons"'
+        ),
+    )
     result = run_cli(["check"], cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
     assert result.exit_code == 1
     assert "[bold red]Russia[/bold red]" in result.stdout
@@ -173,10 +195,18 @@ def test_markup_and_escape_sequences_in_a_quote_are_shown_literally(tmp_path: Pa
     [
         ("seeds", {"seeds/other.txt": TEXT}, "source-missing", "is not a regular file"),
         ("seeds/gone.txt", {}, "source-missing", "does not exist"),
-        ("seeds/alpha.txt", {"seeds/alpha.txt": b"\x89PNG\r\n\x1a\n\x00\x00"},
-         "source-unreadable", "is a binary file"),
-        ("seeds/alpha.txt", {"seeds/alpha.txt": "caf\u00e9".encode("latin-1")},
-         "source-unreadable", "is not UTF-8"),
+        (
+            "seeds/alpha.txt",
+            {"seeds/alpha.txt": b"\x89PNG\r\n\x1a\n\x00\x00"},
+            "source-unreadable",
+            "is a binary file",
+        ),
+        (
+            "seeds/alpha.txt",
+            {"seeds/alpha.txt": "caf\u00e9".encode("latin-1")},
+            "source-unreadable",
+            "is not UTF-8",
+        ),
         ("../outside.txt", {}, "source-outside-root", "is outside the corpus folder"),
         ("/etc/hostname", {}, "source-outside-root", "is outside the corpus folder"),
     ],
@@ -206,8 +236,11 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path, run_cli) -> None
 
 
 def test_a_symlink_inside_the_folder_is_fine(tmp_path: Path, run_cli) -> None:
-    corpus_with(tmp_path, VALID.format(quote="Allegations that Russia transferred weapons"),
-                {"texts/real.txt": TEXT})
+    corpus_with(
+        tmp_path,
+        VALID.format(quote="Allegations that Russia transferred weapons"),
+        {"texts/real.txt": TEXT},
+    )
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "alpha.txt").symlink_to(tmp_path / "texts" / "real.txt")
     result = check(run_cli, tmp_path)

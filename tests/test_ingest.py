@@ -42,8 +42,10 @@ def test_a_page_becomes_clean_text_and_an_entry_with_its_metadata(run_cli, corpu
     result = _ingest(run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West")
     saved = corpus / "seeds/westward.txt"
     text = saved.read_text(encoding="utf-8")
-    assert text.startswith("Moscow's quiet bargain with Hamas\n\nRussia has hosted Hamas "
-                           "delegations in Moscow three times since October")
+    assert text.startswith(
+        "Moscow's quiet bargain with Hamas\n\nRussia has hosted Hamas "
+        "delegations in Moscow three times since October"
+    )
     for chrome in ("Subscribe", "Cookie", "Sanctions explained", "By Dana Example"):
         assert chrome not in text  # navigation, footer, related links and byline are gone
     sha = hashlib.sha256(saved.read_bytes()).hexdigest()
@@ -66,13 +68,17 @@ def test_a_page_becomes_clean_text_and_an_entry_with_its_metadata(run_cli, corpu
 
 def test_json_output_carries_the_metadata(run_cli, corpus: Path) -> None:
     pytest.importorskip("trafilatura")
-    result = _ingest(run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West",
-                     "--format", "json")
+    result = _ingest(
+        run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West", "--format", "json"
+    )
     document = json.loads(result.stdout)
     assert document["metadata"] == {
-        "title": "Moscow's quiet bargain with Hamas", "authors": ["Dana Example", "Eli Sample"],
-        "published": "2024-03-05", "site": "The Westward Review",
-        "url": "https://westward.example/analysis/moscow-hamas"}
+        "title": "Moscow's quiet bargain with Hamas",
+        "authors": ["Dana Example", "Eli Sample"],
+        "published": "2024-03-05",
+        "site": "The Westward Review",
+        "url": "https://westward.example/analysis/moscow-hamas",
+    }
     assert document["file"] == "seeds/westward.txt" and document["kind"] == "html"
     assert document["assertions"]["written"] is False
     assert result.exit_code == 0
@@ -80,10 +86,10 @@ def test_json_output_carries_the_metadata(run_cli, corpus: Path) -> None:
 
 def test_a_page_without_metadata_says_what_is_missing(run_cli, corpus: Path) -> None:
     pytest.importorskip("trafilatura")
-    result = _ingest(run_cli, corpus, "bare.html", "--id", "bare", "--outlet", "X",
-                     "--title", "Talks in Moscow")
-    assert "# note: the page does not say: authors, published, outlet_name, url" \
-        in result.stdout
+    result = _ingest(
+        run_cli, corpus, "bare.html", "--id", "bare", "--outlet", "X", "--title", "Talks in Moscow"
+    )
+    assert "# note: the page does not say: authors, published, outlet_name, url" in result.stdout
     assert "    title: Talks in Moscow\n" in result.stdout
     assert result.exit_code == 0
 
@@ -98,19 +104,20 @@ def test_a_page_with_no_article_is_refused(run_cli, corpus: Path) -> None:
 
 
 def test_without_trafilatura_the_message_says_how_to_install_it(
-        run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` fail
     result = _ingest(run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West")
-    assert "compare: error: reading HTML needs trafilatura, which is not installed" \
-        in result.stderr
+    assert "compare: error: reading HTML needs trafilatura, which is not installed" in result.stderr
     assert "pip install 'comparator[ingest]'" in result.stderr
     assert result.stdout == ""
     assert not (corpus / "seeds/westward.txt").exists()
     assert result.exit_code == 2
 
 
-def test_a_text_needs_no_trafilatura(run_cli, corpus: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_text_needs_no_trafilatura(
+    run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X")
     assert result.exit_code == 0
@@ -165,8 +172,7 @@ def test_the_same_text_again_needs_no_force(run_cli, corpus: Path) -> None:
 def test_another_sources_text_is_never_replaced(run_cli, corpus: Path) -> None:
     (corpus / "seeds/north.txt").write_text("x\n")
     yaml_path = corpus / "assertions.yaml"
-    yaml_path.write_text(yaml_path.read_text().replace("seeds/south-post.txt",
-                                                       "seeds/north.txt"))
+    yaml_path.write_text(yaml_path.read_text().replace("seeds/south-post.txt", "seeds/north.txt"))
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "north", "--outlet", "X", "--force")
     assert "seeds/north.txt is the text of source 'south'" in result.stderr
     assert (corpus / "seeds/north.txt").read_text() == "x\n"
@@ -179,7 +185,8 @@ def test_the_id_must_be_a_slug(run_cli, corpus: Path, bad_id: str) -> None:
     assert "is not valid: expected a lowercase slug" in result.stderr
     assert result.exit_code == 2
     assert sorted(p.name for p in (corpus / "seeds").iterdir()) == sorted(
-        p.name for p in (MINI / "seeds").iterdir())
+        p.name for p in (MINI / "seeds").iterdir()
+    )
 
 
 def test_a_seeds_folder_leading_outside_the_corpus_is_refused(run_cli, tmp_path: Path) -> None:
@@ -215,11 +222,13 @@ def test_write_inserts_the_entry_and_keeps_every_other_byte(run_cli, corpus: Pat
     yaml_path = corpus / "assertions.yaml"
     before = yaml_path.read_bytes()
     assert b"# A small corpus for tests" in before  # the comments we must keep
-    result = _ingest(run_cli, corpus, "notes.txt", "--id", "field-notes", "--outlet", "Field",
-                     "--write")
+    result = _ingest(
+        run_cli, corpus, "notes.txt", "--id", "field-notes", "--outlet", "Field", "--write"
+    )
     after = yaml_path.read_bytes()
-    entry = "".join(line + "\n" for line in result.stdout.splitlines()
-                    if not line.startswith("#")).encode()
+    entry = "".join(
+        line + "\n" for line in result.stdout.splitlines() if not line.startswith("#")
+    ).encode()
     assert _without(after, entry) == before
     # at the end of the sources block, before topics:
     assert after.index(entry) < after.index(b"\ntopics:") < after.index(entry) + len(entry) + 1
@@ -255,8 +264,9 @@ def test_write_follows_the_files_own_indentation(run_cli, tmp_path: Path) -> Non
     start = lines.index("sources:\n")
     end = lines.index("topics:\n")
     # indent the sources block by 4 and 4 instead of 2 and 2
-    lines[start + 1:end] = [" " * (len(line) - len(line.lstrip(" "))) + line
-                            for line in lines[start + 1:end]]
+    lines[start + 1 : end] = [
+        " " * (len(line) - len(line.lstrip(" "))) + line for line in lines[start + 1 : end]
+    ]
     yaml_path.write_text("".join(lines))
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X", "--write")
     assert "    notes:\n        outlet: X\n" in yaml_path.read_text()
@@ -270,22 +280,27 @@ def test_write_after_a_block_scalar_keeps_it_whole(run_cli, tmp_path: Path) -> N
     (corpus / "seeds").mkdir(parents=True)
     (corpus / "seeds/a.txt").write_text("Some text of the first article.\n")
     yaml_path = corpus / "assertions.yaml"
-    yaml_path.write_text("version: 1\nsources:\n  a:\n    outlet: A\n    file: seeds/a.txt\n"
-                         "    title: |\n      A long title\n      # with a hash line\n"
-                         "# topics follow\ntopics: {}\n")
+    yaml_path.write_text(
+        "version: 1\nsources:\n  a:\n    outlet: A\n    file: seeds/a.txt\n"
+        "    title: |\n      A long title\n      # with a hash line\n"
+        "# topics follow\ntopics: {}\n"
+    )
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X", "--write")
     corpus_model = load_corpus(yaml_path).corpus
     assert corpus_model.source("a").title == "A long title\n# with a hash line\n"
-    assert yaml_path.read_text().endswith("      # with a hash line\n  notes:\n    outlet: X\n"
-                                          '    title: "Field notes, Gaza"\n'
-                                          "    file: seeds/notes.txt\n"
-                                          f"    sha256: {corpus_model.source('notes').sha256}\n"
-                                          "# topics follow\ntopics: {}\n")
+    assert yaml_path.read_text().endswith(
+        "      # with a hash line\n  notes:\n    outlet: X\n"
+        '    title: "Field notes, Gaza"\n'
+        "    file: seeds/notes.txt\n"
+        f"    sha256: {corpus_model.source('notes').sha256}\n"
+        "# topics follow\ntopics: {}\n"
+    )
     assert result.exit_code == 0
 
 
 def test_write_refuses_an_insertion_that_would_change_anything_else(
-        run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The new file is re-read before it is written: if it reads differently, nothing changes."""
     import comparator.ingest as ingest_module
 
@@ -299,8 +314,7 @@ def test_write_refuses_an_insertion_that_would_change_anything_else(
     yaml_path = corpus / "assertions.yaml"
     before = yaml_path.read_bytes()
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X", "--write")
-    assert "would not be safe (the rest of the file would not read back as before)" \
-        in result.stderr
+    assert "would not be safe (the rest of the file would not read back as before)" in result.stderr
     assert yaml_path.read_bytes() == before
     assert not (corpus / "seeds/notes.txt").exists()
     assert result.exit_code == 2
@@ -340,8 +354,9 @@ def test_write_refuses_a_flow_style_sources_block(run_cli, tmp_path: Path) -> No
 def test_write_with_hostile_metadata_reads_back_exactly(run_cli, corpus: Path) -> None:
     """A title with markup, quotes, '#' and ': ' is quoted so the loader reads it back as is."""
     pytest.importorskip("trafilatura")
-    result = _ingest(run_cli, corpus, "hostile.html", "--id", "hostile", "--outlet",
-                     "Loud: [b]", "--write")
+    result = _ingest(
+        run_cli, corpus, "hostile.html", "--id", "hostile", "--outlet", "Loud: [b]", "--write"
+    )
     assert result.exit_code == 0
     assert is_clean(result.stdout)
     source = load_corpus(corpus / "assertions.yaml").corpus.source("hostile")
@@ -354,10 +369,15 @@ def test_write_with_hostile_metadata_reads_back_exactly(run_cli, corpus: Path) -
 def test_the_walk_through_ends_in_a_comparison(run_cli, corpus: Path) -> None:
     """ingest --write, suggest, paste the stub, check, compare: the README's walk-through."""
     pytest.importorskip("trafilatura")
-    assert _ingest(run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West",
-                   "--write").exit_code == 0
-    suggested = run_cli(["suggest", "weapons", "--source", "westward", "--format", "json"],
-                        cwd=corpus)
+    assert (
+        _ingest(
+            run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West", "--write"
+        ).exit_code
+        == 0
+    )
+    suggested = run_cli(
+        ["suggest", "weapons", "--source", "westward", "--format", "json"], cwd=corpus
+    )
     best = json.loads(suggested.stdout)["suggestions"][0]
     assert best["sentence"].startswith("There is no evidence that Russia supplies weapons")
     stub = best["stub"].replace("stance: neutral", "stance: doubts")

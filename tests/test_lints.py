@@ -50,7 +50,8 @@ def _corpus(tmp_path: Path, ignore: str = "", sha: str = "") -> Path:
         "        summary: Ukraine says Russia arms Hamas.\n"
         "        quotes:\n"
         "          - Ukrainian intelligence said Russia supplies weapons to Hamas\n"
-        f"{ignore}")
+        f"{ignore}"
+    )
     return write_corpus(tmp_path, yaml_text, {"seeds/report.txt": REPORT})
 
 
@@ -62,34 +63,41 @@ def _json(run_cli, folder: Path, *args: str) -> tuple[dict, int]:
 # --------------------------------------------------------------------------- stance-cue
 
 
-@pytest.mark.parametrize(("text", "kind", "label"), [
-    ("the allegations remain unproven", "negation", "unproven"),
-    ("there is no evidence that Moscow knew", "negation", "no evidence"),
-    ("he did not provide evidence for these claims", "negation", "did not provide evidence"),
-    ("Budanov has not offered any evidence", "negation", "did not provide evidence"),
-    ("we don\u2019t know whether Russia knew", "negation", "we don't know"),
-    ("Russia allegedly supplied the rifles", "hedge", "allegedly"),
-    ("Russia may be passing weapons on", "hedge", "may"),
-    ("officials said the rifles were Russian", "attribution", "said"),
-    ("a political scientist claimed Russia helped", "attribution", "claimed"),
-    ("Russian rifles, according to Israeli officials", "attribution", "according to"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "label"),
+    [
+        ("the allegations remain unproven", "negation", "unproven"),
+        ("there is no evidence that Moscow knew", "negation", "no evidence"),
+        ("he did not provide evidence for these claims", "negation", "did not provide evidence"),
+        ("Budanov has not offered any evidence", "negation", "did not provide evidence"),
+        ("we don\u2019t know whether Russia knew", "negation", "we don't know"),
+        ("Russia allegedly supplied the rifles", "hedge", "allegedly"),
+        ("Russia may be passing weapons on", "hedge", "may"),
+        ("officials said the rifles were Russian", "attribution", "said"),
+        ("a political scientist claimed Russia helped", "attribution", "claimed"),
+        ("Russian rifles, according to Israeli officials", "attribution", "according to"),
+    ],
+)
 def test_cues_are_found_in_a_quotes_own_words(text: str, kind: str, label: str) -> None:
     assert label in cues(text)[kind]
 
 
-@pytest.mark.parametrize("text", [
-    "In May, Moscow hosted Hamas leaders",        # a month, not a hedge
-    "Russia directly supplies weapons to Hamas",  # plain assertion
-    "the sayings of the Kremlin",                 # "say" only as a whole word
-    "a well-evidenced account of the transfers",  # not "no evidence"
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May, Moscow hosted Hamas leaders",  # a month, not a hedge
+        "Russia directly supplies weapons to Hamas",  # plain assertion
+        "the sayings of the Kremlin",  # "say" only as a whole word
+        "a well-evidenced account of the transfers",  # not "no evidence"
+    ],
+)
 def test_ordinary_wording_has_no_cue(text: str) -> None:
     assert cues(text) == {"negation": [], "hedge": [], "attribution": []}
 
 
 def test_an_attributed_claim_without_attributed_to_is_flagged_at_the_quote(
-        run_cli, tmp_path: Path) -> None:
+    run_cli, tmp_path: Path
+) -> None:
     _corpus(tmp_path)
     document, code = _json(run_cli, tmp_path)
     [finding] = [f for f in document["findings"] if f["rule"] == "stance-cue"]
@@ -103,9 +111,11 @@ def test_an_attributed_claim_without_attributed_to_is_flagged_at_the_quote(
 def test_naming_who_said_it_clears_the_warning(run_cli, tmp_path: Path) -> None:
     yaml_path = _corpus(tmp_path)
     text = yaml_path.read_text()
-    yaml_path.write_text(text.replace("stance: affirms\n",
-                                      "stance: affirms\n        attributed_to: Ukrainian "
-                                      "intelligence\n"))
+    yaml_path.write_text(
+        text.replace(
+            "stance: affirms\n", "stance: affirms\n        attributed_to: Ukrainian intelligence\n"
+        )
+    )
     result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
     assert "stance-cue" not in result.stdout
     assert result.exit_code == 0
@@ -128,11 +138,15 @@ def test_silent_but_mentions_names_the_lines_with_the_keywords(run_cli) -> None:
     assert finding["rule"] == "silent-but-mentions"
     assert (finding["line"], finding["column"]) == (26, 14)  # 'analysis' in silent: [...]
     assert [(r["file"], r["line"]) for r in finding["related"]] == [
-        ("seeds/analysis.txt", 3), ("seeds/analysis.txt", 4), ("seeds/analysis.txt", 5)]
+        ("seeds/analysis.txt", 3),
+        ("seeds/analysis.txt", 4),
+        ("seeds/analysis.txt", 5),
+    ]
     # "visits" matches the keyword "visit"; "Foreign Ministry" matches across a line wrap.
     assert "3 (visit), 4 (Foreign Ministry), 5 (delegation)" in finding["message"]
-    assert finding["detail"][0] == ("seeds/analysis.txt:3: Nothing else is said here about "
-                                    "the visits to Moscow.")
+    assert finding["detail"][0] == (
+        "seeds/analysis.txt:3: Nothing else is said here about the visits to Moscow."
+    )
     assert code == 0
 
 
@@ -180,11 +194,12 @@ topics:
 """
 
 
-def test_a_topic_ignore_naming_a_source_covers_only_that_source(run_cli,
-                                                                tmp_path: Path) -> None:
-    texts = {"seeds/report.txt": "Hamas leaders visited Moscow in October.\n",
-             "seeds/first.txt": "Since the visit of October, nothing changed.\n",
-             "seeds/second.txt": "A second visit is planned for the spring.\n"}
+def test_a_topic_ignore_naming_a_source_covers_only_that_source(run_cli, tmp_path: Path) -> None:
+    texts = {
+        "seeds/report.txt": "Hamas leaders visited Moscow in October.\n",
+        "seeds/first.txt": "Since the visit of October, nothing changed.\n",
+        "seeds/second.txt": "A second visit is planned for the spring.\n",
+    }
     write_corpus(tmp_path, TWO_SILENT.format(source="first"), texts)
     document, code = _json(run_cli, tmp_path)
     [finding] = document["findings"]
@@ -195,12 +210,17 @@ def test_a_topic_ignore_naming_a_source_covers_only_that_source(run_cli,
 
 
 def test_a_topic_ignore_naming_an_unknown_source_is_an_error(run_cli, tmp_path: Path) -> None:
-    texts = {"seeds/report.txt": "Hamas leaders visited Moscow in October.\n",
-             "seeds/first.txt": "Nothing.\n", "seeds/second.txt": "Nothing either.\n"}
+    texts = {
+        "seeds/report.txt": "Hamas leaders visited Moscow in October.\n",
+        "seeds/first.txt": "Nothing.\n",
+        "seeds/second.txt": "Nothing either.\n",
+    }
     write_corpus(tmp_path, TWO_SILENT.format(source="frist"), texts)
     result = run_cli(["check"], cwd=tmp_path)
-    assert ("error schema topic 'visits': ignore names source 'frist', which is not under "
-            "sources; did you mean 'first'?") in result.stdout
+    assert (
+        "error schema topic 'visits': ignore names source 'frist', which is not under "
+        "sources; did you mean 'first'?"
+    ) in result.stdout
     assert result.exit_code == 1
 
 
@@ -213,14 +233,14 @@ def test_source_drift_says_which_quotes_still_anchor(run_cli) -> None:
     assert drift["detail"] == [
         "still anchors: weapons-report at seeds/report.txt:2:1",
         "still anchors: talks-report quote 1 at seeds/report.txt:4:1",
-        "no longer found: talks-report quote 2 (assertions.yaml:30:13)"]
+        "no longer found: talks-report quote 2 (assertions.yaml:30:13)",
+    ]
     # DESIGN's source-changed error stays the gate; source-drift explains it.
     assert "source-changed" in {f["rule"] for f in document["findings"]}
     assert code == 1
 
 
-def test_when_every_quote_anchors_the_new_pin_clears_both_findings(run_cli,
-                                                                   tmp_path: Path) -> None:
+def test_when_every_quote_anchors_the_new_pin_clears_both_findings(run_cli, tmp_path: Path) -> None:
     _corpus(tmp_path, sha="0" * 64)
     document, _ = _json(run_cli, tmp_path)
     [drift] = [f for f in document["findings"] if f["rule"] == "source-drift"]
@@ -237,13 +257,18 @@ def test_when_every_quote_anchors_the_new_pin_clears_both_findings(run_cli,
 
 
 def test_a_suppressed_finding_is_counted_in_the_summary_line(run_cli, tmp_path: Path) -> None:
-    _corpus(tmp_path, ignore=(
-        "        ignore:\n"
-        "          - rule: stance-cue\n"
-        "            reason: the article names Ukrainian intelligence in the sentence before\n"))
+    _corpus(
+        tmp_path,
+        ignore=(
+            "        ignore:\n"
+            "          - rule: stance-cue\n"
+            "            reason: the article names Ukrainian intelligence in the sentence before\n"
+        ),
+    )
     result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
-    assert result.stdout == ("1 assertion, 1 quote checked: 0 errors, 0 warnings, 0 info "
-                             "(1 suppressed by ignore)\n")
+    assert result.stdout == (
+        "1 assertion, 1 quote checked: 0 errors, 0 warnings, 0 info (1 suppressed by ignore)\n"
+    )
     assert result.exit_code == 0
     document, _ = _json(run_cli, tmp_path)
     assert document["summary"]["suppressed"] == 1
@@ -251,8 +276,10 @@ def test_a_suppressed_finding_is_counted_in_the_summary_line(run_cli, tmp_path: 
 
 def test_an_ignore_without_a_reason_is_a_schema_error(run_cli) -> None:
     result = run_cli(["check"], cwd=CASES / "schema-ignore-without-reason")
-    assert ("assertions.yaml:22:13: error schema assertion 'weapons-report': an ignore entry "
-            "is missing the required field 'reason'") in result.stdout
+    assert (
+        "assertions.yaml:22:13: error schema assertion 'weapons-report': an ignore entry "
+        "is missing the required field 'reason'"
+    ) in result.stdout
     assert "stance-cue" in result.stdout  # the entry was refused, so it suppresses nothing
     assert result.exit_code == 1
 
@@ -267,8 +294,10 @@ def test_an_ignore_of_an_unknown_rule_is_an_error_with_a_suggestion(run_cli) -> 
 def test_an_ignore_that_suppresses_nothing_is_reported_as_info(run_cli) -> None:
     folder = CASES / "unused-ignore"
     result = run_cli(["check"], cwd=folder)
-    assert ("assertions.yaml:20:9: info unused-ignore assertion 'weapons-report' ignores "
-            "'quote-ambiguous'") in result.stdout
+    assert (
+        "assertions.yaml:20:9: info unused-ignore assertion 'weapons-report' ignores "
+        "'quote-ambiguous'"
+    ) in result.stdout
     assert result.exit_code == 0
     assert run_cli(["check", "--fail-level", "info"], cwd=folder).exit_code == 1
 

@@ -35,10 +35,20 @@ def test_text_fits_the_terminal(run_cli: Any, view: str, width: int) -> None:
 
 def test_topics_text(run_cli: Any) -> None:
     out = run(run_cli, "topics")
-    for expected in ("weapons", "Weapons supply", "Does Russia supply weapons to Hamas?",
-                     "2 claims", "1 contested", "1 single-source", "1 consensus", "1 mixed",
-                     "4 covering", "1 silent: East/east-one", "1 unreviewed: East/east-two",
-                     "1 silent: South"):
+    for expected in (
+        "weapons",
+        "Weapons supply",
+        "Does Russia supply weapons to Hamas?",
+        "2 claims",
+        "1 contested",
+        "1 single-source",
+        "1 consensus",
+        "1 mixed",
+        "4 covering",
+        "1 silent: East/east-one",
+        "1 unreviewed: East/east-two",
+        "1 silent: South",
+    ):
         assert expected in out, expected
     assert "3 topics, 4 claims, 4 sources" in out
 
@@ -55,13 +65,26 @@ def test_topics_json(run_cli: Any) -> None:
     document = json.loads(run(run_cli, "topics", "--format", "json"))
     assert [t["topic"] for t in document] == ["weapons", "motive", "chaos"]
     motive = document[1]
-    assert motive["sources"] == {"covering": ["north", "south"], "silent": ["east-one"],
-                                 "unreviewed": ["east-two"]}
-    assert motive["claims"] == [{"id": "leverage", "text": "Moscow engages Hamas to gain "
-                                 "leverage against the United States.",
-                                 "verdict": "consensus", "positions": 2}]
-    assert document[0]["verdicts"] == {"consensus": 0, "contested": 1, "mixed": 0,
-                                       "single-source": 1, "unaddressed": 0}
+    assert motive["sources"] == {
+        "covering": ["north", "south"],
+        "silent": ["east-one"],
+        "unreviewed": ["east-two"],
+    }
+    assert motive["claims"] == [
+        {
+            "id": "leverage",
+            "text": "Moscow engages Hamas to gain leverage against the United States.",
+            "verdict": "consensus",
+            "positions": 2,
+        }
+    ]
+    assert document[0]["verdicts"] == {
+        "consensus": 0,
+        "contested": 1,
+        "mixed": 0,
+        "single-source": 1,
+        "unaddressed": 0,
+    }
 
 
 # ------------------------------------------------------------------------ sources
@@ -71,9 +94,16 @@ def test_sources_text_groups_articles_by_outlet(run_cli: Any) -> None:
     out = run(run_cli, "sources")
     assert out.index("North") < out.index("South") < out.index("East")
     assert out.index("east-one") < out.index("east-two")
-    for expected in ("The North Times", "Russia arms Hamas", "by Bo Writer, Cy Writer",
-                     "published 2024-03", "via The Syndicate", "file seeds/south-post.txt",
-                     "1 unreviewed: motive", "1 silent: chaos"):
+    for expected in (
+        "The North Times",
+        "Russia arms Hamas",
+        "by Bo Writer, Cy Writer",
+        "published 2024-03",
+        "via The Syndicate",
+        "file seeds/south-post.txt",
+        "1 unreviewed: motive",
+        "1 silent: chaos",
+    ):
         assert expected in out, expected
     assert "4 sources in 3 outlets" in out
 
@@ -81,8 +111,12 @@ def test_sources_text_groups_articles_by_outlet(run_cli: Any) -> None:
 def test_sources_markdown(run_cli: Any) -> None:
     ((header, rows),) = _tables(run(run_cli, "sources", "-f", "markdown"))
     assert header == ["Outlet", "Source", "Title", "Authors", "Published", "File", "Topics"]
-    assert [r[:2] for r in rows] == [["North", "north"], ["South", "south"],
-                                     ["East", "east-one"], ["East", "east-two"]]
+    assert [r[:2] for r in rows] == [
+        ["North", "north"],
+        ["South", "south"],
+        ["East", "east-one"],
+        ["East", "east-two"],
+    ]
     assert rows[1][3] == "Bo Writer, Cy Writer"
 
 
@@ -90,10 +124,17 @@ def test_sources_json(run_cli: Any) -> None:
     document = json.loads(run(run_cli, "sources", "-f", "json"))
     east_two = document[3]
     assert east_two | {} == east_two  # a plain object
-    assert (east_two["source"], east_two["outlet"], east_two["file"], east_two["positions"]) \
-        == ("east-two", "East", "seeds/east-review-2.txt", 2)
-    assert east_two["topics"] == {"covered": ["weapons", "chaos"], "silent": [],
-                                  "unreviewed": ["motive"]}
+    assert (east_two["source"], east_two["outlet"], east_two["file"], east_two["positions"]) == (
+        "east-two",
+        "East",
+        "seeds/east-review-2.txt",
+        2,
+    )
+    assert east_two["topics"] == {
+        "covered": ["weapons", "chaos"],
+        "silent": [],
+        "unreviewed": ["motive"],
+    }
     assert document[1]["authors"] == ["Bo Writer", "Cy Writer"]
     assert document[1]["via"] == "The Syndicate" and document[0]["via"] is None
 
@@ -109,13 +150,11 @@ def test_matrix_text_snapshot(run_cli: Any, width: int) -> None:
 def test_matrix_text_marks_line_up_with_their_claims(run_cli: Any) -> None:
     lines = run(run_cli, "matrix").splitlines()
     row = next(line for line in lines if "direct-supply" in line)
-    assert [c.strip() for c in row.strip("│").split("│")] == [
-        "direct-supply", "✔✔", "✘", "✘✘ ✔"]
+    assert [c.strip() for c in row.strip("│").split("│")] == ["direct-supply", "✔✔", "✘", "✘✘ ✔"]
     row = next(line for line in lines if "leverage" in line)
     assert [c.strip() for c in row.strip("│").split("│")] == ["leverage", "✔✔", "✔✔", "–  ?"]
     pairs = next(line for line in lines if line.startswith("│ East") and "/" in line)
-    assert [c.strip() for c in pairs.strip("│").split("│")] == ["East", "2 / 1", "1 / 1",
-                                                                "0 / 1"]
+    assert [c.strip() for c in pairs.strip("│").split("│")] == ["East", "2 / 1", "1 / 1", "0 / 1"]
 
 
 def test_matrix_markdown(run_cli: Any) -> None:
@@ -130,18 +169,31 @@ def test_matrix_markdown(run_cli: Any) -> None:
 
 def test_matrix_json(run_cli: Any) -> None:
     document = json.loads(run(run_cli, "matrix", "-f", "json"))
-    assert document["outlets"] == [{"outlet": "North", "sources": ["north"]},
-                                   {"outlet": "South", "sources": ["south"]},
-                                   {"outlet": "East", "sources": ["east-one", "east-two"]}]
+    assert document["outlets"] == [
+        {"outlet": "North", "sources": ["north"]},
+        {"outlet": "South", "sources": ["south"]},
+        {"outlet": "East", "sources": ["east-one", "east-two"]},
+    ]
     motive = document["grid"][1]
     assert motive["claims"] == ["leverage"]
     east = motive["cells"][2]["sources"]
-    assert east == [{"source": "east-one", "status": "silent", "stances": {"leverage": None}},
-                    {"source": "east-two", "status": "unreviewed",
-                     "stances": {"leverage": None}}]
+    assert east == [
+        {"source": "east-one", "status": "silent", "stances": {"leverage": None}},
+        {"source": "east-two", "status": "unreviewed", "stances": {"leverage": None}},
+    ]
     pairs = {(p["a"], p["b"]): p for p in document["pairs"]}
-    assert set(pairs) == {("North", "South"), ("North", "East"), ("South", "East"),
-                          ("East", "East")}
+    assert set(pairs) == {
+        ("North", "South"),
+        ("North", "East"),
+        ("South", "East"),
+        ("East", "East"),
+    }
     assert pairs[("North", "East")] | {} == {
-        "a": "North", "b": "East", "agree": 0, "agree_different_certainty": 2,
-        "contradict": 1, "diverge": 1, "shared": 4}
+        "a": "North",
+        "b": "East",
+        "agree": 0,
+        "agree_different_certainty": 2,
+        "contradict": 1,
+        "diverge": 1,
+        "shared": 4,
+    }

@@ -38,15 +38,22 @@ topics:
 
 def test_every_problem_is_collected_with_its_position() -> None:
     result = load_corpus_text(MANY_PROBLEMS, Path("/corpus/assertions.yaml"), "a.yaml")
-    found = [(f.location.line, f.location.column, f.message.split(";")[0])
-             for f in result.findings]
+    found = [(f.location.line, f.location.column, f.message.split(";")[0]) for f in result.findings]
     assert found == [
-        (3, 3, "id 'Alpha' in sources is not valid: expected a lowercase slug (a-z, 0-9 and "
-               "single hyphens, e.g. 'cepa-dubow')"),
+        (
+            3,
+            3,
+            "id 'Alpha' in sources is not valid: expected a lowercase slug (a-z, 0-9 and "
+            "single hyphens, e.g. 'cepa-dubow')",
+        ),
         (10, 5, "unknown field 'colour' in source 'beta'"),
         (7, 3, "source 'beta' is missing the required field 'title'"),
-        (20, 17, "assertion 'w1': stance 'afirms' is not one of affirms, suggests, neutral, "
-                 "doubts, denies"),
+        (
+            20,
+            17,
+            "assertion 'w1': stance 'afirms' is not one of affirms, suggests, neutral, "
+            "doubts, denies",
+        ),
         (22, 17, "assertion 'w1': quotes must be a list"),
     ]
     assert all(f.rule == "schema" for f in result.findings)
@@ -82,13 +89,37 @@ def test_the_shipped_schema_names_the_fields_the_loader_accepts() -> None:
     defs = schema["$defs"]
     assert set(schema["properties"]) == {"version", "sources", "topics"}
     assert set(defs["source"]["properties"]) == {
-        "outlet", "outlet_name", "title", "authors", "published", "via", "url", "file", "sha256"}
+        "outlet",
+        "outlet_name",
+        "title",
+        "authors",
+        "published",
+        "via",
+        "url",
+        "file",
+        "sha256",
+    }
     assert set(defs["source"]["required"]) == {"outlet", "title", "file"}
     assert set(defs["topic"]["properties"]) == {
-        "title", "question", "keywords", "claims", "assertions", "silent", "ignore"}
+        "title",
+        "question",
+        "keywords",
+        "claims",
+        "assertions",
+        "silent",
+        "ignore",
+    }
     assert set(defs["assertion"]["properties"]) == {
-        "id", "source", "claim", "stance", "summary", "quotes", "attributed_to", "note",
-        "ignore"}
+        "id",
+        "source",
+        "claim",
+        "stance",
+        "summary",
+        "quotes",
+        "attributed_to",
+        "note",
+        "ignore",
+    }
     assert defs["assertion"]["properties"]["stance"]["enum"] == [s.value for s in Stance]
 
 

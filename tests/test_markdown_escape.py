@@ -113,8 +113,12 @@ def test_hostile_text_is_one_plain_paragraph_wherever_it_starts_a_line(text: str
     escaped = escape_inline(text)
     if not escaped:
         return
-    for document, prefix in ((escaped, ""), (f"Intro line\n{escaped}", "Intro line\n"),
-                             (f"## {escaped}", ""), (f"- {escaped}", "")):
+    for document, prefix in (
+        (escaped, ""),
+        (f"Intro line\n{escaped}", "Intro line\n"),
+        (f"## {escaped}", ""),
+        (f"- {escaped}", ""),
+    ):
         tokens = MD.parse(document)
         blocks = [t.type for t in tokens if t.type != "inline"]
         assert "blockquote_open" not in blocks and "fence" not in blocks
@@ -129,7 +133,7 @@ def test_hostile_text_is_one_plain_paragraph_wherever_it_starts_a_line(text: str
         assert markup_types(inline) <= {"softbreak"}
         text_shown = inline_text(inline)
         assert text_shown.startswith(prefix)
-        assert_renders_as(text_shown[len(prefix):], text)
+        assert_renders_as(text_shown[len(prefix) :], text)
 
 
 def test_html_is_shown_as_text_never_as_html() -> None:
@@ -144,8 +148,10 @@ def test_entities_are_not_decoded() -> None:
 
 
 def test_the_word_joiner_only_goes_where_github_would_link() -> None:
-    assert escape_inline("an ordinary sentence, with 3 numbers: 1, 2.") == \
-        "an ordinary sentence, with 3 numbers: 1, 2."
+    assert (
+        escape_inline("an ordinary sentence, with 3 numbers: 1, 2.")
+        == "an ordinary sentence, with 3 numbers: 1, 2."
+    )
     assert escape_inline("Russia's role in 2023-10") == "Russia's role in 2023-10"
 
 
@@ -159,27 +165,33 @@ def test_a_row_with_the_wrong_number_of_cells_is_refused() -> None:
         table(["a", "b"], [["only one"]])
 
 
-@pytest.mark.parametrize("text", [
-    "plain code",
-    "```\nnot the end\n```",
-    "````\n```\n~~~\n",
-    "a line\n``````\nafter",
-    "ends with backticks ```",
-    "carriage\r\nreturns\r\n",
-    "escape \x1b[2J clears the screen",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain code",
+        "```\nnot the end\n```",
+        "````\n```\n~~~\n",
+        "a line\n``````\nafter",
+        "ends with backticks ```",
+        "carriage\r\nreturns\r\n",
+        "escape \x1b[2J clears the screen",
+    ],
+)
 def test_article_text_cannot_close_a_code_block(text: str) -> None:
     document = code_block(text, "diff") + "\n\nAfter the block."
     (fence,) = fences(document)
     assert fence.info == "diff"
     assert fence.content == visible(text.replace("\r\n", "\n")) + "\n"
     tokens = MD.parse(document)
-    assert [t.type for t in tokens if t.type != "inline"][-2:] == \
-        ["paragraph_open", "paragraph_close"]
+    assert [t.type for t in tokens if t.type != "inline"][-2:] == [
+        "paragraph_open",
+        "paragraph_close",
+    ]
 
 
-@pytest.mark.parametrize("text", ["seeds/a.txt:3", "a`b", "``x``", "`lead", "pipe|in|path",
-                                  "back\\|slash", "<b>", "@me"])
+@pytest.mark.parametrize(
+    "text", ["seeds/a.txt:3", "a`b", "``x``", "`lead", "pipe|in|path", "back\\|slash", "<b>", "@me"]
+)
 def test_code_spans_show_exactly_the_text_in_and_out_of_tables(text: str) -> None:
     (parsed,) = tables(table(["x"], [[code_span(text, cell=True)]]))
     (cell,) = parsed.rows[0]
@@ -190,18 +202,22 @@ def test_code_spans_show_exactly_the_text_in_and_out_of_tables(text: str) -> Non
     assert inline_text(tokens[1]) == text
 
 
-@pytest.mark.parametrize(("url", "linked"), [
-    ("https://example.org/a?b=1&c=2#frag", True),
-    ("http://example.org/with (parens) and |pipe|", True),
-    ("javascript:alert(1)", False),
-    ("JAVASCRIPT://%0aalert(1)", False),
-    ("data:text/html,<script>alert(1)</script>", False),
-    ("https://exa\x1bmple.org", False),
-    ("//example.org", False),
-    ("", False),
-])
-def test_only_http_urls_become_links_and_they_cannot_break_the_table(url: str,
-                                                                     linked: bool) -> None:
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a?b=1&c=2#frag", True),
+        ("http://example.org/with (parens) and |pipe|", True),
+        ("javascript:alert(1)", False),
+        ("JAVASCRIPT://%0aalert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("https://exa\x1bmple.org", False),
+        ("//example.org", False),
+        ("", False),
+    ],
+)
+def test_only_http_urls_become_links_and_they_cannot_break_the_table(
+    url: str, linked: bool
+) -> None:
     (parsed,) = tables(table(["title", "after"], [[link("A | title", url), "x"]]))
     (cell, after) = parsed.rows[0]
     assert inline_text(after) == "x"
@@ -234,8 +250,7 @@ def test_any_text_in_a_cell_keeps_the_table_shape_and_renders_as_itself(text: st
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(PUNCTUATION) | st.characters(), min_size=1,
-               max_size=40))
+@given(st.text(alphabet=st.sampled_from(PUNCTUATION) | st.characters(), min_size=1, max_size=40))
 def test_any_text_after_a_line_renders_as_itself_in_one_paragraph(text: str) -> None:
     escaped = escape_inline(text)
     if not escaped:

@@ -93,7 +93,8 @@ def test_crlf_line_endings_count_as_one_line_break() -> None:
 # --------------------------------------------------------------------------- properties
 
 WORD = st.text(alphabet=string.ascii_letters + "'\"-,.", min_size=1, max_size=8).filter(
-    lambda w: any(c.isalnum() for c in w))
+    lambda w: any(c.isalnum() for c in w)
+)
 CURLY = {"'": ["\u2019", "\u2018"], '"': ["\u201c", "\u201d"], "-": ["\u2013", "\u2014", "\u2212"]}
 
 
@@ -144,9 +145,26 @@ def test_normalising_is_idempotent(text: str) -> None:
     assert normalise(once) == once
 
 
-TRICKY = st.lists(st.sampled_from([
-    *"ab \n\t-'\"", "\u00a0", "\u00ad", "\u200b", "\u2014", "\u2013", "\u2019", "\u201c", "\u2026",
-    "e\u0301", "\u00e9", "\r\n"]), min_size=3, max_size=120).map("".join)
+TRICKY = st.lists(
+    st.sampled_from(
+        [
+            *"ab \n\t-'\"",
+            "\u00a0",
+            "\u00ad",
+            "\u200b",
+            "\u2014",
+            "\u2013",
+            "\u2019",
+            "\u201c",
+            "\u2026",
+            "e\u0301",
+            "\u00e9",
+            "\r\n",
+        ]
+    ),
+    min_size=3,
+    max_size=120,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -156,8 +174,8 @@ def test_any_found_passage_maps_back_inside_the_text(text: str, data: st.DataObj
     words = norm.normalised.split()
     assume(len(words) >= 2)
     first = data.draw(st.integers(0, len(words) - 2))
-    quote = " ".join(words[first:first + 2])
+    quote = " ".join(words[first : first + 2])
     for passage in norm.find_all(quote):
         assert 0 <= passage.start < passage.end <= len(text)
-        assert passage.text == text[passage.start:passage.end]
+        assert passage.text == text[passage.start : passage.end]
         assert normalise(passage.text) == normalise(quote)

@@ -58,8 +58,9 @@ def test_mini_report_matches_the_reviewed_golden(run_cli) -> None:
     assert result.stdout == read_golden("report-mini.md")
 
 
-def test_report_is_the_same_bytes_from_any_folder_and_any_copy(run_cli, tmp_path: Path,
-                                                               mini_report: str) -> None:
+def test_report_is_the_same_bytes_from_any_folder_and_any_copy(
+    run_cli, tmp_path: Path, mini_report: str
+) -> None:
     again = run_cli(["report", "-a", "mini/assertions.yaml"], cwd=MINI.parent)
     copy = tmp_path / "elsewhere" / "corpus"
     shutil.copytree(MINI, copy)
@@ -77,13 +78,20 @@ def test_report_has_no_date_but_says_what_made_it(mini_report: str) -> None:
 
 def test_report_sections_in_reading_order(mini_report: str) -> None:
     assert headings(mini_report, 1) == ["Comparison report"]
-    assert headings(mini_report, 2) == ["Sources", "Summary", "Headline contradictions",
-                                        "Weapons supply", "Motive", "Regional chaos"]
+    assert headings(mini_report, 2) == [
+        "Sources",
+        "Summary",
+        "Headline contradictions",
+        "Weapons supply",
+        "Motive",
+        "Regional chaos",
+    ]
     assert headings(mini_report, 3) == [
         "Russia directly supplies weapons to Hamas.",
         "Russian-made weapons reach Hamas through third countries.",
         "Moscow engages Hamas to gain leverage against the United States.",
-        "Moscow profits from regional chaos."]
+        "Moscow profits from regional chaos.",
+    ]
 
 
 def test_sources_table_lists_every_article_with_its_metadata(mini_report: str) -> None:
@@ -91,15 +99,13 @@ def test_sources_table_lists_every_article_with_its_metadata(mini_report: str) -
     assert sources.header_texts == ["Outlet", "Source", "Title", "Authors", "Published", "Via"]
     assert sources.texts == [
         ["North — The North Times", "north", "Russia arms Hamas", "Ann Author", "2023-10", ""],
-        ["South", "south", "Unproven claims", "Bo Writer, Cy Writer", "2023-11",
-         "The Syndicate"],
+        ["South", "south", "Unproven claims", "Bo Writer, Cy Writer", "2023-11", "The Syndicate"],
         ["East", "east-one", "No arms for Hamas", "", "2024-02", ""],
         ["East", "east-two", "A murky picture", "", "2024-03", ""],
     ]
 
 
-def test_summary_grid_is_claims_by_outlets_with_stance_word_and_symbol(mini_report: str
-                                                                      ) -> None:
+def test_summary_grid_is_claims_by_outlets_with_stance_word_and_symbol(mini_report: str) -> None:
     grid = tables(mini_report)[1]
     assert grid.header_texts == ["Topic", "Claim", "Verdict", "North", "South", "East"]
     assert [row[:3] for row in grid.texts] == [
@@ -111,21 +117,31 @@ def test_summary_grid_is_claims_by_outlets_with_stance_word_and_symbol(mini_repo
     assert grid.column("North") == ["✔✔ affirms", "·", "✔✔ affirms", "✔ suggests"]
     assert grid.column("South") == ["✘ doubts", "✔✔ affirms", "✔✔ affirms", "silent"]
     # East has two articles that disagree: each is shown, by source id.
-    assert grid.column("East") == ["✘✘ denies (east-one)\n✔ suggests (east-two)", "·",
-                                   "silent (east-one)\nunreviewed (east-two)",
-                                   "○ neutral (east-one)\n✔✔ affirms (east-two)"]
+    assert grid.column("East") == [
+        "✘✘ denies (east-one)\n✔ suggests (east-two)",
+        "·",
+        "silent (east-one)\nunreviewed (east-two)",
+        "○ neutral (east-one)\n✔✔ affirms (east-two)",
+    ]
 
 
 def test_headline_contradictions_say_who_against_whom(mini_report: str) -> None:
     tokens = MD.parse(mini_report)
-    start = next(i for i, t in enumerate(tokens)
-                 if t.type == "inline" and t.content == "Headline contradictions")
-    items = [inline_text(tokens[i + 2]) for i in range(start, len(tokens))
-             if tokens[i].type == "list_item_open"]
+    start = next(
+        i
+        for i, t in enumerate(tokens)
+        if t.type == "inline" and t.content == "Headline contradictions"
+    )
+    items = [
+        inline_text(tokens[i + 2])
+        for i in range(start, len(tokens))
+        if tokens[i].type == "list_item_open"
+    ]
     assert items == [
         "Weapons supply, direct-supply: Russia directly supplies weapons to Hamas.\n"
         "North (✔✔ affirms), East/east-two (✔ suggests) vs East/east-one (✘✘ denies), "
-        "South (✘ doubts); divided inside East"]
+        "South (✘ doubts); divided inside East"
+    ]
 
 
 def test_every_claim_has_a_positions_table_with_quote_and_file_line(mini_report: str) -> None:
@@ -136,40 +152,43 @@ def test_every_claim_has_a_positions_table_with_quote_and_file_line(mini_report:
     direct = positions[0]
     assert direct.column("Source") == ["north", "south", "east-one", "east-two"]
     assert direct.column("Stance") == ["✔✔ affirms", "✘ doubts", "✘✘ denies", "✔ suggests"]
-    assert direct.texts[0][4] == ("“Russia directly supplies weapons to Hamas through covert "
-                                  "channels” (seeds/north-times.txt:2)")
+    assert direct.texts[0][4] == (
+        "“Russia directly supplies weapons to Hamas through covert "
+        "channels” (seeds/north-times.txt:2)"
+    )
     indirect = positions[1]
-    assert indirect.texts[0][3] == ("Russian-made weapons reach Hamas via Iran and Syria.\n"
-                                    "Attributed to: Israeli officials")
+    assert indirect.texts[0][3] == (
+        "Russian-made weapons reach Hamas via Iran and Syria.\nAttributed to: Israeli officials"
+    )
 
 
 def test_article_text_with_rich_markup_is_shown_literally(mini_report: str) -> None:
     chaos = tables(mini_report)[-1]
-    assert chaos.texts[2][3] == ("The Kremlin profits from chaos that [bold red]distracts"
-                                 "[/bold red] the West.")
+    assert chaos.texts[2][3] == (
+        "The Kremlin profits from chaos that [bold red]distracts[/bold red] the West."
+    )
     assert markup_types(chaos.rows[2][3]) == set()
 
 
-def test_contested_and_mixed_claims_get_a_diff_block_of_their_framings(mini_report: str
-                                                                       ) -> None:
+def test_contested_and_mixed_claims_get_a_diff_block_of_their_framings(mini_report: str) -> None:
     blocks = fences(mini_report)
     assert [b.info for b in blocks] == ["diff", "diff"]  # direct-supply, profits
     assert blocks[0].content.splitlines() == [
         "- East/east-one (✘✘ denies): The Kremlin has never armed Hamas.",
         "- South (✘ doubts): Arms-transfer allegations are unproven.",
         "+ East/east-two (✔ suggests): Russia may be passing some weapons to Hamas.",
-        "+ North (✔✔ affirms): Russia directly supplies weapons to Hamas through covert "
-        "channels.",
+        "+ North (✔✔ affirms): Russia directly supplies weapons to Hamas through covert channels.",
     ]
-    assert blocks[1].content.splitlines()[0] == \
-        "  East/east-one (○ neutral): Moscow fears a wider war would hurt its ties."
+    assert (
+        blocks[1].content.splitlines()[0]
+        == "  East/east-one (○ neutral): Moscow fears a wider war would hurt its ties."
+    )
 
 
 def test_report_of_chosen_topics_only(run_cli) -> None:
     result = run_cli(["report", "motive", "-a", str(MINI)])
     assert result.exit_code == 0
-    assert headings(result.stdout, 2) == ["Sources", "Summary", "Headline contradictions",
-                                          "Motive"]
+    assert headings(result.stdout, 2) == ["Sources", "Summary", "Headline contradictions", "Motive"]
     assert tables(result.stdout)[1].column("Claim") == ["leverage"]
     assert "No claim is contested" in result.stdout
 
@@ -187,28 +206,41 @@ def test_json_report_carries_the_same_content(run_cli) -> None:
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert [s["id"] for s in document["sources"]] == ["north", "south", "east-one", "east-two"]
-    assert document["contradictions"] == [{
-        "topic": "weapons", "claim": "direct-supply",
-        "text": "Russia directly supplies weapons to Hamas.",
-        "for": ["north", "east-two"], "against": ["east-one", "south"],
-        "divided_outlets": ["East"]}]
-    assert document["summary"][2]["stances"] == {"north": "affirms", "south": "affirms",
-                                                 "east-one": "silent",
-                                                 "east-two": "unreviewed"}
+    assert document["contradictions"] == [
+        {
+            "topic": "weapons",
+            "claim": "direct-supply",
+            "text": "Russia directly supplies weapons to Hamas.",
+            "for": ["north", "east-two"],
+            "against": ["east-one", "south"],
+            "divided_outlets": ["East"],
+        }
+    ]
+    assert document["summary"][2]["stances"] == {
+        "north": "affirms",
+        "south": "affirms",
+        "east-one": "silent",
+        "east-two": "unreviewed",
+    }
     weapons = document["topics"][0]
     assert weapons["topic"] == "weapons"
     north = weapons["claims"][0]["positions"][0]
-    assert north["quotes"] == [{"text": "Russia directly supplies weapons to Hamas through "
-                                        "covert channels", "file": "seeds/north-times.txt",
-                                "line": 2, "column": 14, "status": "found"}]
+    assert north["quotes"] == [
+        {
+            "text": "Russia directly supplies weapons to Hamas through covert channels",
+            "file": "seeds/north-times.txt",
+            "line": 2,
+            "column": 14,
+            "status": "found",
+        }
+    ]
     assert north["attributed_to"] is None
 
 
 # -- writing to a file -------------------------------------------------------------------
 
 
-def test_output_file_gets_exactly_the_report(run_cli, tmp_path: Path,
-                                             mini_report: str) -> None:
+def test_output_file_gets_exactly_the_report(run_cli, tmp_path: Path, mini_report: str) -> None:
     target = tmp_path / "report.md"
     result = run_cli(["report", "-a", str(MINI), "-o", str(target)])
     assert result.exit_code == 0
@@ -218,8 +250,9 @@ def test_output_file_gets_exactly_the_report(run_cli, tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
 
 
-def test_a_failing_renderer_leaves_the_old_report_whole(run_cli, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_renderer_leaves_the_old_report_whole(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "report.md"
     target.write_text("the old report\n", encoding="utf-8")
 
@@ -235,7 +268,8 @@ def test_a_failing_renderer_leaves_the_old_report_whole(run_cli, tmp_path: Path,
 
 
 def test_a_failing_write_is_exit_2_and_leaves_no_temporary_file(
-        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "report.md"
     target.write_text("the old report\n", encoding="utf-8")
 
@@ -257,8 +291,9 @@ def test_output_into_a_missing_folder_is_exit_2(run_cli, tmp_path: Path) -> None
     assert not (tmp_path / "no").exists()
 
 
-def test_atomic_write_error_is_the_tools_own_error(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_error_is_the_tools_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from comparator.fileio import atomic_write
 
     monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
@@ -268,7 +303,9 @@ def test_atomic_write_error_is_the_tools_own_error(tmp_path: Path,
 
 
 def test_a_corpus_that_cannot_be_compared_gives_no_report(run_cli, tmp_path: Path) -> None:
-    write_corpus(tmp_path, """
+    write_corpus(
+        tmp_path,
+        """
         version: 1
         sources:
           a: {outlet: A, title: T, file: a.txt}
@@ -280,7 +317,9 @@ def test_a_corpus_that_cannot_be_compared_gives_no_report(run_cli, tmp_path: Pat
             assertions:
               - {id: x, source: nobody, claim: c, stance: affirms, summary: S,
                  quotes: [one two three four five]}
-        """, {"a.txt": "one two three four five\n"})
+        """,
+        {"a.txt": "one two three four five\n"},
+    )
     target = tmp_path / "report.md"
     result = run_cli(["report", "-o", str(target)], cwd=tmp_path)
     assert result.exit_code == 2
@@ -316,7 +355,9 @@ def _yaml(value: object) -> str:
 @pytest.fixture
 def hostile_report(run_cli, tmp_path: Path) -> str:
     h = HOSTILE
-    write_corpus(tmp_path, f"""
+    write_corpus(
+        tmp_path,
+        f"""
         version: 1
         sources:
           bad:
@@ -354,8 +395,9 @@ def hostile_report(run_cli, tmp_path: Path) -> str:
                 stance: denies
                 summary: A plain summary that denies it.
                 quotes: [plain words that deny the claim]
-        """, {"bad.txt": f"Intro.\n{h['quote']}\n", "good.txt": "plain words that deny the "
-                                                                 "claim\n"})
+        """,
+        {"bad.txt": f"Intro.\n{h['quote']}\n", "good.txt": "plain words that deny the claim\n"},
+    )
     result = run_cli(["report"], cwd=tmp_path)
     assert result.exit_code == 0, result.output
     return result.stdout
@@ -372,12 +414,22 @@ def test_hostile_text_renders_as_its_own_words(hostile_report: str) -> None:
     h = HOSTILE
     sources, grid, positions = (t.texts for t in tables(hostile_report))
     assert [shown(c) for c in sources[0]] == [
-        f"{h['outlet']} — {h['outlet_name']}", "bad", h["title"], ", ".join(h["authors"]),
-        h["published"], h["via"]]
+        f"{h['outlet']} — {h['outlet_name']}",
+        "bad",
+        h["title"],
+        ", ".join(h["authors"]),
+        h["published"],
+        h["via"],
+    ]
     assert shown(tables(hostile_report)[1].header_texts[3]) == h["outlet"]
     assert shown(grid[0][0]) == h["topic_title"]
-    assert shown(positions[0][3]) == (" ".join(h["summary"].split()) + "\nAttributed to: "
-                                      + h["attributed_to"] + "\nNote: " + h["note"])
+    assert shown(positions[0][3]) == (
+        " ".join(h["summary"].split())
+        + "\nAttributed to: "
+        + h["attributed_to"]
+        + "\nNote: "
+        + h["note"]
+    )
     assert shown(positions[0][4]) == f"“{h['quote']}” (bad.txt:2)"
     assert shown(headings(hostile_report, 2)[3]) == h["topic_title"]
     assert shown(headings(hostile_report, 3)[0]) == h["claim"]
@@ -385,8 +437,19 @@ def test_hostile_text_renders_as_its_own_words(hostile_report: str) -> None:
 
 def test_hostile_text_injects_no_markup(hostile_report: str) -> None:
     html = MD.render(hostile_report)
-    for forbidden in ("<script", "<img", "<b>", "<i>", "<em>Outlet", "<s>", "<del>",
-                      "<blockquote", "<ol", 'href="javascript', "<em>under"):
+    for forbidden in (
+        "<script",
+        "<img",
+        "<b>",
+        "<i>",
+        "<em>Outlet",
+        "<s>",
+        "<del>",
+        "<blockquote",
+        "<ol",
+        'href="javascript',
+        "<em>under",
+    ):
         assert forbidden not in html, forbidden
     assert html.count("<h1>") == 1 and html.count("<h2>") == 4 and html.count("<h3>") == 1
     # The only link is the safe http URL of the plain source, percent-encoded.
@@ -394,11 +457,19 @@ def test_hostile_text_injects_no_markup(hostile_report: str) -> None:
     assert '<a href="https://example.org/a_%28b%29%7Cc">Plain title</a>' in html
     for token in MD.parse(hostile_report):
         if token.type == "inline":
-            assert markup_types(token) <= {"code_inline", "html_inline", "softbreak", "hardbreak",
-                                           "strong_open", "strong_close", "em_open",
-                                           "em_close", "link_open", "link_close"}
-            assert all(c.content == "<br>" for c in token.children or []
-                       if c.type == "html_inline")
+            assert markup_types(token) <= {
+                "code_inline",
+                "html_inline",
+                "softbreak",
+                "hardbreak",
+                "strong_open",
+                "strong_close",
+                "em_open",
+                "em_close",
+                "link_open",
+                "link_close",
+            }
+            assert all(c.content == "<br>" for c in token.children or [] if c.type == "html_inline")
             for child in token.children or []:
                 if child.type == "text":
                     assert not GITHUB_LINKERS.search(child.content), child.content
@@ -409,8 +480,9 @@ def test_hostile_quotes_cannot_break_the_diff_block(hostile_report: str) -> None
     assert block.info == "diff"
     lines = block.content.splitlines()
     assert lines[0] == "- Plain (✘✘ denies): A plain summary that denies it."
-    assert lines[1] == (f"+ {HOSTILE['outlet']} (✔✔ affirms): "
-                        + " ".join(HOSTILE["summary"].split()))
+    assert lines[1] == (
+        f"+ {HOSTILE['outlet']} (✔✔ affirms): " + " ".join(HOSTILE["summary"].split())
+    )
 
 
 # -- the seed corpus, the README and CI ----------------------------------------------------
@@ -463,16 +535,20 @@ def test_pre_commit_hook_runs_the_gate_when_the_corpus_changes() -> None:
     import re
 
     files = re.compile(hook["files"])
-    for path in ("assertions.yaml", "seeds/cradle.txt", "corpus/assertions.yaml",
-                 "corpus/seeds/a.txt"):
+    for path in (
+        "assertions.yaml",
+        "seeds/cradle.txt",
+        "corpus/assertions.yaml",
+        "corpus/seeds/a.txt",
+    ):
         assert files.search(path), path
     for path in ("README.md", "comparator/cli.py", "my-assertions.yaml.bak", "seeds"):
         assert not files.search(path), path
 
 
-def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(run_cli,
-                                                                         seed_corpus: Path
-                                                                         ) -> None:
+def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(
+    run_cli, seed_corpus: Path
+) -> None:
     workflow = _yaml_file(ROOT / ".github" / "workflows" / "compare-check.yml")
     assert isinstance(workflow, dict)
     steps = workflow["jobs"]["check"]["steps"]
@@ -488,11 +564,17 @@ def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(run_cli,
     assert all(line.startswith("::") for line in result.stdout.splitlines()[:-1])
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from(list("\\`*_[]<>|~&$#@:/.-+=!() \n1aw"))
-                    | st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
-       .filter(str.strip))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("\\`*_[]<>|~&$#@:/.-+=!() \n1aw"))
+        | st.characters(blacklist_categories=("Cs",)),
+        min_size=1,
+        max_size=30,
+    ).filter(str.strip)
+)
 def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path: Path) -> None:
     from comparator.render import RenderContext
     from comparator.render.report_markdown import render
@@ -500,7 +582,9 @@ def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path:
 
     assume(text != "B")  # the other source's outlet: one outlet, another grid
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
-    write_corpus(folder, f"""
+    write_corpus(
+        folder,
+        f"""
         version: 1
         sources:
           a: {{outlet: {_yaml(text)}, title: {_yaml(text)}, file: a.txt}}
@@ -515,7 +599,9 @@ def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path:
                  quotes: [one two three four five]}}
               - {{id: b-c, source: b, claim: c, stance: denies, summary: {_yaml(text)},
                  quotes: [one two three four five]}}
-        """, {"a.txt": "one two three four five\n", "b.txt": "one two three four five\n"})
+        """,
+        {"a.txt": "one two three four five\n", "b.txt": "one two three four five\n"},
+    )
     try:
         result = open_corpus(folder / "assertions.yaml")
     except CompareError:
@@ -537,7 +623,9 @@ def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path:
 
 
 def test_unverified_evidence_is_marked_and_the_report_says_why(run_cli, tmp_path: Path) -> None:
-    write_corpus(tmp_path, """
+    write_corpus(
+        tmp_path,
+        """
         version: 1
         sources:
           a: {outlet: A, title: T, file: a.txt}
@@ -551,7 +639,9 @@ def test_unverified_evidence_is_marked_and_the_report_says_why(run_cli, tmp_path
                  quotes: [words that are not in the article]}
               - {id: a-twice, source: a, claim: twice, stance: denies, summary: S,
                  quotes: [the same five words here]}
-        """, {"a.txt": "the same five words here\nand the same five words here\n"})
+        """,
+        {"a.txt": "the same five words here\nand the same five words here\n"},
+    )
     result = run_cli(["report"], cwd=tmp_path)
     assert result.exit_code == 0
     out = result.stdout
@@ -559,7 +649,7 @@ def test_unverified_evidence_is_marked_and_the_report_says_why(run_cli, tmp_path
     missing, twice = tables(out)[2:]
     assert missing.texts[0][4] == "“words that are not in the article” (not found in a.txt)"
     assert twice.texts[0][4] == "“the same five words here” (a.txt:1, found 2 times)"
-    assert tables(out)[1].column("Verdict") == ["single-source", "single-source",
-                                                "unaddressed"]
+    assert tables(out)[1].column("Verdict") == ["single-source", "single-source", "unaddressed"]
     assert "Claim none · unaddressed — no source takes a position on it." in [
-        inline_text(t) for t in MD.parse(out) if t.type == "inline"]
+        inline_text(t) for t in MD.parse(out) if t.type == "inline"
+    ]

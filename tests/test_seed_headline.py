@@ -15,32 +15,54 @@ import pytest
 
 from tests.conftest import ROOT
 
-OUTLET = {"carnegie": "Carnegie", "winep": "WINEP", "cepa-dubow": "CEPA",
-          "cepa-lautman": "CEPA", "cradle": "Cradle"}
+OUTLET = {
+    "carnegie": "Carnegie",
+    "winep": "WINEP",
+    "cepa-dubow": "CEPA",
+    "cepa-lautman": "CEPA",
+    "cradle": "Cradle",
+}
 
 #: topic -> claim -> (verdict, positions as source: stance)
 HEADLINE = {
     "weapons": {
-        "direct-supply": ("contested", {"carnegie": "doubts", "winep": "affirms",
-                                        "cepa-dubow": "neutral", "cepa-lautman": "doubts"}),
+        "direct-supply": (
+            "contested",
+            {
+                "carnegie": "doubts",
+                "winep": "affirms",
+                "cepa-dubow": "neutral",
+                "cepa-lautman": "doubts",
+            },
+        ),
         "indirect-arms": ("consensus", {"winep": "affirms", "cepa-dubow": "affirms"}),
         "ammo-licence": ("single-source", {"winep": "affirms"}),
         "ukraine-weapons": ("single-source", {"winep": "suggests"}),
     },
     "motive": {
-        "global-south": ("consensus", {"carnegie": "affirms", "winep": "affirms",
-                                       "cepa-lautman": "suggests"}),
-        "counter-us": ("consensus", {"winep": "affirms", "cradle": "affirms",
-                                     "cepa-lautman": "affirms"}),
+        "global-south": (
+            "consensus",
+            {"carnegie": "affirms", "winep": "affirms", "cepa-lautman": "suggests"},
+        ),
+        "counter-us": (
+            "consensus",
+            {"winep": "affirms", "cradle": "affirms", "cepa-lautman": "affirms"},
+        ),
         "domestic-muslims": ("single-source", {"cepa-lautman": "suggests"}),
     },
     "chaos": {
-        "stokes-chaos": ("contested", {"carnegie": "denies", "winep": "suggests",
-                                       "cepa-dubow": "affirms"}),
-        "profits-from-chaos": ("contested", {"carnegie": "denies", "winep": "affirms",
-                                             "cepa-lautman": "affirms"}),
-        "fears-chaos": ("contested", {"carnegie": "affirms", "winep": "doubts",
-                                      "cepa-dubow": "affirms"}),
+        "stokes-chaos": (
+            "contested",
+            {"carnegie": "denies", "winep": "suggests", "cepa-dubow": "affirms"},
+        ),
+        "profits-from-chaos": (
+            "contested",
+            {"carnegie": "denies", "winep": "affirms", "cepa-lautman": "affirms"},
+        ),
+        "fears-chaos": (
+            "contested",
+            {"carnegie": "affirms", "winep": "doubts", "cepa-dubow": "affirms"},
+        ),
     },
 }
 
@@ -73,8 +95,10 @@ def headline_json() -> dict[str, dict]:
     from comparator.cli import app
 
     result = CliRunner().invoke(
-        app, ["weapons", "motive", "chaos", "--format", "json", "-a",
-              str(ROOT / "assertions.yaml")], env={"COLUMNS": "100", "NO_COLOR": "1"})
+        app,
+        ["weapons", "motive", "chaos", "--format", "json", "-a", str(ROOT / "assertions.yaml")],
+        env={"COLUMNS": "100", "NO_COLOR": "1"},
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     return {topic["topic"]: topic for topic in document}
@@ -97,10 +121,15 @@ def test_positions_and_verdicts(headline_json: dict[str, dict], topic: str) -> N
 def test_pairwise_relations(headline_json: dict[str, dict], topic: str) -> None:
     for claim in headline_json[topic]["claims"]:
         stances = HEADLINE[topic][claim["id"]][1]
-        got = {frozenset((r["a"], r["b"])): r["relation"] for r in claim["relations"]
-               if r["relation"] != "one-sided"}
-        want = {frozenset((a, b)): expected_relation(stances[a], stances[b])
-                for a, b in combinations(stances, 2)}
+        got = {
+            frozenset((r["a"], r["b"])): r["relation"]
+            for r in claim["relations"]
+            if r["relation"] != "one-sided"
+        }
+        want = {
+            frozenset((a, b)): expected_relation(stances[a], stances[b])
+            for a, b in combinations(stances, 2)
+        }
         assert got == want, claim["id"]
 
 

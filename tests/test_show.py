@@ -36,8 +36,13 @@ def assert_snapshot(name: str, text: str) -> None:
     assert text == expected, f"output differs from {path}; review the change by eye"
 
 
-def show(run_cli: Any, *args: str, width: int = 100, env: dict[str, str] | None = None,
-         corpus: Path = MINI) -> Any:
+def show(
+    run_cli: Any,
+    *args: str,
+    width: int = 100,
+    env: dict[str, str] | None = None,
+    corpus: Path = MINI,
+) -> Any:
     return run_cli([*args, "-a", str(corpus)], width=width, env=env)
 
 
@@ -68,8 +73,12 @@ def test_show_is_the_default_command(run_cli: Any) -> None:
 def test_outlet_column_holds_each_article_with_its_own_stance(run_cli: Any) -> None:
     out = show(run_cli, "weapons", "--claim", "direct-supply").stdout
     east = _column(out, "East")
-    assert east.index("east-one") < east.index("✘✘ denies") < east.index("east-two") \
+    assert (
+        east.index("east-one")
+        < east.index("✘✘ denies")
+        < east.index("east-two")
         < east.index("✔ suggests")
+    )
     assert "≠ contradict: East/east-one (denies) vs East/east-two (suggests), inside East" in out
     assert "≠ contradict: North (affirms) vs South (doubts)" in out
     assert "verdict: contested" in out
@@ -80,8 +89,10 @@ def test_cells_carry_summary_quote_and_file_line(run_cli: Any) -> None:
     south = _flat(_column(out, "South"))
     assert "✔✔ affirms" in south
     assert "Russian-made weapons reach Hamas via Iran and Syria. (per Israeli officials)" in south
-    assert "“Russian-made weapons reach Hamas through Iran and Syria, according to Israeli " \
-           "officials”" in south
+    assert (
+        "“Russian-made weapons reach Hamas through Iran and Syria, according to Israeli "
+        "officials”" in south
+    )
     assert "seeds/south-post.txt:4" in south
     assert "verdict: single-source" in out
     assert _column(out, "North").strip() == "no position on this claim"
@@ -114,7 +125,9 @@ def test_no_quotes_is_compact(run_cli: Any) -> None:
 def test_long_quotes_wrap_and_are_never_truncated(run_cli: Any, tmp_path: Path) -> None:
     words = [f"word{i}" for i in range(90)]
     sentence = " ".join(words)
-    yaml = write_corpus(tmp_path, f"""
+    yaml = write_corpus(
+        tmp_path,
+        f"""
         version: 1
         sources:
           one: {{outlet: One, title: T, file: one.txt}}
@@ -129,7 +142,9 @@ def test_long_quotes_wrap_and_are_never_truncated(run_cli: Any, tmp_path: Path) 
                   quotes: ["{sentence}"]}}
               - {{id: b, source: two, claim: c, stance: denies, summary: S.,
                   quotes: ["{sentence}"]}}
-        """, {"one.txt": sentence + "\n", "two.txt": sentence + "\n"})
+        """,
+        {"one.txt": sentence + "\n", "two.txt": sentence + "\n"},
+    )
     for width in (60, 100):
         result = show(run_cli, "t", width=width, corpus=yaml)
         assert result.exit_code == 0, result.output
@@ -141,15 +156,21 @@ def test_long_quotes_wrap_and_are_never_truncated(run_cli: Any, tmp_path: Path) 
 
 def test_many_outlets_stay_within_the_width(run_cli: Any, tmp_path: Path) -> None:
     names = [f"outlet{i}" for i in range(9)]
-    sources = "\n".join(f"  s{i}: {{outlet: {n}, title: T, file: s.txt}}"
-                        for i, n in enumerate(names))
+    sources = "\n".join(
+        f"  s{i}: {{outlet: {n}, title: T, file: s.txt}}" for i, n in enumerate(names)
+    )
     assertions = "\n".join(
         f"      - {{id: a{i}, source: s{i}, claim: c, stance: {'affirms' if i % 2 else 'denies'}"
-        ", summary: S., quotes: [the one sentence of the article]}" for i in range(9))
-    yaml = write_corpus(tmp_path, "version: 1\nsources:\n" + sources + "\ntopics:\n  t:\n"
-                        "    title: T\n    question: Q?\n    claims: {c: A claim.}\n"
-                        "    assertions:\n" + assertions + "\n",
-                        {"s.txt": "the one sentence of the article\n"})
+        ", summary: S., quotes: [the one sentence of the article]}"
+        for i in range(9)
+    )
+    yaml = write_corpus(
+        tmp_path,
+        "version: 1\nsources:\n" + sources + "\ntopics:\n  t:\n"
+        "    title: T\n    question: Q?\n    claims: {c: A claim.}\n"
+        "    assertions:\n" + assertions + "\n",
+        {"s.txt": "the one sentence of the article\n"},
+    )
     for width in (60, 100, 200):
         result = show(run_cli, "t", width=width, corpus=yaml)
         assert result.exit_code == 0, result.output
@@ -170,7 +191,9 @@ def test_markup_in_article_text_is_shown_literally(run_cli: Any) -> None:
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     """A corpus whose article, quote, summary and labels hold escape sequences and markup."""
-    return write_corpus(tmp_path, r"""
+    return write_corpus(
+        tmp_path,
+        r"""
         version: 1
         sources:
           a:
@@ -203,9 +226,13 @@ def hostile(tmp_path: Path) -> Path:
                 summary: Doubts it.
                 quotes:
                   - this quote is not anywhere in the article text
-        """, {"a.txt": "Intro.\nThe Kremlin \x1b[31mturned red\x1b[0m and then [bold]bolded"
-                       "[/bold] it all.\n",
-              "b.txt": "Something else entirely is said here.\n"})
+        """,
+        {
+            "a.txt": "Intro.\nThe Kremlin \x1b[31mturned red\x1b[0m and then [bold]bolded"
+            "[/bold] it all.\n",
+            "b.txt": "Something else entirely is said here.\n",
+        },
+    )
 
 
 def test_escape_sequences_are_made_visible(run_cli: Any, hostile: Path) -> None:
@@ -214,8 +241,9 @@ def test_escape_sequences_are_made_visible(run_cli: Any, hostile: Path) -> None:
         assert result.exit_code == 0, result.output
         out = result.stdout
         cell = _flat(_column(out, "[red]A[/red]"))
-        assert r"“The Kremlin \x1b[31mturned red\x1b[0m and then [bold]bolded[/bold] it all.”" \
-            in cell
+        assert (
+            r"“The Kremlin \x1b[31mturned red\x1b[0m and then [bold]bolded[/bold] it all.”" in cell
+        )
         assert r"Sum \x1b[2J [link=http://x]y[/link] (per [i]Ann[/i])" in cell
         assert r"Claim \x1b[31m text" in out
         assert "\x1b[2J" not in out and "\x1b[31mturned" not in out
@@ -223,8 +251,9 @@ def test_escape_sequences_are_made_visible(run_cli: Any, hostile: Path) -> None:
 
 def test_quote_not_found_is_marked(run_cli: Any, hostile: Path) -> None:
     out = show(run_cli, "t", corpus=hostile).stdout
-    assert "“this quote is not anywhere in the article text” [not found in b.txt]" in \
-        _flat(_column(out, "B"))
+    assert "“this quote is not anywhere in the article text” [not found in b.txt]" in _flat(
+        _column(out, "B")
+    )
     assert "a.txt:2" in _column(out, "[red]A[/red]")
 
 
@@ -232,12 +261,20 @@ def test_quote_not_found_is_marked(run_cli: Any, hostile: Path) -> None:
 
 
 def _compare(*args: str, env: dict[str, str]) -> str:
-    merged = {k: v for k, v in os.environ.items()
-              if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
+    merged = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")
+    }
     merged.update(env)
-    done = subprocess.run([sys.executable, "-m", "comparator", *args, "-a", str(MINI)],
-                          capture_output=True, text=True, encoding="utf-8", env=merged,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "comparator", *args, "-a", str(MINI)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=merged,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -345,14 +382,20 @@ def test_markdown_has_a_table_per_claim_with_a_row_per_article(run_cli: Any) -> 
     assert len(tables) == 3  # direct-supply, indirect-arms, profits
     for header, rows in tables:
         assert header == ["Outlet", "Source", "Stance", "Summary", "Evidence"]
-        assert [row[:2] for row in rows] == [["North", "north"], ["South", "south"],
-                                              ["East", "east-one"], ["East", "east-two"]]
+        assert [row[:2] for row in rows] == [
+            ["North", "north"],
+            ["South", "south"],
+            ["East", "east-one"],
+            ["East", "east-two"],
+        ]
         assert all(len(row) == 5 for row in rows)
     direct = tables[0][1]
     assert direct[2][2] == "✘✘ denies ≠" and direct[3][2] == "✔ suggests ≠"
     profits = tables[2][1]
-    assert profits[3][3] == "The Kremlin profits from chaos that [bold red]distracts[/bold " \
-                            "red] the West."
+    assert (
+        profits[3][3] == "The Kremlin profits from chaos that [bold red]distracts[/bold "
+        "red] the West."
+    )
     assert profits[1][2] == "silent on this topic"
     out = result.stdout
     assert "**Verdict: contested**" in out and "**Verdict: mixed**" in out
@@ -369,8 +412,11 @@ def test_markdown_escapes_hostile_text(run_cli: Any, hostile: Path) -> None:
     ((_header, rows),) = _tables(out)
     assert rows[0][0] == "[red]A[/red]"
     tokens = MD.parse(out)
-    assert not any(c.type in ("link_open", "html_inline") and c.content != "<br>"
-                   for t in tokens for c in t.children or [])
+    assert not any(
+        c.type in ("link_open", "html_inline") and c.content != "<br>"
+        for t in tokens
+        for c in t.children or []
+    )
     assert "\x1b" not in out
 
 
@@ -395,8 +441,9 @@ def _check_design_shape(document: Any, source_ids: set[str]) -> None:
                 assert set(position) >= POSITION_KEYS
                 assert position["source"] in source_ids
                 assert STANCES[position["stance"]] == position["score"]
-                assert position["attributed_to"] is None or \
-                    isinstance(position["attributed_to"], str)
+                assert position["attributed_to"] is None or isinstance(
+                    position["attributed_to"], str
+                )
                 for quote in position["quotes"]:
                     assert {"text", "file", "line", "column"} <= set(quote)
                     located = [quote[k] is not None for k in ("file", "line", "column")]
@@ -416,18 +463,30 @@ def test_json_matches_the_design_shape(run_cli: Any) -> None:
     weapons, motive, _chaos = document
     direct, indirect = weapons["claims"]
     assert (direct["id"], direct["verdict"], indirect["verdict"]) == (
-        "direct-supply", "contested", "single-source")
+        "direct-supply",
+        "contested",
+        "single-source",
+    )
     relations = {(r["a"], r["b"]): r["relation"] for r in direct["relations"]}
     assert relations[("north", "south")] == "contradict"
     assert relations[("east-one", "east-two")] == "contradict"
     assert relations[("south", "east-one")] == "agree-different-certainty"
     south = indirect["positions"][0]
-    assert (south["source"], south["outlet"], south["stance"], south["score"],
-            south["attributed_to"]) == ("south", "South", "affirms", 2, "Israeli officials")
+    assert (
+        south["source"],
+        south["outlet"],
+        south["stance"],
+        south["score"],
+        south["attributed_to"],
+    ) == ("south", "South", "affirms", 2, "Israeli officials")
     assert south["quotes"][0] | {} == {
         "text": "Russian-made weapons reach Hamas through Iran and Syria, according to Israeli "
-                "officials", "file": "seeds/south-post.txt", "line": 4, "column": 1,
-        "status": "found"}
+        "officials",
+        "file": "seeds/south-post.txt",
+        "line": 4,
+        "column": 1,
+        "status": "found",
+    }
     assert direct["positions"][0]["attributed_to"] is None
     assert (motive["silent"], motive["unreviewed"]) == (["east-one"], ["east-two"])
 
@@ -444,7 +503,11 @@ def test_json_quote_not_found_has_null_location(run_cli: Any, hostile: Path) -> 
     positions = document[0]["claims"][0]["positions"]
     missing = positions[1]["quotes"][0]
     assert (missing["file"], missing["line"], missing["column"], missing["status"]) == (
-        None, None, None, "not-found")
+        None,
+        None,
+        None,
+        "not-found",
+    )
     assert positions[0]["quotes"][0]["text"].startswith("The Kremlin \x1b[31m")
 
 
@@ -463,7 +526,7 @@ def _column(out: str, header: str) -> str:
     cells = [c.strip() for c in lines[head].strip("│").split("│")]
     index = cells.index(header)
     body = []
-    for line in lines[head + 2:]:
+    for line in lines[head + 2 :]:
         if not line.startswith("│"):
             break
         body.append(line.strip("│").split("│")[index].strip())

@@ -40,6 +40,7 @@ class RenderContext:
     comparisons: tuple[TopicComparison, ...] = ()
     options: ViewOptions = field(default_factory=ViewOptions)
 
+
 #: (view, format) -> "module:function"
 REGISTRY: dict[tuple[str, str], str] = {
     ("check", "text"): "comparator.render.check_text:render",
@@ -79,7 +80,8 @@ def get(view: str, fmt: str) -> Callable[..., Any]:
     """The render function for a view in a format; a clear error for an unknown format."""
     target = REGISTRY.get((view, fmt))
     if target is None:
-        raise UsageError(f"'{fmt}' is not a format of {view}; choose one of: "
-                         f"{', '.join(formats(view))}")
+        raise UsageError(
+            f"'{fmt}' is not a format of {view}; choose one of: {', '.join(formats(view))}"
+        )
     module_name, _, function = target.partition(":")
     return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]

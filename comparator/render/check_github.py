@@ -30,7 +30,11 @@ def render(result: CheckResult, out: IO[str]) -> None:
         if loc.line > 0:
             props += [f"line={loc.line}", f"col={max(loc.column, 1)}"]
         props.append(f"title={escape_property(f'compare check: {finding.rule}')}")
-        message = "\n".join((visible(finding.message, one_line=True),
-                             *(visible(d, one_line=True) for d in finding.detail)))
+        message = "\n".join(
+            (
+                visible(finding.message, one_line=True),
+                *(visible(d, one_line=True) for d in finding.detail),
+            )
+        )
         out.write(f"::{LEVELS[finding.severity]} {','.join(props)}::{escape_data(message)}\n")
     out.write(visible(result.summary()) + "\n")

@@ -25,9 +25,14 @@ def render(result: CheckResult, out: IO[str]) -> None:
             "text": result.summary(),
         },
         "findings": [
-            {**_location(f.location), "severity": f.severity.value, "rule": f.rule,
-             "message": f.message, "detail": list(f.detail),
-             "related": [_location(r) for r in f.related]}
+            {
+                **_location(f.location),
+                "severity": f.severity.value,
+                "rule": f.rule,
+                "message": f.message,
+                "detail": list(f.detail),
+                "related": [_location(r) for r in f.related],
+            }
             for f in result.findings
         ],
     }

@@ -36,23 +36,33 @@ def render(result: CheckResult, out: IO[str]) -> None:
         if finding.rule in RULES:
             entry["ruleIndex"] = rule_ids.index(finding.rule)
         if finding.related:
-            entry["relatedLocations"] = [{"id": i, **_physical(r)}
-                                         for i, r in enumerate(finding.related)]
+            entry["relatedLocations"] = [
+                {"id": i, **_physical(r)} for i, r in enumerate(finding.related)
+            ]
         results.append(entry)
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "compare",
-                "version": __version__,
-                "rules": [{"id": rule, "shortDescription": {"text": text},
-                           "defaultConfiguration": {"level": LEVELS[severity]}}
-                          for rule, (severity, text) in RULES.items()],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "compare",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": rule,
+                                "shortDescription": {"text": text},
+                                "defaultConfiguration": {"level": LEVELS[severity]},
+                            }
+                            for rule, (severity, text) in RULES.items()
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -24,8 +24,14 @@ def render(result: CheckResult, out: IO[str]) -> None:
         line.append_text(data_text(finding.message, one_line=True))
         console.print(line, soft_wrap=True)
         for detail in finding.detail:
-            console.print(Text("    ").append_text(data_text(detail, one_line=True)),
-                          soft_wrap=True)
-    style = "bold red" if result.count(Severity.ERROR) else \
-        "yellow" if result.count(Severity.WARNING) else "green"
+            console.print(
+                Text("    ").append_text(data_text(detail, one_line=True)), soft_wrap=True
+            )
+    style = (
+        "bold red"
+        if result.count(Severity.ERROR)
+        else "yellow"
+        if result.count(Severity.WARNING)
+        else "green"
+    )
     console.print(Text(result.summary(), style=style), soft_wrap=True)

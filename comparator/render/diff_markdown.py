@@ -46,8 +46,13 @@ class _DiffReport:
         """A party's stances in one cell; the source id when the party has several articles."""
         if len(party.sources) == 1:
             return BR.join(escape_inline(stance_plain(p.stance)) for p in positions) or " "
-        return BR.join(f"{escape_inline(stance_plain(p.stance))} ({escape_inline(p.source.id)})"
-                       for p in positions) or " "
+        return (
+            BR.join(
+                f"{escape_inline(stance_plain(p.stance))} ({escape_inline(p.source.id)})"
+                for p in positions
+            )
+            or " "
+        )
 
     def shared_table(self) -> str:
         a, b = self.diff.a, self.diff.b
@@ -56,10 +61,16 @@ class _DiffReport:
             relation = escape_inline(RELATION_WORDS[item.relation])
             if item.split:
                 relation += " (split)"
-            rows.append([escape_cell(item.topic.title), code_span(item.claim.id, cell=True),
-                         self.stances(item.a, a), self.stances(item.b, b), relation])
-        return table(["Topic", "Claim", escape_cell(a.name), escape_cell(b.name), "Relation"],
-                     rows)
+            rows.append(
+                [
+                    escape_cell(item.topic.title),
+                    code_span(item.claim.id, cell=True),
+                    self.stances(item.a, a),
+                    self.stances(item.b, b),
+                    relation,
+                ]
+            )
+        return table(["Topic", "Claim", escape_cell(a.name), escape_cell(b.name), "Relation"], rows)
 
     def pair_block(self, pair: PositionPair) -> str:
         """The two framings of one claim as a diff: summaries, then quotes, each word by word."""
@@ -69,8 +80,11 @@ class _DiffReport:
         lines = ["@@ summary @@", f"- {la}: {summary_a}", f"+ {lb}: {summary_b}"]
         if shares_words(pair.summary_diff):
             lines += ["@@ summary, word by word @@", f"  {format_word_diff(pair.summary_diff)}"]
-        lines += ["@@ quote @@", f"- {la}: “{quote_text(pair.a)}”",
-                  f"+ {lb}: “{quote_text(pair.b)}”"]
+        lines += [
+            "@@ quote @@",
+            f"- {la}: “{quote_text(pair.a)}”",
+            f"+ {lb}: “{quote_text(pair.b)}”",
+        ]
         if shares_words(pair.quote_diff):
             lines += ["@@ quote, word by word @@", f"  {format_word_diff(pair.quote_diff)}"]
         return code_block("\n".join(lines), "diff")
@@ -78,38 +92,51 @@ class _DiffReport:
     def shared_section(self, item: SharedClaim) -> list[str]:
         blocks = [f"### {escape_inline(item.topic.title)}: {escape_inline(item.claim.text)}"]
         for pair in item.pairs:
-            blocks.append(f"**{escape_inline(RELATION_WORDS[pair.relation])}**: "
-                          f"{escape_inline(self.label(pair.a))} "
-                          f"({escape_inline(stance_plain(pair.a.stance))}) vs "
-                          f"{escape_inline(self.label(pair.b))} "
-                          f"({escape_inline(stance_plain(pair.b.stance))})")
+            blocks.append(
+                f"**{escape_inline(RELATION_WORDS[pair.relation])}**: "
+                f"{escape_inline(self.label(pair.a))} "
+                f"({escape_inline(stance_plain(pair.a.stance))}) vs "
+                f"{escape_inline(self.label(pair.b))} "
+                f"({escape_inline(stance_plain(pair.b.stance))})"
+            )
             blocks.append(self.pair_block(pair))
         return blocks
 
-    def one_sided_table(self, items: tuple[OneSidedClaim, ...], party: Party,
-                        other: Party) -> str:
+    def one_sided_table(self, items: tuple[OneSidedClaim, ...], party: Party, other: Party) -> str:
         rows = []
         for item in items:
             absent = BR.join(
                 escape_inline(ABSENT_WORDS.get(status, status))
                 + (f" ({escape_inline(sid)})" if len(other.sources) > 1 else "")
-                for sid, status in item.other)
-            rows.append([escape_cell(item.topic.title), code_span(item.claim.id, cell=True),
-                         escape_cell(item.claim.text), self.stances(item.positions, party),
-                         absent or " "])
-        return table(["Topic", "Claim", "Text", escape_cell(party.name),
-                      escape_cell(other.name)], rows)
+                for sid, status in item.other
+            )
+            rows.append(
+                [
+                    escape_cell(item.topic.title),
+                    code_span(item.claim.id, cell=True),
+                    escape_cell(item.claim.text),
+                    self.stances(item.positions, party),
+                    absent or " ",
+                ]
+            )
+        return table(
+            ["Topic", "Claim", "Text", escape_cell(party.name), escape_cell(other.name)], rows
+        )
 
     def build(self) -> str:
         d = self.diff
-        blocks = [f"# {escape_inline(d.a.name)} vs {escape_inline(d.b.name)}",
-                  f"Comparing {escape_inline(describe(d.a))} with "
-                  f"{escape_inline(describe(d.b))}: {escape_inline(d.summary())}.",
-                  "## Both address"]
+        blocks = [
+            f"# {escape_inline(d.a.name)} vs {escape_inline(d.b.name)}",
+            f"Comparing {escape_inline(describe(d.a))} with "
+            f"{escape_inline(describe(d.b))}: {escape_inline(d.summary())}.",
+            "## Both address",
+        ]
         if d.shared:
             blocks.append(self.shared_table())
-            blocks.append(f"Word by word, `[-…-]` is only in {escape_inline(d.a.name)}'s text "
-                          f"and `{{+…+}}` only in {escape_inline(d.b.name)}'s.")
+            blocks.append(
+                f"Word by word, `[-…-]` is only in {escape_inline(d.a.name)}'s text "
+                f"and `{{+…+}}` only in {escape_inline(d.b.name)}'s."
+            )
             for item in d.shared:
                 blocks.extend(self.shared_section(item))
         else:

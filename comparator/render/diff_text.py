@@ -104,9 +104,9 @@ class _Printer:
         head.append_text(self.side(pair.b))
         self.console.print(head, soft_wrap=True)
         for what, diff, a, b in (
-                ("summary", pair.summary_diff, pair.a.assertion.summary,
-                 pair.b.assertion.summary),
-                ("quote", pair.quote_diff, quote_text(pair.a), quote_text(pair.b))):
+            ("summary", pair.summary_diff, pair.a.assertion.summary, pair.b.assertion.summary),
+            ("quote", pair.quote_diff, quote_text(pair.a), quote_text(pair.b)),
+        ):
             if shares_words(diff):
                 line = Text().append(f"      {what:<8}", style="dim").append_text(self.words(diff))
                 self.console.print(line, soft_wrap=True)
@@ -133,9 +133,13 @@ class _Printer:
 
         self.console.print(self.claim_title(item), soft_wrap=True)
         for position in item.positions:
-            self.console.print(Text("    ").append_text(self.side(position)).append(": ")
-                               .append_text(data_text(position.assertion.summary,
-                                                      one_line=True)), soft_wrap=True)
+            self.console.print(
+                Text("    ")
+                .append_text(self.side(position))
+                .append(": ")
+                .append_text(data_text(position.assertion.summary, one_line=True)),
+                soft_wrap=True,
+            )
         for sid, status in item.other:
             line = Text("    ")
             name = other.name if len(other.sources) == 1 else f"{other.name}/{sid}"
@@ -156,8 +160,10 @@ def render(context: RenderContext, out: IO[str]) -> None:
     title.append(" vs ")
     title.append_text(data_text(b.name, "bold", one_line=True))
     console.print(title, soft_wrap=True)
-    console.print(data_text(f"{describe(a)} and {describe(b)}: {diff.summary()}",
-                            one_line=True), soft_wrap=True)
+    console.print(
+        data_text(f"{describe(a)} and {describe(b)}: {diff.summary()}", one_line=True),
+        soft_wrap=True,
+    )
     legend = Text().append("word diff: ", style="dim")
     if printer.colour:
         legend.append("only in ", style="dim").append_text(data_text(a.name, "red strike"))
@@ -176,8 +182,11 @@ def render(context: RenderContext, out: IO[str]) -> None:
             printer.pair(pair)
     for party, other, items in ((a, b, diff.only_a), (b, a, diff.only_b)):
         console.print()
-        console.print(Text().append("Only ", style="bold underline").append_text(
-            data_text(party.name, "bold underline", one_line=True)))
+        console.print(
+            Text()
+            .append("Only ", style="bold underline")
+            .append_text(data_text(party.name, "bold underline", one_line=True))
+        )
         if not items:
             console.print("  no claim", style="dim")
         for one in items:

@@ -27,10 +27,20 @@ Cell = Union["Text", Sequence[Block]]
 #: The box characters, as rich's ROUNDED and ASCII boxes draw them: (left, line, cross, right)
 #: for the top edge, the rule under the header, the rule between rows, the bottom edge; then
 #: the vertical line.
-ROUNDED = (("╭", "─", "┬", "╮"), ("├", "─", "┼", "┤"), ("├", "─", "┼", "┤"),
-           ("╰", "─", "┴", "╯"), "│")
-ASCII = (("+", "-", "-", "+"), ("|", "-", "+", "|"), ("|", "-", "+", "|"),
-         ("+", "-", "-", "+"), "|")
+ROUNDED = (
+    ("╭", "─", "┬", "╮"),
+    ("├", "─", "┼", "┤"),
+    ("├", "─", "┼", "┤"),
+    ("╰", "─", "┴", "╯"),
+    "│",
+)
+ASCII = (
+    ("+", "-", "-", "+"),
+    ("|", "-", "+", "|"),
+    ("|", "-", "+", "|"),
+    ("+", "-", "-", "+"),
+    "|",
+)
 
 PADDING = 1  # spaces each side of a cell's content, as rich's default padding
 
@@ -64,8 +74,10 @@ def fit(natural: Sequence[int], minimum: Sequence[int], total: int) -> list[int]
             break
         widest = max(widths[i] for i in shrinkable)
         at_widest = [i for i in shrinkable if widths[i] == widest]
-        below = max([widths[i] for i in shrinkable if widths[i] < widest] +
-                    [max(minimum[i] for i in at_widest)])
+        below = max(
+            [widths[i] for i in shrinkable if widths[i] < widest]
+            + [max(minimum[i] for i in at_widest)]
+        )
         step = min(widest - below, -(-excess // len(at_widest))) or 1
         for i in at_widest:
             cut = min(step, widths[i] - minimum[i], excess)
@@ -163,8 +175,9 @@ class Printer:
         title = title.copy()
         title.truncate(max(1, self.width - 2), overflow="ellipsis")
         title.append(" ")
-        title.append(("─" if self.unicode else "-") * max(0, self.width - cell_len(title.plain)),
-                     style)
+        title.append(
+            ("─" if self.unicode else "-") * max(0, self.width - cell_len(title.plain)), style
+        )
         self._pending.append(title)
 
     def flush(self) -> None:
@@ -183,8 +196,14 @@ class Grid:
     per column is "left" or "center".
     """
 
-    def __init__(self, out: Printer, widths: Sequence[int], *, unicode: bool = True,
-                 justify: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        out: Printer,
+        widths: Sequence[int],
+        *,
+        unicode: bool = True,
+        justify: Sequence[str] | None = None,
+    ) -> None:
         self.out = out
         self.widths = list(widths)
         self.justify = list(justify or ["left"] * len(self.widths))
@@ -232,8 +251,9 @@ class Grid:
         from rich.cells import cell_len
         from rich.text import Span, Text
 
-        columns = [self._cell_lines(cell, width) for cell, width in zip(cells, self.widths,
-                                                                         strict=True)]
+        columns = [
+            self._cell_lines(cell, width) for cell, width in zip(cells, self.widths, strict=True)
+        ]
         height = max((len(c) for c in columns), default=0) or 1
         vertical = self.box[4]
         pad = " " * PADDING
@@ -253,8 +273,9 @@ class Grid:
                 if content is not None and plain:
                     if content.style:
                         spans.append(Span(offset, offset + len(plain), content.style))
-                    spans.extend(Span(offset + s.start, offset + s.end, s.style)
-                                 for s in content.spans)
+                    spans.extend(
+                        Span(offset + s.start, offset + s.end, s.style) for s in content.spans
+                    )
                 pieces.append(f"{pad}{' ' * left}{plain}{' ' * (room - left)}{pad}{vertical}")
                 offset += len(plain) + room - left + len(pad) + len(vertical)
             out.append(Text("".join(pieces), spans=spans))

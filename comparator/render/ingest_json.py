@@ -25,11 +25,19 @@ def render(result: IngestResult, out: IO[str]) -> None:
         "bytes": result.size,
         "lines": result.lines,
         "text_action": result.text_action,
-        "metadata": {"title": meta.title, "authors": list(meta.authors),
-                     "published": meta.published, "site": meta.site, "url": meta.url},
+        "metadata": {
+            "title": meta.title,
+            "authors": list(meta.authors),
+            "published": meta.published,
+            "site": meta.site,
+            "url": meta.url,
+        },
         "entry": result.entry.replace("\r\n", "\n"),
-        "assertions": {"file": result.yaml_path, "written": bool(result.yaml_line),
-                       "line": result.yaml_line or None},
+        "assertions": {
+            "file": result.yaml_path,
+            "written": bool(result.yaml_line),
+            "line": result.yaml_line or None,
+        },
         "notes": list(result.notes),
     }
     json.dump(document, out, indent=2, ensure_ascii=False)

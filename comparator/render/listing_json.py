@@ -44,18 +44,29 @@ def topics_document(context: RenderContext) -> list[dict[str, Any]]:
     topics = []
     for comparison in context.comparisons:
         topic = comparison.topic
-        topics.append({
-            "topic": topic.id,
-            "title": topic.title,
-            "question": topic.question,
-            "keywords": list(topic.keywords),
-            "claims": [{"id": c.claim.id, "text": c.claim.text, "verdict": c.verdict.value,
-                        "positions": len(c.positions)} for c in comparison.claims],
-            "sources": {"covering": list(comparison.covering),
-                        "silent": list(comparison.silent),
-                        "unreviewed": list(comparison.unreviewed)},
-            "verdicts": verdict_tally(comparison.claims),
-        })
+        topics.append(
+            {
+                "topic": topic.id,
+                "title": topic.title,
+                "question": topic.question,
+                "keywords": list(topic.keywords),
+                "claims": [
+                    {
+                        "id": c.claim.id,
+                        "text": c.claim.text,
+                        "verdict": c.verdict.value,
+                        "positions": len(c.positions),
+                    }
+                    for c in comparison.claims
+                ],
+                "sources": {
+                    "covering": list(comparison.covering),
+                    "silent": list(comparison.silent),
+                    "unreviewed": list(comparison.unreviewed),
+                },
+                "verdicts": verdict_tally(comparison.claims),
+            }
+        )
     return topics
 
 
@@ -64,20 +75,27 @@ def sources_document(context: RenderContext) -> list[dict[str, Any]]:
     sources = corpus.sources if corpus is not None else ()
     out = []
     for source in sources:
-        positions = sum(1 for c in context.comparisons for claim in c.claims
-                        if claim.position(source.id) is not None)
-        out.append({
-            "source": source.id,
-            "outlet": source.outlet,
-            "outlet_name": source.outlet_name,
-            "title": source.title,
-            "authors": list(source.authors),
-            "published": source.published,
-            "via": source.via,
-            "url": source.url,
-            "file": source.file,
-            "positions": positions,
-            "topics": {k: list(v) for k, v in
-                       topic_coverage(context.comparisons, source.id).items()},
-        })
+        positions = sum(
+            1
+            for c in context.comparisons
+            for claim in c.claims
+            if claim.position(source.id) is not None
+        )
+        out.append(
+            {
+                "source": source.id,
+                "outlet": source.outlet,
+                "outlet_name": source.outlet_name,
+                "title": source.title,
+                "authors": list(source.authors),
+                "published": source.published,
+                "via": source.via,
+                "url": source.url,
+                "file": source.file,
+                "positions": positions,
+                "topics": {
+                    k: list(v) for k, v in topic_coverage(context.comparisons, source.id).items()
+                },
+            }
+        )
     return out

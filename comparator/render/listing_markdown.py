@@ -21,23 +21,31 @@ def render_topics(context: RenderContext, out: IO[str]) -> None:
         topic = comparison.topic
         names = labels(comparison)
         coverage = []
-        for kind, ids in (("covering", comparison.covering), ("silent", comparison.silent),
-                          ("unreviewed", comparison.unreviewed)):
+        for kind, ids in (
+            ("covering", comparison.covering),
+            ("silent", comparison.silent),
+            ("unreviewed", comparison.unreviewed),
+        ):
             if ids:
                 who = ", ".join(names.get(i, i) for i in by_outlet_order(comparison, ids))
                 coverage.append(f"{len(ids)} {kind}: {escape_inline(who)}")
-        rows.append([
-            f"**{escape_cell(topic.id)}**",
-            escape_cell(topic.title),
-            escape_cell(topic.question),
-            str(len(comparison.claims)),
-            "<br>".join(coverage) or "no sources",
-            escape_cell(tally_phrase(verdict_tally(comparison.claims))),
-        ])
+        rows.append(
+            [
+                f"**{escape_cell(topic.id)}**",
+                escape_cell(topic.title),
+                escape_cell(topic.question),
+                str(len(comparison.claims)),
+                "<br>".join(coverage) or "no sources",
+                escape_cell(tally_phrase(verdict_tally(comparison.claims))),
+            ]
+        )
     header = ["Topic", "Title", "Question", "Claims", "Sources", "Verdicts"]
     out.write("## Topics\n\n")
-    out.write(table(header, rows, ["---", "---", "---", "---:", "---", "---"]) + "\n"
-              if rows else "The corpus has no topics yet.\n")
+    out.write(
+        table(header, rows, ["---", "---", "---", "---:", "---", "---"]) + "\n"
+        if rows
+        else "The corpus has no topics yet.\n"
+    )
 
 
 def render_sources(context: RenderContext, out: IO[str]) -> None:
@@ -48,17 +56,22 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
     for outlet in outlets:
         for source in (s for s in sources if s.outlet == outlet):
             coverage = topic_coverage(context.comparisons, source.id)
-            topics = [f"{len(ids)} {kind}: {escape_inline(', '.join(ids))}"
-                      for kind, ids in coverage.items() if ids]
-            rows.append([
-                escape_cell(source.outlet),
-                f"**{escape_cell(source.id)}**",
-                escape_cell(source.title),
-                escape_cell(", ".join(source.authors)),
-                escape_cell(source.published or ""),
-                escape_cell(source.file),
-                "<br>".join(topics) or "no topics",
-            ])
+            topics = [
+                f"{len(ids)} {kind}: {escape_inline(', '.join(ids))}"
+                for kind, ids in coverage.items()
+                if ids
+            ]
+            rows.append(
+                [
+                    escape_cell(source.outlet),
+                    f"**{escape_cell(source.id)}**",
+                    escape_cell(source.title),
+                    escape_cell(", ".join(source.authors)),
+                    escape_cell(source.published or ""),
+                    escape_cell(source.file),
+                    "<br>".join(topics) or "no topics",
+                ]
+            )
     header = ["Outlet", "Source", "Title", "Authors", "Published", "File", "Topics"]
     out.write("## Sources\n\n")
     out.write(table(header, rows) + "\n" if rows else "The corpus has no sources yet.\n")

@@ -33,8 +33,7 @@ def render_topics(context: RenderContext, out: IO[str]) -> None:
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
     table.add_column("Topic", ratio=1, overflow="fold", vertical="top")
-    table.add_column("Claims", min_width=len("9 single-source"), overflow="fold",
-                     vertical="top")
+    table.add_column("Claims", min_width=len("9 single-source"), overflow="fold", vertical="top")
     table.add_column("Sources", ratio=1, overflow="fold", vertical="top")
     for comparison in comparisons:
         topic = comparison.topic
@@ -47,9 +46,14 @@ def render_topics(context: RenderContext, out: IO[str]) -> None:
     console.print(table)
     sources = len(context.result.corpus.sources) if context.result.corpus else 0
     claims = sum(len(c.claims) for c in comparisons)
-    console.print(Text(f"{len(comparisons)} topic{'s' * (len(comparisons) != 1)}, {claims} "
-                       f"claim{'s' * (claims != 1)}, {sources} source{'s' * (sources != 1)}; "
-                       "compare TOPIC shows one side by side", style="dim"))
+    console.print(
+        Text(
+            f"{len(comparisons)} topic{'s' * (len(comparisons) != 1)}, {claims} "
+            f"claim{'s' * (claims != 1)}, {sources} source{'s' * (sources != 1)}; "
+            "compare TOPIC shows one side by side",
+            style="dim",
+        )
+    )
 
 
 def _coverage(comparison: TopicComparison) -> Text:
@@ -57,9 +61,11 @@ def _coverage(comparison: TopicComparison) -> Text:
 
     names = labels(comparison)
     text = Text()
-    for kind, ids, style in (("covering", comparison.covering, "green"),
-                             ("silent", comparison.silent, "dim"),
-                             ("unreviewed", comparison.unreviewed, "yellow")):
+    for kind, ids, style in (
+        ("covering", comparison.covering, "green"),
+        ("silent", comparison.silent, "dim"),
+        ("unreviewed", comparison.unreviewed, "yellow"),
+    ):
         if ids:
             shown = by_outlet_order(comparison, ids)
             _count_line(text, kind, style, [names.get(i, i) for i in shown])
@@ -92,8 +98,9 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
         console.print(Text("The corpus has no sources yet.", style="dim"))
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
-    table.add_column("Outlet", overflow="fold", vertical="top",
-                     max_width=max(12, console.width // 4))
+    table.add_column(
+        "Outlet", overflow="fold", vertical="top", max_width=max(12, console.width // 4)
+    )
     table.add_column("Source", ratio=3, overflow="fold", vertical="top")
     table.add_column("Topics", ratio=2, overflow="fold", vertical="top")
     for outlet in corpus.outlets:
@@ -108,10 +115,12 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
             about = data_text(source.id, "bold cyan", one_line=True)
             about.append("\n")
             about.append_text(data_text(source.title, "bold"))
-            for label, value in (("by", ", ".join(source.authors)),
-                                 ("published", source.published or ""),
-                                 ("via", source.via or ""),
-                                 ("file", source.file)):
+            for label, value in (
+                ("by", ", ".join(source.authors)),
+                ("published", source.published or ""),
+                ("via", source.via or ""),
+                ("file", source.file),
+            ):
                 if value:
                     about.append(f"\n{label} ", style="dim")
                     about.append_text(data_text(value, one_line=True))
@@ -119,8 +128,12 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
     console.print(table)
     count = len(corpus.sources)
     outlets = len(corpus.outlets)
-    console.print(Text(f"{count} source{'s' * (count != 1)} in {outlets} "
-                       f"outlet{'s' * (outlets != 1)}", style="dim"))
+    console.print(
+        Text(
+            f"{count} source{'s' * (count != 1)} in {outlets} outlet{'s' * (outlets != 1)}",
+            style="dim",
+        )
+    )
 
 
 def _topics_of(context: RenderContext, source_id: str) -> Text:

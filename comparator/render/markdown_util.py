@@ -35,11 +35,11 @@ _LEADING = re.compile(r"^([#+=-])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 # What GitHub links after rendering, with where the word joiner goes (after group 1).
 _LINKED = re.compile(
-    r"(@)(?=\w)"                 # @mention, and the @ of an e-mail address
-    r"|(#)(?=\d)"                # #123 issue and pull-request references
-    r"|(:)(?=[\w+-]+:)"          # :emoji: shortcodes
-    r"|(:)(?=//)"                # scheme://: bare URLs
-    r"|\b(www)(?=\.)",           # www.example.org
+    r"(@)(?=\w)"  # @mention, and the @ of an e-mail address
+    r"|(#)(?=\d)"  # #123 issue and pull-request references
+    r"|(:)(?=[\w+-]+:)"  # :emoji: shortcodes
+    r"|(:)(?=//)"  # scheme://: bare URLs
+    r"|\b(www)(?=\.)",  # www.example.org
     re.IGNORECASE,
 )
 _BACKTICKS = re.compile(r"`{3,}")
@@ -68,14 +68,14 @@ def escape_cell(text: str) -> str:
     return escaped if escaped else " "
 
 
-def table(header: list[str], rows: Iterable[Sequence[str]], align: list[str] | None = None
-          ) -> str:
+def table(header: list[str], rows: Iterable[Sequence[str]], align: list[str] | None = None) -> str:
     """A GFM table from cells that are already escaped (or trusted markdown)."""
     return "\n".join(table_lines(header, rows, align))
 
 
-def table_lines(header: list[str], rows: Iterable[Sequence[str]],
-                align: list[str] | None = None) -> Iterator[str]:
+def table_lines(
+    header: list[str], rows: Iterable[Sequence[str]], align: list[str] | None = None
+) -> Iterator[str]:
     """The lines of a GFM table, a row at a time: a report's large tables are never held whole.
 
     Every row must have as many cells as the header: a short row would silently shift

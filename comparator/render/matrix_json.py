@@ -44,12 +44,16 @@ def _cell(comparison: TopicComparison, outlet: str) -> dict[str, Any]:
     sources = []
     for source in comparison.sources_of(outlet):
         stances = comparison.stances_of(source.id)
-        sources.append({
-            "source": source.id,
-            "status": comparison.coverage(source.id),
-            "stances": {c.claim.id: (s.value if s is not None else None)
-                        for c, s in zip(comparison.claims, stances, strict=True)},
-        })
+        sources.append(
+            {
+                "source": source.id,
+                "status": comparison.coverage(source.id),
+                "stances": {
+                    c.claim.id: (s.value if s is not None else None)
+                    for c, s in zip(comparison.claims, stances, strict=True)
+                },
+            }
+        )
     return {"outlet": outlet, "sources": sources}
 
 
@@ -57,12 +61,25 @@ def document(context: RenderContext) -> dict[str, Any]:
     outlets = outlets_of(context)
     return {
         "outlets": [{"outlet": o, "sources": list(ids)} for o, ids in outlets],
-        "grid": [{"topic": c.topic.id, "title": c.topic.title,
-                  "claims": [claim.claim.id for claim in c.claims],
-                  "cells": [_cell(c, o) for o, _ in outlets]}
-                 for c in context.comparisons],
-        "pairs": [{"a": t.a, "b": t.b, "agree": t.agree,
-                   "agree_different_certainty": t.agree_different_certainty,
-                   "contradict": t.contradict, "diverge": t.diverge, "shared": t.shared}
-                  for t in outlet_pairs(context.comparisons)],
+        "grid": [
+            {
+                "topic": c.topic.id,
+                "title": c.topic.title,
+                "claims": [claim.claim.id for claim in c.claims],
+                "cells": [_cell(c, o) for o, _ in outlets],
+            }
+            for c in context.comparisons
+        ],
+        "pairs": [
+            {
+                "a": t.a,
+                "b": t.b,
+                "agree": t.agree,
+                "agree_different_certainty": t.agree_different_certainty,
+                "contradict": t.contradict,
+                "diverge": t.diverge,
+                "shared": t.shared,
+            }
+            for t in outlet_pairs(context.comparisons)
+        ],
     }

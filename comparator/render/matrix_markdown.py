@@ -25,11 +25,19 @@ def render(context: RenderContext, out: IO[str]) -> None:
     for comparison in context.comparisons:
         cells = {o: grid_lines(comparison, o) for o in outlets}
         for index, claim in enumerate(comparison.claims):
-            rows.append([escape_cell(comparison.topic.id), escape_cell(claim.claim.id),
-                         *(escape_cell(cells[o][index]) for o in outlets)])
+            rows.append(
+                [
+                    escape_cell(comparison.topic.id),
+                    escape_cell(claim.claim.id),
+                    *(escape_cell(cells[o][index]) for o in outlets),
+                ]
+            )
     blocks = ["## Stances", table(header, rows)]
-    notes = [f"{o}: {', '.join(s.id for s in corpus.sources if s.outlet == o)}"
-             for o in outlets if sum(1 for s in corpus.sources if s.outlet == o) > 1]
+    notes = [
+        f"{o}: {', '.join(s.id for s in corpus.sources if s.outlet == o)}"
+        for o in outlets
+        if sum(1 for s in corpus.sources if s.outlet == o) > 1
+    ]
     if notes:
         blocks.append("Marks in article order: " + escape_inline("; ".join(notes)))
 
@@ -45,11 +53,18 @@ def render(context: RenderContext, out: IO[str]) -> None:
                 agree = tally.agree + tally.agree_different_certainty
                 cells_out.append(f"{agree} / {tally.contradict}")
         pair_rows.append(cells_out)
-    blocks += ["## Outlet pairs: agree / contradict",
-               table([" ", *(escape_cell(o) for o in outlets)], pair_rows,
-                     ["---", *(":---:" for _ in outlets)]),
-               escape_inline("Counts are claims, one per pair of articles; agree means same "
-                             "side, any certainty; the diagonal compares an outlet's own "
-                             "articles.")]
+    blocks += [
+        "## Outlet pairs: agree / contradict",
+        table(
+            [" ", *(escape_cell(o) for o in outlets)],
+            pair_rows,
+            ["---", *(":---:" for _ in outlets)],
+        ),
+        escape_inline(
+            "Counts are claims, one per pair of articles; agree means same "
+            "side, any certainty; the diagonal compares an outlet's own "
+            "articles."
+        ),
+    ]
     blocks.append("_" + escape_inline(f"{legend()[0]}; {grid_legend()}") + "_")
     out.write("\n\n".join(blocks) + "\n")

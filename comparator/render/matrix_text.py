@@ -43,8 +43,9 @@ def render(context: RenderContext, out: IO[str]) -> None:
     printer = Printer(make_console(out))
     corpus = context.result.corpus
     if corpus is None or not context.comparisons or not corpus.sources:
-        printer.text(Text("Nothing to compare yet: the corpus needs topics and sources.",
-                          style="dim"))
+        printer.text(
+            Text("Nothing to compare yet: the corpus needs topics and sources.", style="dim")
+        )
         printer.flush()
         return
     unicode = printer.unicode
@@ -68,8 +69,10 @@ def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
     printer.text(Text("Stances: a line per claim, a mark per article", style="bold"))
     outlets = corpus.outlets
     # Claim ids never wrap: each outlet's lines must stay level with the claim they are on.
-    longest = max([len(c.topic.id) for c in context.comparisons]
-                  + [len(k.claim.id) + 2 for c in context.comparisons for k in c.claims])
+    longest = max(
+        [len(c.topic.id) for c in context.comparisons]
+        + [len(k.claim.id) + 2 for c in context.comparisons for k in c.claims]
+    )
     natural = [max(longest, len("Topic / claim"))]
     natural += [cell_len(visible(o, one_line=True)) for o in outlets]
     for comparison in context.comparisons:  # first pass: widths only, from plain strings
@@ -78,8 +81,12 @@ def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
                 natural[column] = max(natural[column], cell_len(line))
     minimum = [min(natural[0], printer.width // 2)] + [2] * len(outlets)
     grid = Grid(printer, fit(natural, minimum, printer.width), unicode=unicode)
-    grid.header([Text("Topic / claim", style="bold"),
-                 *(data_text(o, "bold", one_line=True) for o in outlets)])
+    grid.header(
+        [
+            Text("Topic / claim", style="bold"),
+            *(data_text(o, "bold", one_line=True) for o in outlets),
+        ]
+    )
     notes = []
     for outlet in outlets:
         members = [s.id for s in corpus.sources if s.outlet == outlet]
@@ -90,8 +97,9 @@ def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
     for comparison in context.comparisons:
         # A row for the topic, then one per claim: when an outlet has more articles than its
         # column holds marks, its marks wrap inside the claim's own row and stay level with it.
-        grid.row([data_text(comparison.topic.id, "bold cyan", one_line=True), *blank],
-                 rule_before=True)
+        grid.row(
+            [data_text(comparison.topic.id, "bold cyan", one_line=True), *blank], rule_before=True
+        )
         if not comparison.claims:
             grid.row([Text("  (no claims)", style="dim"), *blank])
         marks = [grid_lines(comparison, outlet, unicode) for outlet in outlets]
@@ -137,19 +145,26 @@ def _pairs(printer: Printer, context: RenderContext, unicode: bool) -> None:
             agree = tally.agree + tally.agree_different_certainty
             cell = Text(str(agree), style="green" if agree else "dim")
             cell.append(" / ", style="dim")
-            cell.append(str(tally.contradict),
-                        style=CONTRADICT_STYLE if tally.contradict else "dim")
+            cell.append(
+                str(tally.contradict), style=CONTRADICT_STYLE if tally.contradict else "dim"
+            )
             cells.append(cell)
         rows.append(cells)
     header = [Text(""), *(data_text(o, "bold", one_line=True) for o in corpus.outlets)]
     natural = [max(cell_len(r[i].plain) for r in [header, *rows]) for i in range(len(header))]
     widths = fit(natural, [min(w, 3) for w in natural], printer.width)
-    grid = Grid(printer, widths, unicode=unicode,
-                justify=["left"] + ["center"] * len(corpus.outlets))
+    grid = Grid(
+        printer, widths, unicode=unicode, justify=["left"] + ["center"] * len(corpus.outlets)
+    )
     grid.header(header)
     for cells in rows:
         grid.row(cells)
     grid.close()
-    printer.text(Text("agree: same side, any certainty. The diagonal pits an outlet's own "
-                      f"articles against each other; {pick(DASH, unicode)} nothing to "
-                      "compare.", style="dim"))
+    printer.text(
+        Text(
+            "agree: same side, any certainty. The diagonal pits an outlet's own "
+            f"articles against each other; {pick(DASH, unicode)} nothing to "
+            "compare.",
+            style="dim",
+        )
+    )

@@ -18,10 +18,17 @@ from comparator.render.show_json import topic_object
 
 
 def source_document(source: Source) -> dict[str, Any]:
-    return {"id": source.id, "outlet": source.outlet, "outlet_name": source.outlet_name,
-            "title": source.title, "authors": list(source.authors),
-            "published": source.published, "via": source.via, "url": source.url,
-            "file": source.file}
+    return {
+        "id": source.id,
+        "outlet": source.outlet,
+        "outlet_name": source.outlet_name,
+        "title": source.title,
+        "authors": list(source.authors),
+        "published": source.published,
+        "via": source.via,
+        "url": source.url,
+        "file": source.file,
+    }
 
 
 def grid_document(comparisons: tuple[TopicComparison, ...]) -> list[dict[str, Any]]:
@@ -38,8 +45,14 @@ def grid_document(comparisons: tuple[TopicComparison, ...]) -> list[dict[str, An
                 else:
                     coverage = comparison.coverage(source.id)
                     cells[source.id] = "no-position" if coverage == "covered" else coverage
-            rows.append({"topic": comparison.topic.id, "claim": claim.claim.id,
-                         "verdict": claim.verdict.value, "stances": cells})
+            rows.append(
+                {
+                    "topic": comparison.topic.id,
+                    "claim": claim.claim.id,
+                    "verdict": claim.verdict.value,
+                    "stances": cells,
+                }
+            )
     return rows
 
 
@@ -53,10 +66,16 @@ def render(context: RenderContext, out: IO[str]) -> None:
         "outlets": list(corpus.outlets),
         "summary": grid_document(context.comparisons),
         "contradictions": [
-            {"topic": s.topic.id, "claim": s.claim.claim.id, "text": s.claim.claim.text,
-             "for": [p.source.id for p in s.for_], "against": [p.source.id for p in s.against],
-             "divided_outlets": list(s.divided_outlets)}
-            for s in contested(context.comparisons)],
+            {
+                "topic": s.topic.id,
+                "claim": s.claim.claim.id,
+                "text": s.claim.claim.text,
+                "for": [p.source.id for p in s.for_],
+                "against": [p.source.id for p in s.against],
+                "divided_outlets": list(s.divided_outlets),
+            }
+            for s in contested(context.comparisons)
+        ],
         "topics": [topic_object(c) for c in context.comparisons],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)

@@ -48,8 +48,9 @@ def document(context: RenderContext) -> list[dict[str, Any]]:
     return topics
 
 
-def topic_object(comparison: TopicComparison,
-                 claims: list[ClaimComparison] | None = None) -> dict[str, Any]:
+def topic_object(
+    comparison: TopicComparison, claims: list[ClaimComparison] | None = None
+) -> dict[str, Any]:
     topic = comparison.topic
     chosen = comparison.claims if claims is None else claims
     return {
@@ -68,8 +69,10 @@ def claim_object(claim: ClaimComparison) -> dict[str, Any]:
         "text": claim.claim.text,
         "verdict": claim.verdict.value,
         "positions": [position_object(p) for p in claim.positions],
-        "relations": [{"a": r.a, "b": r.b, "relation": r.relation.value,
-                       "same_outlet": r.same_outlet} for r in claim.relations],
+        "relations": [
+            {"a": r.a, "b": r.b, "relation": r.relation.value, "same_outlet": r.same_outlet}
+            for r in claim.relations
+        ],
     }
 
 

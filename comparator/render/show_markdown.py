@@ -45,13 +45,20 @@ def render(context: RenderContext, out: IO[str]) -> None:
     out.write("\n\n".join(blocks) + "\n" if blocks else "")
 
 
-def topic_blocks(comparison: TopicComparison, claims: list[ClaimComparison], *,
-                 quotes: bool = True, level: int = 2) -> list[str]:
+def topic_blocks(
+    comparison: TopicComparison,
+    claims: list[ClaimComparison],
+    *,
+    quotes: bool = True,
+    level: int = 2,
+) -> list[str]:
     """The markdown blocks of one topic (headings at ``level``), joined by blank lines."""
     topic = comparison.topic
     hashes = "#" * level
-    blocks = [f"{hashes} {escape_inline(topic.id)}: {escape_inline(topic.title)}",
-              f"_{escape_inline(topic.question)}_"]
+    blocks = [
+        f"{hashes} {escape_inline(topic.id)}: {escape_inline(topic.title)}",
+        f"_{escape_inline(topic.question)}_",
+    ]
     if not claims:
         blocks.append("This topic has no claims yet.")
     for claim in claims:
@@ -60,20 +67,24 @@ def topic_blocks(comparison: TopicComparison, claims: list[ClaimComparison], *,
     absent = []
     for kind, ids in (("Silent", comparison.silent), ("Unreviewed", comparison.unreviewed)):
         if ids:
-            who = ", ".join(escape_inline(names.get(i, i))
-                            for i in by_outlet_order(comparison, ids))
+            who = ", ".join(
+                escape_inline(names.get(i, i)) for i in by_outlet_order(comparison, ids)
+            )
             absent.append(f"**{kind}:** {who}")
     if absent:
         blocks.append("  \n".join(absent))
     return blocks
 
 
-def claim_blocks(comparison: TopicComparison, claim: ClaimComparison, *, quotes: bool = True,
-                 level: int = 3) -> list[str]:
+def claim_blocks(
+    comparison: TopicComparison, claim: ClaimComparison, *, quotes: bool = True, level: int = 3
+) -> list[str]:
     hashes = "#" * level
     verdict = verdict_word(claim)
-    blocks = [f"{hashes} {escape_inline(claim.claim.id)}: {escape_inline(claim.claim.text)}",
-              f"**Verdict: {verdict}** — {escape_inline(claim_summary(claim))}"]
+    blocks = [
+        f"{hashes} {escape_inline(claim.claim.id)}: {escape_inline(claim.claim.text)}",
+        f"**Verdict: {verdict}** — {escape_inline(claim_summary(claim))}",
+    ]
     header = ["Outlet", "Source", "Stance", "Summary"] + (["Evidence"] if quotes else [])
     rows = []
     by_id = {s.id: s for s in comparison.sources}
@@ -89,8 +100,9 @@ def claim_blocks(comparison: TopicComparison, claim: ClaimComparison, *, quotes:
     return blocks
 
 
-def _row(comparison: TopicComparison, claim: ClaimComparison, source: Source,
-         quotes: bool) -> list[str]:
+def _row(
+    comparison: TopicComparison, claim: ClaimComparison, source: Source, quotes: bool
+) -> list[str]:
     position = claim.position(source.id)
     cells = [escape_cell(source.outlet), escape_cell(source.id)]
     if position is None:

@@ -98,8 +98,11 @@ class _View:
         """Print every topic that has a claim to show; returns how many were shown."""
         shown = 0
         for comparison in self.context.comparisons:
-            claims = [c for c in comparison.claims
-                      if not self.options.claims or c.claim.id in self.options.claims]
+            claims = [
+                c
+                for c in comparison.claims
+                if not self.options.claims or c.claim.id in self.options.claims
+            ]
             if self.options.claims and not claims:
                 continue  # --claim names claims of another topic
             if shown:
@@ -159,9 +162,14 @@ class _View:
         names = labels(comparison)
         printed = False
         for kind, ids, style, note in (
-                ("silent", comparison.silent, "dim", ""),
-                ("unreviewed", comparison.unreviewed, "yellow",
-                 " (neither an assertion nor listed as silent; see compare check)")):
+            ("silent", comparison.silent, "dim", ""),
+            (
+                "unreviewed",
+                comparison.unreviewed,
+                "yellow",
+                " (neither an assertion nor listed as silent; see compare check)",
+            ),
+        ):
             if not ids:
                 continue
             if not printed:
@@ -190,14 +198,17 @@ class _View:
             self._rows_table(comparison, claim, columns)
             return
         # Equal widths: an outlet keeps its place from one claim's table to the next.
-        grid = Grid(self.out, shares(self.out.width, len(columns)),
-                    unicode=self.unicode)
+        grid = Grid(self.out, shares(self.out.width, len(columns)), unicode=self.unicode)
         grid.header([self._header(header, sources) for header, sources in columns])
         grid.row([self._cell(comparison, claim, sources) for _, sources in columns])
         grid.close()
 
-    def _rows_table(self, comparison: TopicComparison, claim: ClaimComparison,
-                    columns: list[tuple[str, tuple[Source, ...]]]) -> None:
+    def _rows_table(
+        self,
+        comparison: TopicComparison,
+        claim: ClaimComparison,
+        columns: list[tuple[str, tuple[Source, ...]]],
+    ) -> None:
         """The narrow form: one row per outlet (or article), the position beside it."""
         from comparator.render.grid import PADDING, Grid
 
@@ -208,8 +219,10 @@ class _View:
         rest = max(1, self.out.width - 3 - side - 4 * PADDING)
         grid = Grid(self.out, [side, rest], unicode=self.unicode)
         for header, sources in columns:
-            grid.row([self._header(header, sources), self._cell(comparison, claim, sources)],
-                     rule_before=True)
+            grid.row(
+                [self._header(header, sources), self._cell(comparison, claim, sources)],
+                rule_before=True,
+            )
         grid.close()
 
     def _header(self, header: str, sources: tuple[Source, ...]) -> Text:
@@ -221,8 +234,9 @@ class _View:
             text.append_text(data_text(sources[0].outlet, "dim", one_line=True))
         return text if text.plain else Text(" ")
 
-    def _cell(self, comparison: TopicComparison, claim: ClaimComparison,
-              sources: tuple[Source, ...]) -> list[Block]:
+    def _cell(
+        self, comparison: TopicComparison, claim: ClaimComparison, sources: tuple[Source, ...]
+    ) -> list[Block]:
         """Every position of the column's sources on the claim, or why there is none."""
         from rich.text import Text
 
@@ -247,8 +261,9 @@ class _View:
             parts.append(Text(pick(DASH, self.unicode), style="dim"))
         return parts
 
-    def _position(self, comparison: TopicComparison, claim: ClaimComparison,
-                  position: Position) -> list[Block]:
+    def _position(
+        self, comparison: TopicComparison, claim: ClaimComparison, position: Position
+    ) -> list[Block]:
 
         from comparator.models import Relation
 
@@ -260,8 +275,9 @@ class _View:
         summary = data_text(position.assertion.summary)
         if position.assertion.attributed_to:
             summary.append(" (per ", style="dim italic")
-            summary.append_text(data_text(position.assertion.attributed_to, "dim italic",
-                                          one_line=True))
+            summary.append_text(
+                data_text(position.assertion.attributed_to, "dim italic", one_line=True)
+            )
             summary.append(")", style="dim italic")
         parts.append(summary)
         if self.options.quotes:
@@ -282,8 +298,9 @@ class _View:
                 parts.append(Text(f"(first of {len(anchor.occurrences)} places)", style="dim"))
             return parts
         if anchor.status == "no-text":
-            place = data_text(f"[article text unavailable: {source.file}]", "bold red",
-                              one_line=True)
+            place = data_text(
+                f"[article text unavailable: {source.file}]", "bold red", one_line=True
+            )
         else:
             place = data_text(f"[not found in {source.file}]", "bold red", one_line=True)
         return [quote, place]

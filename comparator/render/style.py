@@ -123,13 +123,16 @@ def labels(comparison: TopicComparison) -> dict[str, str]:
 def by_outlet_order(comparison: TopicComparison, ids: Iterable[str]) -> list[str]:
     """Source ids grouped by outlet (outlets in corpus order), as the columns show them."""
     outlet_rank = {o: i for i, o in enumerate(comparison.outlets)}
-    rank = {s.id: (outlet_rank.get(s.outlet, len(outlet_rank)), i)
-            for i, s in enumerate(comparison.sources)}
+    rank = {
+        s.id: (outlet_rank.get(s.outlet, len(outlet_rank)), i)
+        for i, s in enumerate(comparison.sources)
+    }
     return sorted(ids, key=lambda i: rank.get(i, (len(outlet_rank), len(rank))))
 
 
-def relation_lines(comparison: TopicComparison, claim: ClaimComparison
-                   ) -> list[tuple[Relation, PairRelation, str]]:
+def relation_lines(
+    comparison: TopicComparison, claim: ClaimComparison
+) -> list[tuple[Relation, PairRelation, str]]:
     """One plain sentence per contradiction, then per divergence, naming who and how, in
     the order of the columns (outlets as the corpus lists them).
 
@@ -138,8 +141,10 @@ def relation_lines(comparison: TopicComparison, claim: ClaimComparison
     names = labels(comparison)
     order = {sid: i for i, sid in enumerate(by_outlet_order(comparison, names))}
     out: list[tuple[Relation, PairRelation, str]] = []
-    for relation, pairs in ((Relation.CONTRADICT, claim.contradictions),
-                            (Relation.DIVERGE, claim.divergences)):
+    for relation, pairs in (
+        (Relation.CONTRADICT, claim.contradictions),
+        (Relation.DIVERGE, claim.divergences),
+    ):
         ranked = []
         for pair in pairs:
             first, second = sorted((pair.a, pair.b), key=lambda i: order.get(i, len(order)))
@@ -148,8 +153,10 @@ def relation_lines(comparison: TopicComparison, claim: ClaimComparison
             a, b = claim.position(first), claim.position(second)
             if a is None or b is None:
                 continue
-            sentence = (f"{names.get(first, first)} ({a.stance.value}) vs "
-                        f"{names.get(second, second)} ({b.stance.value})")
+            sentence = (
+                f"{names.get(first, first)} ({a.stance.value}) vs "
+                f"{names.get(second, second)} ({b.stance.value})"
+            )
             if pair.same_outlet:
                 sentence += f", inside {a.outlet}"
             out.append((relation, pair, sentence))
@@ -188,7 +195,8 @@ def claim_summary(claim: ClaimComparison) -> str:
         n = len(claim.contradictions)
         what += f" ({n} contradiction{'s' * (n != 1)})"
     if claim.verdict is Verdict.CONSENSUS and any(
-            r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations):
+        r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations
+    ):
         what += ", though with different certainty"
     return f"{count} position{'s' * (count != 1)}: {what}"
 
@@ -203,8 +211,12 @@ def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:
 
 
 #: Matrix marks for a source with no stance on a claim, by its coverage of the topic.
-GRID_ABSENT = {"covered": NO_POSITION, "silent": ("–", "-"), "unreviewed": ("?", "?"),
-               "unknown": ("?", "?")}
+GRID_ABSENT = {
+    "covered": NO_POSITION,
+    "silent": ("–", "-"),
+    "unreviewed": ("?", "?"),
+    "unknown": ("?", "?"),
+}
 
 
 def grid_lines(comparison: TopicComparison, outlet: str, unicode: bool = True) -> list[str]:
@@ -229,6 +241,8 @@ def grid_lines(comparison: TopicComparison, outlet: str, unicode: bool = True) -
 
 
 def grid_legend(unicode: bool = True) -> str:
-    return (f"{pick(NO_POSITION, unicode)} no position  "
-            f"{pick(GRID_ABSENT['silent'], unicode)} silent on the topic  "
-            f"{pick(GRID_ABSENT['unreviewed'], unicode)} unreviewed")
+    return (
+        f"{pick(NO_POSITION, unicode)} no position  "
+        f"{pick(GRID_ABSENT['silent'], unicode)} silent on the topic  "
+        f"{pick(GRID_ABSENT['unreviewed'], unicode)} unreviewed"
+    )

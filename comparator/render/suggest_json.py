@@ -20,11 +20,20 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         "file": result.file,
         "sentences": result.sentences,
         "suggestions": [
-            {"rank": s.rank, "score": s.score, "file": s.location.file,
-             "line": s.location.line, "column": s.location.column,
-             "sentence": s.sentence.text, "claim": s.claim, "matched": list(s.matched),
-             "cues": {kind: list(found) for kind, found in s.cues.items()},
-             "occurrences": s.occurrences, "quoted_by": s.quoted_by, "stub": s.stub}
+            {
+                "rank": s.rank,
+                "score": s.score,
+                "file": s.location.file,
+                "line": s.location.line,
+                "column": s.location.column,
+                "sentence": s.sentence.text,
+                "claim": s.claim,
+                "matched": list(s.matched),
+                "cues": {kind: list(found) for kind, found in s.cues.items()},
+                "occurrences": s.occurrences,
+                "quoted_by": s.quoted_by,
+                "stub": s.stub,
+            }
             for s in result.suggestions
         ],
     }
