@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from comparator.errors import EXIT_FINDINGS, EXIT_OK
+from comparator.errors import ExitCode
 from comparator.loader import gc_paused
 from comparator.models import (
     Assertion,
@@ -44,9 +44,9 @@ class CheckResult:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    def exit_code(self, fail_level: Severity = Severity.ERROR) -> int:
+    def exit_code(self, fail_level: Severity = Severity.ERROR) -> ExitCode:
         failing = any(f.severity.rank >= fail_level.rank for f in self.findings)
-        return EXIT_FINDINGS if failing else EXIT_OK
+        return ExitCode.FINDINGS if failing else ExitCode.OK
 
     def summary(self) -> str:
         counts = ", ".join(

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from comparator import __version__
-from comparator.errors import EXIT_USAGE, CompareError, CorpusInvalidError
+from comparator.errors import CompareError, CorpusInvalidError, ExitCode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -461,9 +461,9 @@ def main(argv: list[str] | None = None) -> None:
         # The reader (head, less) went away: not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_USAGE - 1)
+        sys.exit(ExitCode.BROKEN_PIPE)
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     finally:
         _before_exit()
 

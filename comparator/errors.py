@@ -6,15 +6,43 @@ a library user sees a typed exception and a terminal user never sees a traceback
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+import difflib
+from collections.abc import Iterable
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the process tells its caller; DESIGN.md fixes these numbers."""
+
+    OK = 0
+    #: ``compare check`` found something at or above ``--fail-level``.
+    FINDINGS = 1
+    #: Bad input or a bad command line: the message says what and where.
+    USAGE = 2
+    #: The reader of our output went away (``compare X | head``): what shells expect.
+    BROKEN_PIPE = 141
+    INTERRUPTED = 130
+
+
+def did_you_mean(name: str, known: Iterable[str], *, prefix: bool = False) -> str | None:
+    """The known name a user most probably meant by ``name``, or None.
+
+    With ``prefix`` a known name that starts with what was typed wins first (ids typed short).
+    Every "did you mean" of the tool comes from here, so they all guess alike.
+    """
+    choices = list(dict.fromkeys(known))
+    if prefix:
+        starting = [k for k in choices if k.startswith(name)]
+        if starting:
+            return starting[0]
+    close = difflib.get_close_matches(name, choices, n=1)
+    return close[0] if close else None
 
 
 class CompareError(Exception):
     """Base class: anything the tool can explain to its user."""
 
-    exit_code = EXIT_USAGE
+    exit_code: ExitCode = ExitCode.USAGE
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
