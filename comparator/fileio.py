@@ -1,7 +1,9 @@
-"""Writing the user's files: atomically, so a crash or a full disk never leaves half a file."""
+"""Reading and writing the user's files: one digest, one account of a bad byte, and atomic
+writes, so a crash or a full disk never leaves half a file."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +25,32 @@ def read_input(path: Path, shown: str, *, folder_hint: str) -> bytes:
         raise InputError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of some bytes, as ``sha256sum`` prints it (what ``sha256:`` pins hold)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The digest of a file, read a block at a time: a large file is never held whole."""
+    hasher = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+def utf8_error_position(data: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
+    """1-based line and column (in characters) of the first byte that is not UTF-8.
+
+    Every "not UTF-8" message of the tool names the place the same way, so an editor's
+    go-to-line lands on it.
+    """
+    before = data[: error.start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+    return line, column
 
 
 def atomic_write(path: Path, text: str) -> None:
