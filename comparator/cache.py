@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from comparator import __version__
+from comparator.fileio import file_sha256, sha256_hex
 
 if TYPE_CHECKING:
     from comparator.check import CheckResult
@@ -62,37 +63,6 @@ _ALLOWED = {
     ),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
-
-
-def _sha256() -> Any:
-    """A SHA-256 hasher, without loading OpenSSL when CPython's own module will do.
-
-    ``hashlib`` loads libcrypto on import, a couple of milliseconds of every start-up; the
-    cache only needs one digest per file, which CPython's built-in implementation gives.
-    """
-    try:
-        from _sha2 import sha256  # CPython 3.12 and later
-    except ImportError:
-        try:
-            from _sha256 import sha256  # CPython 3.11 and earlier
-        except ImportError:  # another Python
-            from hashlib import sha256
-    return sha256()
-
-
-def sha256_hex(data: bytes) -> str:
-    hasher = _sha256()
-    hasher.update(data)
-    return str(hasher.hexdigest())
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The digest of a file, read a block at a time: a large corpus is never held whole."""
-    hasher = _sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            hasher.update(block)
-    return str(hasher.hexdigest())
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:

@@ -6,12 +6,11 @@ the quotes ``compare check`` passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from comparator.errors import ExitCode
+from comparator.errors import ExitCode, did_you_mean
 from comparator.loader import gc_paused
 from comparator.models import (
     Assertion,
@@ -21,7 +20,7 @@ from comparator.models import (
     QuoteAnchor,
     Severity,
 )
-from comparator.rules import MIN_QUOTE_WORDS, RULES
+from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
 if TYPE_CHECKING:
     from comparator.texts import ArticleText
@@ -64,10 +63,6 @@ class CheckResult:
         return line
 
 
-def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
-    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
-
-
 def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]]:
     """References, duplicates and coverage: what needs no article text."""
     out: list[tuple[Finding, Assertion | None]] = []
@@ -80,7 +75,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.id in first_id:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "duplicate-id",
                             f"assertion id '{a.id}' is used twice "
                             f"(first at line {first_id[a.id].location.line}); ids "
@@ -96,7 +91,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.source not in source_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-source",
                             f"assertion '{a.id}' names source "
                             f"'{a.source}', which is not under sources"
@@ -109,7 +104,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.claim not in claim_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-claim",
                             f"assertion '{a.id}' names claim "
                             f"'{a.claim}', which topic '{topic.id}' does not define"
@@ -124,7 +119,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                 first = positions[key]
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "duplicate-position",
                             f"source '{a.source}' already "
                             f"has a position on claim '{a.claim}' in assertion "
@@ -142,7 +137,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if not a.quotes:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unsourced",
                             f"assertion '{a.id}' has no quote; add a "
                             "verbatim passage from its source under quotes",
@@ -157,7 +152,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if sid not in source_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-source",
                             f"topic '{topic.id}' lists '{sid}' as "
                             "silent, but it is not under sources"
@@ -170,7 +165,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             elif sid in covered:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "silent-conflict",
                             f"source '{sid}' is listed as silent "
                             f"on topic '{topic.id}' but has assertions on it; remove "
@@ -184,7 +179,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if source.id not in covered and source.id not in silent:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unreviewed",
                             f"source '{source.id}' has no assertion on "
                             f"topic '{topic.id}' and is not in its silent list; read "
@@ -199,10 +194,9 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
 
 
 def _did_you_mean(name: str, choices: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """The end of an unknown-name message: the guess, if there is one."""
+    close = did_you_mean(name, sorted(choices))
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def anchor_quotes(
@@ -221,7 +215,7 @@ def anchor_quotes(
             if word_count(quote.text) < MIN_QUOTE_WORDS:
                 findings.append(
                     (
-                        _finding(
+                        finding(
                             "quote-too-short",
                             f"quote of assertion '{a.id}' has "
                             f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
@@ -247,7 +241,7 @@ def anchor_quotes(
                 lines = ", ".join(f"{p.line}:{p.column}" for p in places)
                 findings.append(
                     (
-                        _finding(
+                        finding(
                             "quote-ambiguous",
                             f"quote of assertion '{a.id}' occurs "
                             f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
@@ -285,7 +279,7 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
         detail.append(f"diff:    {format_word_diff(miss.diff)}")
     else:
         message += "; nothing in the text is close to it"
-    return _finding("quote-not-found", message, where, detail=tuple(detail), related=related)
+    return finding("quote-not-found", message, where, detail=tuple(detail), related=related)
 
 
 def verify(
@@ -339,7 +333,7 @@ def _verify(
             inputs.append((str(article.path), article.sha256))
             if source.sha256 and article.sha256 != source.sha256:
                 text_findings.append(
-                    _finding(
+                    finding(
                         "source-changed",
                         f"source '{source.id}': {article.shown} has changed "
                         f"since it was read (sha256 {article.sha256[:12]}…, pinned "
@@ -376,7 +370,3 @@ def _verify(
 def _order(finding: Finding) -> tuple[str, int, int, str]:
     loc = finding.location
     return (loc.file, loc.line, loc.column, finding.rule)
-
-
-def rule_counts(findings: tuple[Finding, ...]) -> Counter[str]:
-    return Counter(f.rule for f in findings)

@@ -13,6 +13,7 @@ do, the new sha256 to pin.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from comparator.models import (
     Stance,
     Topic,
 )
-from comparator.rules import RULES
+from comparator.rules import finding
 from comparator.wording import forms_in, line_of, line_starts, stem, text_words, words
 
 if TYPE_CHECKING:
@@ -112,10 +113,6 @@ def cues(text: str) -> dict[str, list[str]]:
     return found
 
 
-def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
-    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
-
-
 def _listing(words_: Iterable[str]) -> str:
     return ", ".join(f'"{w}"' for w in words_)
 
@@ -135,7 +132,7 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                     advice = "doubts or denies" if found["negation"] else "suggests"
                     out.append(
                         (
-                            _finding(
+                            finding(
                                 "stance-cue",
                                 f"quote of assertion '{a.id}' says {_listing(doubting)}, "
                                 f"but its stance is affirms; such wording usually means {advice}: "
@@ -153,7 +150,7 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                 ):
                     out.append(
                         (
-                            _finding(
+                            finding(
                                 "stance-cue",
                                 f"quote of assertion '{a.id}' reports someone else's "
                                 f"claim ({_listing(found['attribution'])}) but the "
@@ -176,7 +173,7 @@ class _WordIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.vocabulary = text_words(text)
-        self._starts: list[int] | None = None
+        self._starts: array[int] | None = None
 
     def lines(self, keyword: str) -> set[int]:
         """Lines where the keyword occurs (its words in a row, each in any inflection)."""
@@ -239,7 +236,7 @@ def _silent_finding(
     for line in lines[:5]:
         text = " ".join(original[line - 1].split()) if line <= len(original) else ""
         detail.append(f"{article.shown}:{line}: {text[:117] + '...' if len(text) > 120 else text}")
-    return _finding(
+    return finding(
         "silent-but-mentions",
         f"source '{sid}' is listed as silent on topic '{topic.id}', but "
         f"{article.shown} uses its keywords on line {shown}{more}; read those lines: add an "
@@ -304,7 +301,7 @@ def drift_findings(
         )
         out.append(
             (
-                _finding(
+                finding(
                     "source-drift",
                     f"source '{source.id}': {shown} changed since it was pinned; {state}; {advice}",
                     source.location,

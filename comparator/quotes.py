@@ -20,6 +20,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
+from comparator.wording import line_of, line_starts
+
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -49,7 +51,6 @@ _GAP = "[ " + _INVISIBLE + "]"
 _EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
 #: Below this similarity a "closest passage" would only distract: say nothing is close.
 MIN_CLOSEST_RATIO = 0.5
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"\S+")
 
 
@@ -145,8 +146,7 @@ class NormalisedText:
         pieces.append(text[position:])
         self.normalised = "".join(pieces)
         self._base = base
-        self._line_starts = array("q", [0])
-        self._line_starts.extend(m.end() for m in _LINE_BREAK.finditer(original))
+        self._line_starts = line_starts(original)
 
     # -- offsets -------------------------------------------------------------------------
 
@@ -177,8 +177,7 @@ class NormalisedText:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an original offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return line_of(self._line_starts, offset)
 
     def passage(self, start: int, end: int, ratio: float = 1.0) -> Passage:
         first, last = self.original_span(start, end)
