@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from comparator import __version__
 from comparator.fileio import file_sha256, sha256_hex
+from comparator.models import QuoteKey
 
 if TYPE_CHECKING:
     from comparator.check import CheckResult
@@ -57,6 +58,9 @@ _ALLOWED = {
             "Assertion",
             "Topic",
             "QuoteAnchor",
+            "QuoteKey",
+            "AnchorStatus",
+            "TextDigest",
             "Severity",
             "Stance",
         }
@@ -162,7 +166,7 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
     try:
         cwd = os.getcwd()
         texts = tuple(
-            (path, os.path.realpath(path), text_digest) for path, text_digest in result.inputs
+            (read.path, os.path.realpath(read.path), read.sha256) for read in result.inputs
         )
         header = (stamp, cwd, digest, texts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -211,7 +215,7 @@ def _write_result(handle: Any, result: CheckResult) -> None:
     _dump(handle, corpus.sources)
     _dump(handle, result.findings)
     for topic in corpus.topics:
-        keys = ((a.id, index) for a in topic.assertions for index in range(len(a.quotes)))
+        keys = (QuoteKey(a.id, i) for a in topic.assertions for i in range(len(a.quotes)))
         _dump(handle, (topic, {key: result.anchors[key] for key in keys if key in result.anchors}))
 
 

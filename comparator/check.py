@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING
 from comparator.errors import ExitCode, did_you_mean
 from comparator.loader import gc_paused
 from comparator.models import (
+    AnchorStatus,
     Assertion,
     Corpus,
     Finding,
     Location,
     QuoteAnchor,
+    QuoteKey,
     Severity,
+    TextDigest,
 )
 from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
@@ -35,10 +38,10 @@ class CheckResult:
     assertions: int = 0
     quotes: int = 0
     suppressed: int = 0
-    anchors: dict[tuple[str, int], QuoteAnchor] = field(default_factory=dict)
+    anchors: dict[QuoteKey, QuoteAnchor] = field(default_factory=dict)
     texts: dict[str, ArticleText] = field(default_factory=dict)
-    #: (path, sha256) of every article text read: what the cache checks before reusing this.
-    inputs: tuple[tuple[str, str], ...] = ()
+    #: Every article text read: what the cache checks before reusing this.
+    inputs: tuple[TextDigest, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -202,7 +205,7 @@ def _did_you_mean(name: str, choices: set[str]) -> str:
 def anchor_quotes(
     assertions: Iterable[Assertion],
     article: ArticleText | None,
-    anchors: dict[tuple[str, int], QuoteAnchor],
+    anchors: dict[QuoteKey, QuoteAnchor],
 ) -> list[tuple[Finding, Assertion | None]]:
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
@@ -211,7 +214,7 @@ def anchor_quotes(
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
         for index, quote in enumerate(a.quotes):
-            key = (a.id, index)
+            key = QuoteKey(a.id, index)
             if word_count(quote.text) < MIN_QUOTE_WORDS:
                 findings.append(
                     (
@@ -226,17 +229,29 @@ def anchor_quotes(
                     )
                 )
             if article is None:
-                anchors[key] = QuoteAnchor(quote, a.source, "no-text")
+                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NO_TEXT)
                 continue
             found = article.text.find_all(quote.text)
             places = tuple(Location(article.shown, p.line, p.column) for p in found)
             if len(found) == 1:
                 anchors[key] = QuoteAnchor(
-                    quote, a.source, "found", places[0], found[0].start, found[0].end, places
+                    quote,
+                    a.source,
+                    AnchorStatus.FOUND,
+                    places[0],
+                    found[0].start,
+                    found[0].end,
+                    places,
                 )
             elif found:
                 anchors[key] = QuoteAnchor(
-                    quote, a.source, "ambiguous", places[0], found[0].start, found[0].end, places
+                    quote,
+                    a.source,
+                    AnchorStatus.AMBIGUOUS,
+                    places[0],
+                    found[0].start,
+                    found[0].end,
+                    places,
                 )
                 lines = ", ".join(f"{p.line}:{p.column}" for p in places)
                 findings.append(
@@ -253,7 +268,7 @@ def anchor_quotes(
                     )
                 )
             else:
-                anchors[key] = QuoteAnchor(quote, a.source, "not-found")
+                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
                 findings.append((_not_found(a, quote.text, quote.location, article), a))
     return findings
 
@@ -270,7 +285,7 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
         related = (place,)
         if miss.only_differs_in:
             message += (
-                f"; it differs only in {miss.only_differs_in} from the text at "
+                f"; it differs only in {miss.only_differs_in.value} from the text at "
                 f"{place.line}:{place.column}: copy the text exactly"
             )
         else:
@@ -317,20 +332,21 @@ def _verify(
         for a in topic.assertions:
             by_source.setdefault(a.source, []).append(a)
     silent = linter.silent_pairs(corpus) if linter else {}
-    anchors: dict[tuple[str, int], QuoteAnchor] = {}
+    anchors: dict[QuoteKey, QuoteAnchor] = {}
     tied = structural_findings(corpus)
     text_findings: list[Finding] = []
     texts: dict[str, ArticleText] = {}
-    digests: dict[str, tuple[str, str]] = {}
-    inputs: list[tuple[str, str]] = []
+    read_texts: dict[str, TextDigest] = {}
+    inputs: list[TextDigest] = []
     for source in corpus.sources:
         read = read_text(corpus, source)
         article = read if isinstance(read, ArticleText) else None
         if article is None:
             text_findings.append(read)  # type: ignore[arg-type]
         else:
-            digests[source.id] = (article.shown, article.sha256)
-            inputs.append((str(article.path), article.sha256))
+            read = TextDigest(str(article.path), article.shown, article.sha256)
+            read_texts[source.id] = read
+            inputs.append(read)
             if source.sha256 and article.sha256 != source.sha256:
                 text_findings.append(
                     finding(
@@ -350,7 +366,9 @@ def _verify(
     for rest in by_source.values():  # assertions that name no known source
         tied += anchor_quotes(rest, None, anchors)
     if linter:
-        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(corpus, digests, anchors)
+        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
+            corpus, read_texts, anchors
+        )
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

@@ -23,7 +23,9 @@ from comparator.models import (
     Finding,
     Location,
     QuoteAnchor,
+    QuoteKey,
     Stance,
+    TextDigest,
     Topic,
 )
 from comparator.rules import finding
@@ -252,18 +254,19 @@ def _silent_finding(
 
 def drift_findings(
     corpus: Corpus,
-    digests: Mapping[str, tuple[str, str]],
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    read_texts: Mapping[str, TextDigest],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
 ) -> list[Tied]:
     """For each pinned source whose text changed: which of its quotes still anchor.
 
-    ``digests`` maps a readable source to (its file as shown, the sha256 of its text).
+    ``read_texts`` holds every source whose text could be read.
     """
     out: list[Tied] = []
     for source in corpus.sources:
-        if source.id not in digests:
+        read = read_texts.get(source.id)
+        if read is None:
             continue
-        shown, digest = digests[source.id]
+        shown, digest = read.shown, read.sha256
         if not source.sha256 or digest == source.sha256:
             continue
         anchored: list[str] = []
@@ -274,7 +277,7 @@ def drift_findings(
                 if a.source != source.id:
                     continue
                 for index, quote in enumerate(a.quotes):
-                    anchor = anchors.get((a.id, index))
+                    anchor = anchors.get(QuoteKey(a.id, index))
                     label = a.id if len(a.quotes) == 1 else f"{a.id} quote {index + 1}"
                     if anchor is not None and anchor.found and anchor.location is not None:
                         anchored.append(label)

@@ -19,6 +19,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from enum import Enum
 
 from comparator.wording import line_of, line_starts
 
@@ -95,13 +96,21 @@ class Passage:
     ratio: float = 1.0
 
 
+class Difference(str, Enum):
+    """What alone keeps a quote from matching a passage: check says so, so the analyst knows
+    the quote only needs copying again."""
+
+    CASE = "case"
+    HYPHENATION = "hyphenation"
+
+
 @dataclass(frozen=True)
 class Miss:
     """Why a quote was not found, and the passage it is closest to."""
 
     closest: Passage | None
-    #: "case", "hyphenation", or "" when the difference is in the words themselves.
-    only_differs_in: str
+    #: None when the quote differs from the passage in its words (or nothing is close).
+    only_differs_in: Difference | None
     diff: tuple[tuple[str, str], ...]
 
 
@@ -212,12 +221,12 @@ class NormalisedText:
         needle = normalise(quote)
         haystack = self.normalised
         if not needle:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         lowered = _same_length_lower(haystack)
         index = lowered.find(_same_length_lower(needle))
         if index != -1:
             closest = self.passage(index, index + len(needle))
-            return Miss(closest, "case", word_diff(needle, normalise(closest.text)))
+            return Miss(closest, Difference.CASE, word_diff(needle, normalise(closest.text)))
         # Squeezed with str.replace first: the char-by-char map back is only built on a hit.
         squeezed = haystack.replace("-", "").replace(" ", "")
         target = needle.replace("-", "").replace(" ", "")
@@ -227,15 +236,15 @@ class NormalisedText:
             start = positions[index]
             end = positions[index + len(target) - 1] + 1
             closest = self.passage(start, end)
-            return Miss(closest, "hyphenation", word_diff(needle, normalise(closest.text)))
+            return Miss(closest, Difference.HYPHENATION, word_diff(needle, normalise(closest.text)))
         best = _closest_window(haystack, needle, max_candidates)
         if best is None:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         start, end, ratio = best
         if ratio < MIN_CLOSEST_RATIO:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         closest = self.passage(start, end, ratio)
-        return Miss(closest, "", word_diff(needle, normalise(closest.text)))
+        return Miss(closest, None, word_diff(needle, normalise(closest.text)))
 
 
 def _compose(text: str) -> tuple[str, list[int]]:

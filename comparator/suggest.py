@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from comparator.errors import UsageError
 from comparator.lints import cues
-from comparator.models import Assertion, Corpus, Location, QuoteAnchor, Source, Topic
+from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey, Source, Topic
 from comparator.quotes import word_count
 from comparator.texts import ArticleText
 from comparator.wording import STOPWORDS, Sentence, split_sentences, stem, stems, words
@@ -113,7 +113,7 @@ class _Bm25:
 def suggest(
     corpus: Corpus,
     texts: Mapping[str, ArticleText],
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
     topic_id: str,
     source_id: str,
     *,
@@ -192,13 +192,13 @@ def suggest(
 
 
 def _quoted_by(
-    own: list[Assertion], anchors: Mapping[tuple[str, int], QuoteAnchor], sentence: Sentence
+    own: list[Assertion], anchors: Mapping[QuoteKey, QuoteAnchor], sentence: Sentence
 ) -> str | None:
     """The assertion whose quote overlaps this sentence in the text, if any (anchors hold
     offsets in the text as saved, like sentences)."""
     for a in own:
         for index in range(len(a.quotes)):
-            anchor = anchors.get((a.id, index))
+            anchor = anchors.get(QuoteKey(a.id, index))
             if anchor is None or not anchor.found:
                 continue
             if anchor.start < sentence.end and sentence.start < anchor.end:
