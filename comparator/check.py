@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from comparator.errors import ExitCode, did_you_mean
-from comparator.loader import gc_paused
 from comparator.models import (
     AnchorStatus,
     Assertion,
@@ -209,6 +208,9 @@ def anchor_quotes(
 ) -> list[tuple[Finding, Assertion | None]]:
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
+    # Here, not at the top, as the other imports of the verification (quotes, texts, ignores):
+    # they cost a view start-up as much again as the rest of the core, and a view whose
+    # corpus comes from the cache never verifies.
     from comparator.quotes import word_count
 
     findings: list[tuple[Finding, Assertion | None]] = []
@@ -274,7 +276,7 @@ def anchor_quotes(
 
 
 def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
-    from comparator.quotes import format_word_diff
+    from comparator.quotes import format_word_diff  # verification only: see anchor_quotes
 
     miss = article.text.explain_miss(quote)
     message = f"quote of assertion '{a.id}' is not in {article.shown}"
@@ -313,19 +315,18 @@ def verify(
     """
     if corpus is None:
         return CheckResult(None, tuple(sorted(load_findings, key=_order)))
-    with gc_paused():  # many small objects, no cycles: see loader.gc_paused
-        return _verify(corpus, load_findings, lints, keep_texts)
+    return _verify(corpus, load_findings, lints, keep_texts)
 
 
 def _verify(
     corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool, keep_texts: bool
 ) -> CheckResult:
-    # Imported here: a view whose corpus comes from the cache never needs them.
-    from comparator.ignores import apply_ignores
+    from comparator.ignores import apply_ignores  # verification only: see anchor_quotes
     from comparator.texts import ArticleText, read_text
 
     linter = None
     if lints:
+        # Only ``compare check`` lints: a view would pay for compiling the cue patterns.
         from comparator import lints as linter
     by_source: dict[str, list[Assertion]] = {}
     for topic in corpus.topics:

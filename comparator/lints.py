@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from comparator.ignores import SilentPair, Tied
 from comparator.models import (
@@ -29,11 +28,8 @@ from comparator.models import (
     Topic,
 )
 from comparator.rules import finding
+from comparator.texts import ArticleText
 from comparator.wording import forms_in, line_of, line_starts, stem, text_words, words
-
-if TYPE_CHECKING:
-    from comparator.texts import ArticleText
-
 
 #: Wording that says a claim is unproven or false: odd under 'affirms'.
 NEGATION_CUES: tuple[tuple[str, str], ...] = (

@@ -259,17 +259,3 @@ class LoadResult:
 
     corpus: Corpus | None
     findings: tuple[Finding, ...] = field(default_factory=tuple)
-
-
-def _pickle_by_fields(model: type) -> None:
-    """Pickle a slotted model as its class and field values: unpickling (the cache of
-    verified corpora) then calls ``__init__`` directly, twice as fast as the default
-    ``__setstate__`` of a frozen slotted dataclass."""
-    from operator import attrgetter
-
-    values = attrgetter(*model.__slots__)
-    model.__reduce__ = lambda self: (model, values(self))  # type: ignore[method-assign]
-
-
-for _model in (Location, Finding, Source, Claim, QuoteRef, Assertion, Topic, Corpus, QuoteAnchor):
-    _pickle_by_fields(_model)

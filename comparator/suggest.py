@@ -22,6 +22,7 @@ from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey
 from comparator.quotes import word_count
 from comparator.texts import ArticleText
 from comparator.wording import STOPWORDS, Sentence, split_sentences, stem, stems, words
+from comparator.workflow import resolve_source, resolve_topics
 from comparator.yamltext import quoted
 
 K1 = 1.2
@@ -120,8 +121,6 @@ def suggest(
     limit: int = 5,
 ) -> SuggestResult:
     """The ``limit`` best sentences of the source for the topic, best first."""
-    from comparator.workflow import resolve_source, resolve_topics
-
     (topic,) = resolve_topics(corpus, [topic_id])
     source = resolve_source(corpus, source_id)
     if limit < 1:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from comparator import cache
+from comparator.check import CheckResult, verify
 from comparator.errors import CorpusInvalidError, UsageError, did_you_mean
 from comparator.fileio import sha256_hex
 from comparator.loader import find_assertions
 from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Source, Topic
-
-if TYPE_CHECKING:
-    from comparator.check import CheckResult
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset(
@@ -39,13 +37,11 @@ def open_corpus(
     ``keep_texts`` keeps the article texts in the result (``compare suggest`` reads them).
     An unchanged corpus comes from the cache (see cache.py) instead of being verified again.
     """
-    from comparator import cache
-
     path = find_assertions(assertions)
     result = None if keep_texts else cache.lookup(path)
     digest = None
     if result is None:
-        from comparator.check import verify
+        # A cache hit never parses YAML: the parser (and yaml) stay off the warm path.
         from comparator.loader import load_corpus, read_corpus_bytes
 
         data = read_corpus_bytes(path)
