@@ -21,10 +21,12 @@ from comparator.models import (
     QuoteKey,
     Severity,
     TextDigest,
+    Topic,
 )
 from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
 if TYPE_CHECKING:
+    from comparator.ignores import Tied
     from comparator.texts import ArticleText
 
 
@@ -324,17 +326,18 @@ def _verify(
     from comparator.ignores import apply_ignores  # verification only: see anchor_quotes
     from comparator.texts import ArticleText, read_text
 
-    linter = None
+    silent: dict[str, list[tuple[Topic, Location]]] = {}
     if lints:
         # Only ``compare check`` lints: a view would pay for compiling the cue patterns.
         from comparator import lints as linter
+
+        silent = linter.silent_pairs(corpus)
     by_source: dict[str, list[Assertion]] = {}
     for topic in corpus.topics:
         for a in topic.assertions:
             by_source.setdefault(a.source, []).append(a)
-    silent = linter.silent_pairs(corpus) if linter else {}
     anchors: dict[QuoteKey, QuoteAnchor] = {}
-    tied = structural_findings(corpus)
+    tied: list[Tied] = [*structural_findings(corpus)]
     text_findings: list[Finding] = []
     texts: dict[str, ArticleText] = {}
     read_texts: dict[str, TextDigest] = {}
@@ -342,12 +345,12 @@ def _verify(
     for source in corpus.sources:
         read = read_text(corpus, source)
         article = read if isinstance(read, ArticleText) else None
-        if article is None:
-            text_findings.append(read)  # type: ignore[arg-type]
-        else:
-            read = TextDigest(str(article.path), article.shown, article.sha256)
-            read_texts[source.id] = read
-            inputs.append(read)
+        if isinstance(read, Finding):
+            text_findings.append(read)
+        if article is not None:
+            digest = TextDigest(str(article.path), article.shown, article.sha256)
+            read_texts[source.id] = digest
+            inputs.append(digest)
             if source.sha256 and article.sha256 != source.sha256:
                 text_findings.append(
                     finding(
@@ -360,13 +363,13 @@ def _verify(
                     )
                 )
         tied += anchor_quotes(by_source.pop(source.id, ()), article, anchors)
-        if linter and article is not None and source.id in silent:
+        if lints and article is not None and source.id in silent:
             tied += linter.silent_findings(source.id, silent[source.id], article)
         if keep_texts and article is not None:
             texts[source.id] = article
     for rest in by_source.values():  # assertions that name no known source
         tied += anchor_quotes(rest, None, anchors)
-    if linter:
+    if lints:
         tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
             corpus, read_texts, anchors
         )

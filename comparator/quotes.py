@@ -200,7 +200,7 @@ class NormalisedText:
         needle = normalise(quote)
         if not needle:
             return []
-        found = []
+        found: list[Passage] = []
         text = self.normalised
         # A quote is a passage of whole words: "no" is not found inside "enough".
         check_before = needle[0].isalnum()
