@@ -21,12 +21,12 @@ from comparator.models import (
     QuoteKey,
     Severity,
     TextDigest,
-    Topic,
 )
 from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
 if TYPE_CHECKING:
     from comparator.ignores import Tied
+    from comparator.lints import SilentListing
     from comparator.texts import ArticleText
 
 
@@ -326,7 +326,7 @@ def _verify(
     from comparator.ignores import apply_ignores  # verification only: see anchor_quotes
     from comparator.texts import ArticleText, read_text
 
-    silent: dict[str, list[tuple[Topic, Location]]] = {}
+    silent: dict[str, list[SilentListing]] = {}
     if lints:
         # Only ``compare check`` lints: a view would pay for compiling the cue patterns.
         from comparator import lints as linter

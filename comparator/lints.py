@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
 
 from comparator.ignores import SilentPair, Tied
 from comparator.models import (
@@ -77,14 +79,33 @@ ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
 )
 
 
+class Cue(str, Enum):
+    """What a stance cue says about a passage; shown to the analyst by its value."""
+
+    NEGATION = "negation"
+    HEDGE = "hedge"
+    ATTRIBUTION = "attribution"
+
+    def __str__(self) -> str:  # "negation cue", on every Python (3.12 changed format())
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class SilentListing:
+    """A topic that lists a source as silent, and where its silent list names it."""
+
+    topic: Topic
+    location: Location
+
+
 def _compile(
-    tables: dict[str, tuple[tuple[str, str], ...]],
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    tables: dict[Cue, tuple[tuple[str, str], ...]],
+) -> tuple[re.Pattern[str], dict[str, tuple[Cue, str]]]:
     """One pattern for every cue (a named group each), so a quote is scanned once.
 
     Spaces match any whitespace and apostrophes either kind, so quotes need no normalising.
     """
-    groups: dict[str, tuple[str, str]] = {}
+    groups: dict[str, tuple[Cue, str]] = {}
     parts = []
     for kind, table in tables.items():
         for label, pattern in table:
@@ -97,13 +118,13 @@ def _compile(
 
 
 _CUES, _CUE_GROUPS = _compile(
-    {"negation": NEGATION_CUES, "hedge": HEDGE_CUES, "attribution": ATTRIBUTION_CUES}
+    {Cue.NEGATION: NEGATION_CUES, Cue.HEDGE: HEDGE_CUES, Cue.ATTRIBUTION: ATTRIBUTION_CUES}
 )
 
 
-def cues(text: str) -> dict[str, list[str]]:
-    """Stance cues in a passage: {"negation": [...], "hedge": [...], "attribution": [...]}."""
-    found: dict[str, list[str]] = {"negation": [], "hedge": [], "attribution": []}
+def cues(text: str) -> dict[Cue, list[str]]:
+    """The labels of the stance cues in a passage, by kind (every kind, in Cue order)."""
+    found: dict[Cue, list[str]] = {kind: [] for kind in Cue}
     for match in _CUES.finditer(text):
         kind, label = _CUE_GROUPS[match.lastgroup or ""]
         if label not in found[kind]:
@@ -125,9 +146,9 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
         for a in topic.assertions:
             for quote in a.quotes:
                 found = cues(quote.text)
-                doubting = found["negation"] + found["hedge"]
+                doubting = found[Cue.NEGATION] + found[Cue.HEDGE]
                 if a.stance is Stance.AFFIRMS and doubting:
-                    advice = "doubts or denies" if found["negation"] else "suggests"
+                    advice = "doubts or denies" if found[Cue.NEGATION] else "suggests"
                     out.append(
                         (
                             finding(
@@ -142,7 +163,7 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                     )
                 # neutral reports others' claims without taking a side: no voice to name
                 if (
-                    found["attribution"]
+                    found[Cue.ATTRIBUTION]
                     and a.attributed_to is None
                     and a.stance is not Stance.NEUTRAL
                 ):
@@ -151,7 +172,7 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                             finding(
                                 "stance-cue",
                                 f"quote of assertion '{a.id}' reports someone else's "
-                                f"claim ({_listing(found['attribution'])}) but the "
+                                f"claim ({_listing(found[Cue.ATTRIBUTION])}) but the "
                                 "assertion has no attributed_to; name whose claim it is, or "
                                 "quote the article's own voice",
                                 quote.location,
@@ -190,36 +211,38 @@ class _WordIndex:
         return {line_of(self._starts, m.start())[0] for m in pattern.finditer(self.text)}
 
 
-def silent_pairs(corpus: Corpus) -> dict[str, list[tuple[Topic, Location]]]:
+def silent_pairs(corpus: Corpus) -> dict[str, list[SilentListing]]:
     """For each source, the topics (with keywords) that list it as silent, and where.
 
     Grouped by source, so that each article is read for them once, while it is in memory.
     """
-    by_source: dict[str, list[tuple[Topic, Location]]] = {}
+    by_source: dict[str, list[SilentListing]] = {}
     for topic in corpus.topics:
         if not topic.keywords:
             continue
         covered = {a.source for a in topic.assertions}
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
             if sid not in covered:  # silent-conflict says it already
-                by_source.setdefault(sid, []).append((topic, where))
+                by_source.setdefault(sid, []).append(SilentListing(topic, where))
     return by_source
 
 
 def silent_findings(
-    sid: str, pairs: Iterable[tuple[Topic, Location]], article: ArticleText
+    sid: str, listings: Iterable[SilentListing], article: ArticleText
 ) -> list[Tied]:
     """Topics that list the source as silent although its text uses their keywords."""
     out: list[Tied] = []
     index = _WordIndex(article.text.original)
-    for topic, where in pairs:
+    for listing in listings:
+        topic = listing.topic
         hits: dict[int, list[str]] = {}
         for keyword in topic.keywords:
             for line in index.lines(keyword):
                 hits.setdefault(line, []).append(keyword)
         if not hits:
             continue
-        out.append((_silent_finding(topic, sid, where, article, hits), SilentPair(topic, sid)))
+        silent = _silent_finding(topic, sid, listing.location, article, hits)
+        out.append((silent, SilentPair(topic, sid)))
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from comparator.errors import UsageError
-from comparator.lints import cues
+from comparator.lints import Cue, cues
 from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey, Source, Topic
 from comparator.quotes import word_count
 from comparator.texts import ArticleText
@@ -51,7 +51,7 @@ class Suggestion:
     #: The assertion of this source whose quote already covers this sentence, if any.
     quoted_by: str | None
     #: Stance cues in the sentence: negation, hedge, attribution.
-    cues: Mapping[str, tuple[str, ...]]
+    cues: Mapping[Cue, tuple[str, ...]]
     stub: str
 
 
@@ -226,7 +226,7 @@ def render_stub(
     source_id: str,
     claim_id: str,
     sentence: str,
-    found: Mapping[str, list[str]],
+    found: Mapping[Cue, list[str]],
     indent: int = 6,
     *,
     existing: Assertion | None = None,
@@ -246,8 +246,8 @@ def render_stub(
         f"{inner}claim: {claim_id}",
         f"{inner}stance: neutral  # read the passage, then set: {STANCES}",
     ]
-    if found.get("attribution"):
-        cue = ", ".join(found["attribution"])
+    if found.get(Cue.ATTRIBUTION):
+        cue = ", ".join(found[Cue.ATTRIBUTION])
         lines.append(f"{inner}# attributed_to: WHO  # the sentence reports a claim ({cue})")
     lines += [
         f"{inner}summary: {quoted(sentence)}  # rewrite in your words",
