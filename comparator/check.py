@@ -211,8 +211,8 @@ def anchor_quotes(
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
     # Here, not at the top, as the other imports of the verification (quotes, texts, ignores):
-    # they cost a view start-up as much again as the rest of the core, and a view whose
-    # corpus comes from the cache never verifies.
+    # they are much of the core's import time, and a view whose corpus comes from the cache
+    # never verifies.
     from comparator.quotes import word_count
 
     findings: list[tuple[Finding, Assertion | None]] = []
@@ -287,7 +287,7 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
     if miss.closest is not None:
         place = Location(article.shown, miss.closest.line, miss.closest.column)
         related = (place,)
-        if miss.only_differs_in:
+        if miss.only_differs_in is not None:
             message += (
                 f"; it differs only in {miss.only_differs_in.value} from the text at "
                 f"{place.line}:{place.column}: copy the text exactly"
