@@ -10,7 +10,7 @@ and gives it back only when nothing it was computed from has changed:
   each article's path leads once symlinks are followed (so a link moved out of the corpus
   folder is caught even when the text it now points at is the same);
 - the working folder (the paths findings and views show are relative to it);
-- the version of compare, the size and time of each of its modules, and the Python version.
+- the version of compare, the source of each of its modules, and the Python version.
 
 Anything else, a corpus with an article that cannot be read, or a cache that cannot be read
 or written, simply means the corpus is verified again. ``compare check`` never uses the cache:
@@ -18,24 +18,51 @@ the CI gate always verifies from scratch.
 
 Where: ``$COMPARE_CACHE_DIR``, else ``$XDG_CACHE_HOME/compare``, else ``~/.cache/compare``
 (``%LOCALAPPDATA%\\compare\\cache`` on Windows); ``COMPARE_NO_CACHE=1`` turns it off. The folder
-is private to the user (0700) and an entry is only read when the user owns it; entries are
-unpickled with a loader that can build nothing but compare's own model classes.
+is private to the user (0700) and an entry is only read when the user owns it and its folder
+is still private; entries are unpickled with a loader that can build nothing but compare's own
+model classes.
+
+This module is where the start-up tricks of the core live: the model classes are pickled as
+their field values (see ``_DISPATCH``), so that loading an entry calls their ``__init__``
+directly instead of the slower ``__setstate__`` of a frozen slotted dataclass.
 """
 
 from __future__ import annotations
 
+import copyreg
 import os
+import pickle
+import stat
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, Any
 
 from comparator import __version__
-
-if TYPE_CHECKING:
-    from comparator.check import CheckResult
+from comparator.check import CheckResult
+from comparator.fileio import file_sha256, sha256_hex
+from comparator.models import (
+    AnchorStatus,
+    Assertion,
+    Claim,
+    Corpus,
+    Finding,
+    Location,
+    QuoteAnchor,
+    QuoteKey,
+    QuoteRef,
+    Severity,
+    Source,
+    Stance,
+    TextDigest,
+    Topic,
+)
 
 #: Bumped whenever the layout of an entry or of the model changes.
-FORMAT = 1
+FORMAT = 2
 #: Entries kept; the oldest beyond this are removed when a new one is written.
 MAX_ENTRIES = 32
 #: Rules whose findings mean an article could not be read: such a corpus is not cached, since
@@ -44,55 +71,38 @@ UNREADABLE_RULES = frozenset({"source-missing", "source-outside-root", "source-u
 DISABLE_VAR = "COMPARE_NO_CACHE"
 DIR_VAR = "COMPARE_CACHE_DIR"
 
+#: The model classes an entry holds, pickled as their class and field values.
+_RECORDS: tuple[type, ...] = (
+    Location,
+    Finding,
+    Source,
+    Claim,
+    QuoteRef,
+    Assertion,
+    Topic,
+    QuoteAnchor,
+    QuoteKey,
+    TextDigest,
+)
 #: The only classes an entry may contain, besides str, int, tuple, dict and None.
 _ALLOWED = {
     "comparator.models": frozenset(
-        {
-            "Location",
-            "Finding",
-            "Source",
-            "Claim",
-            "QuoteRef",
-            "Assertion",
-            "Topic",
-            "QuoteAnchor",
-            "Severity",
-            "Stance",
-        }
+        cls.__name__ for cls in (*_RECORDS, AnchorStatus, Severity, Stance)
     ),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
 
 
-def _sha256() -> Any:
-    """A SHA-256 hasher, without loading OpenSSL when CPython's own module will do.
-
-    ``hashlib`` loads libcrypto on import, a couple of milliseconds of every start-up; the
-    cache only needs one digest per file, which CPython's built-in implementation gives.
-    """
-    try:
-        from _sha2 import sha256  # CPython 3.12 and later
-    except ImportError:
-        try:
-            from _sha256 import sha256  # CPython 3.11 and earlier
-        except ImportError:  # another Python
-            from hashlib import sha256
-    return sha256()
+def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    """A reducer that pickles a record as its class and field values, in field order: loading
+    it calls ``cls(*values)``, which is all a frozen dataclass needs to be rebuilt."""
+    names = [f.name for f in fields(cls)]
+    values = attrgetter(*names)
+    return lambda record: (cls, values(record))
 
 
-def sha256_hex(data: bytes) -> str:
-    hasher = _sha256()
-    hasher.update(data)
-    return str(hasher.hexdigest())
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The digest of a file, read a block at a time: a large corpus is never held whole."""
-    hasher = _sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            hasher.update(block)
-    return str(hasher.hexdigest())
+#: The pickler's dispatch table: every model record by its fields, the rest as pickle does it.
+_DISPATCH: dict[type, Any] = {**copyreg.dispatch_table, **{c: _by_fields(c) for c in _RECORDS}}
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
@@ -110,20 +120,41 @@ def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path 
     return Path(home) / ".cache" / "compare" if home else None
 
 
-def _code_stamp() -> tuple[Any, ...] | None:
-    """What identifies the code that computed an entry: an edited module is a new stamp.
-    None when the package cannot be listed: nothing is then stored or trusted."""
-    package = Path(__file__).parent
+def _code_stamp(package: Path = Path(__file__).parent) -> tuple[Any, ...] | None:
+    """What identifies the code that computed an entry: the digest of every module's source
+    in the package and its subpackages, so any edit is a new stamp (even one that keeps a
+    file's size and time). None when the package cannot be read: nothing is then stored or
+    trusted."""
     modules = []
     try:
-        with os.scandir(package) as entries:
-            for entry in entries:
-                if entry.name.endswith(".py"):
-                    stat = entry.stat()
-                    modules.append((entry.name, stat.st_size, stat.st_mtime_ns))
+        for folder, subfolders, names in os.walk(package, onerror=_raise):
+            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+            for name in names:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    modules.append((os.path.relpath(path, package), file_sha256(path)))
     except OSError:
         return None
     return (FORMAT, __version__, sys.version, tuple(sorted(modules)))
+
+
+def _raise(error: OSError) -> None:
+    raise error
+
+
+def _trusted(entry: os.stat_result, folder: os.stat_result, uid: int) -> bool:
+    """Whether an entry may be read: the user owns it, and its folder is private."""
+    return entry.st_uid == uid and _private(folder, uid)
+
+
+def _private(folder: os.stat_result, uid: int) -> bool:
+    """A folder the user owns and no one else may enter: no other user can plant, swap or
+    read its entries."""
+    return (
+        folder.st_uid == uid
+        and stat.S_ISDIR(folder.st_mode)
+        and stat.S_IMODE(folder.st_mode) & 0o077 == 0
+    )
 
 
 def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
@@ -144,14 +175,14 @@ def lookup(assertions: Path) -> CheckResult | None:
         cwd = os.getcwd()
         entry = _entry_path(folder, assertions, cwd)
         with open(entry, "rb") as handle:
-            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+            # The open file is checked, not the path: what is read is what was checked.
+            if hasattr(os, "getuid") and not _trusted(
+                os.fstat(handle.fileno()), os.stat(folder), os.getuid()
+            ):
                 return None
             if not _still_valid(_load(handle), assertions, cwd):
                 return None
-            from comparator.loader import gc_paused
-
-            with gc_paused():
-                return _read_result(handle)
+            return _read_result(handle)
     except Exception:  # a missing, damaged or foreign entry is a miss, never an error
         return None
 
@@ -192,10 +223,12 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
     try:
         cwd = os.getcwd()
         texts = tuple(
-            (path, os.path.realpath(path), text_digest) for path, text_digest in result.inputs
+            (read.path, os.path.realpath(read.path), read.sha256) for read in result.inputs
         )
         header = (stamp, cwd, digest, texts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if hasattr(os, "getuid") and not _private(os.stat(folder), os.getuid()):
+            return  # it would never be read back
         entry = _entry_path(folder, assertions, cwd)
         temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -221,7 +254,7 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
 # a piece at a time needs only what one topic needs.
 
 
-def _write_result(handle: Any, result: CheckResult) -> None:
+def _write_result(handle: IO[bytes], result: CheckResult) -> None:
     corpus = result.corpus
     assert corpus is not None
     _dump(
@@ -241,14 +274,11 @@ def _write_result(handle: Any, result: CheckResult) -> None:
     _dump(handle, corpus.sources)
     _dump(handle, result.findings)
     for topic in corpus.topics:
-        keys = ((a.id, index) for a in topic.assertions for index in range(len(a.quotes)))
+        keys = (QuoteKey(a.id, i) for a in topic.assertions for i in range(len(a.quotes)))
         _dump(handle, (topic, {key: result.anchors[key] for key in keys if key in result.anchors}))
 
 
-def _read_result(handle: Any) -> CheckResult | None:
-    from comparator.check import CheckResult
-    from comparator.models import Corpus, Finding, Source, Topic
-
+def _read_result(handle: IO[bytes]) -> CheckResult | None:
     (path, root, version, display_path, assertions, quotes, suppressed, inputs, count) = _load(
         handle
     )
@@ -270,30 +300,25 @@ def _read_result(handle: Any) -> CheckResult | None:
     return CheckResult(corpus, findings, assertions, quotes, suppressed, anchors, {}, inputs)
 
 
-def _dump(handle: Any, value: object) -> None:
-    import pickle
-
-    pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL).dump(value)
-
-
-def _load(handle: Any) -> Any:
-    """One pickle from ``handle``, by an unpickler that refuses every global outside
-    ``_ALLOWED``: an entry is data, it cannot name a function to call."""
-    global _Unpickler
-    if _Unpickler is None:
-        import pickle
-
-        class ModelUnpickler(pickle.Unpickler):
-            def find_class(self, module: str, name: str) -> Any:
-                if name in _ALLOWED.get(module, ()):
-                    return super().find_class(module, name)
-                raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
-
-        _Unpickler = ModelUnpickler
-    return _Unpickler(handle).load()
+def _dump(handle: IO[bytes], value: object) -> None:
+    pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
 
 
-_Unpickler: Any = None
+class _ModelUnpickler(pickle.Unpickler):
+    """An unpickler that refuses every global outside ``_ALLOWED``: an entry is data, it
+    cannot name a function to call."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if name in _ALLOWED.get(module, ()):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+
+def _load(handle: IO[bytes]) -> Any:
+    """One pickle from ``handle``, by the unpickler that builds only model classes."""
+    return _ModelUnpickler(handle).load()
 
 
 def _prune(folder: Path) -> None:
@@ -310,6 +335,4 @@ def _prune(folder: Path) -> None:
 
 
 def _hour_ago() -> int:
-    import time
-
     return time.time_ns() - 3600 * 10**9

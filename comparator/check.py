@@ -6,24 +6,27 @@ the quotes ``compare check`` passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from comparator.errors import ExitCode
-from comparator.loader import gc_paused
+from comparator.errors import ExitCode, did_you_mean
 from comparator.models import (
+    AnchorStatus,
     Assertion,
     Corpus,
     Finding,
     Location,
     QuoteAnchor,
+    QuoteKey,
     Severity,
+    TextDigest,
 )
-from comparator.rules import MIN_QUOTE_WORDS, RULES
+from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
 if TYPE_CHECKING:
+    from comparator.ignores import Tied
+    from comparator.lints import SilentListing
     from comparator.texts import ArticleText
 
 
@@ -36,10 +39,10 @@ class CheckResult:
     assertions: int = 0
     quotes: int = 0
     suppressed: int = 0
-    anchors: dict[tuple[str, int], QuoteAnchor] = field(default_factory=dict)
+    anchors: dict[QuoteKey, QuoteAnchor] = field(default_factory=dict)
     texts: dict[str, ArticleText] = field(default_factory=dict)
-    #: (path, sha256) of every article text read: what the cache checks before reusing this.
-    inputs: tuple[tuple[str, str], ...] = ()
+    #: Every article text read: what the cache checks before reusing this.
+    inputs: tuple[TextDigest, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -64,10 +67,6 @@ class CheckResult:
         return line
 
 
-def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
-    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
-
-
 def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]]:
     """References, duplicates and coverage: what needs no article text."""
     out: list[tuple[Finding, Assertion | None]] = []
@@ -80,7 +79,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.id in first_id:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "duplicate-id",
                             f"assertion id '{a.id}' is used twice "
                             f"(first at line {first_id[a.id].location.line}); ids "
@@ -96,7 +95,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.source not in source_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-source",
                             f"assertion '{a.id}' names source "
                             f"'{a.source}', which is not under sources"
@@ -109,7 +108,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if a.claim not in claim_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-claim",
                             f"assertion '{a.id}' names claim "
                             f"'{a.claim}', which topic '{topic.id}' does not define"
@@ -124,7 +123,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                 first = positions[key]
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "duplicate-position",
                             f"source '{a.source}' already "
                             f"has a position on claim '{a.claim}' in assertion "
@@ -142,7 +141,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if not a.quotes:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unsourced",
                             f"assertion '{a.id}' has no quote; add a "
                             "verbatim passage from its source under quotes",
@@ -157,7 +156,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if sid not in source_ids:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unknown-source",
                             f"topic '{topic.id}' lists '{sid}' as "
                             "silent, but it is not under sources"
@@ -170,7 +169,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             elif sid in covered:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "silent-conflict",
                             f"source '{sid}' is listed as silent "
                             f"on topic '{topic.id}' but has assertions on it; remove "
@@ -184,7 +183,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
             if source.id not in covered and source.id not in silent:
                 out.append(
                     (
-                        _finding(
+                        finding(
                             "unreviewed",
                             f"source '{source.id}' has no assertion on "
                             f"topic '{topic.id}' and is not in its silent list; read "
@@ -199,29 +198,31 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
 
 
 def _did_you_mean(name: str, choices: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """The end of an unknown-name message: the guess, if there is one."""
+    close = did_you_mean(name, sorted(choices))
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def anchor_quotes(
     assertions: Iterable[Assertion],
     article: ArticleText | None,
-    anchors: dict[tuple[str, int], QuoteAnchor],
+    anchors: dict[QuoteKey, QuoteAnchor],
 ) -> list[tuple[Finding, Assertion | None]]:
     """Find the quotes of one article's assertions in it: anchors for views (added to
     ``anchors``), findings for check. ``article`` is None when its text cannot be had."""
+    # Here, not at the top, as the other imports of the verification (quotes, texts, ignores):
+    # they are much of the core's import time, and a view whose corpus comes from the cache
+    # never verifies.
     from comparator.quotes import word_count
 
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
         for index, quote in enumerate(a.quotes):
-            key = (a.id, index)
+            key = QuoteKey(a.id, index)
             if word_count(quote.text) < MIN_QUOTE_WORDS:
                 findings.append(
                     (
-                        _finding(
+                        finding(
                             "quote-too-short",
                             f"quote of assertion '{a.id}' has "
                             f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
@@ -232,22 +233,34 @@ def anchor_quotes(
                     )
                 )
             if article is None:
-                anchors[key] = QuoteAnchor(quote, a.source, "no-text")
+                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NO_TEXT)
                 continue
             found = article.text.find_all(quote.text)
             places = tuple(Location(article.shown, p.line, p.column) for p in found)
             if len(found) == 1:
                 anchors[key] = QuoteAnchor(
-                    quote, a.source, "found", places[0], found[0].start, found[0].end, places
+                    quote,
+                    a.source,
+                    AnchorStatus.FOUND,
+                    places[0],
+                    found[0].start,
+                    found[0].end,
+                    places,
                 )
             elif found:
                 anchors[key] = QuoteAnchor(
-                    quote, a.source, "ambiguous", places[0], found[0].start, found[0].end, places
+                    quote,
+                    a.source,
+                    AnchorStatus.AMBIGUOUS,
+                    places[0],
+                    found[0].start,
+                    found[0].end,
+                    places,
                 )
                 lines = ", ".join(f"{p.line}:{p.column}" for p in places)
                 findings.append(
                     (
-                        _finding(
+                        finding(
                             "quote-ambiguous",
                             f"quote of assertion '{a.id}' occurs "
                             f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
@@ -259,13 +272,13 @@ def anchor_quotes(
                     )
                 )
             else:
-                anchors[key] = QuoteAnchor(quote, a.source, "not-found")
+                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
                 findings.append((_not_found(a, quote.text, quote.location, article), a))
     return findings
 
 
 def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
-    from comparator.quotes import format_word_diff
+    from comparator.quotes import format_word_diff  # verification only: see anchor_quotes
 
     miss = article.text.explain_miss(quote)
     message = f"quote of assertion '{a.id}' is not in {article.shown}"
@@ -274,9 +287,9 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
     if miss.closest is not None:
         place = Location(article.shown, miss.closest.line, miss.closest.column)
         related = (place,)
-        if miss.only_differs_in:
+        if miss.only_differs_in is not None:
             message += (
-                f"; it differs only in {miss.only_differs_in} from the text at "
+                f"; it differs only in {miss.only_differs_in.value} from the text at "
                 f"{place.line}:{place.column}: copy the text exactly"
             )
         else:
@@ -285,7 +298,7 @@ def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) 
         detail.append(f"diff:    {format_word_diff(miss.diff)}")
     else:
         message += "; nothing in the text is close to it"
-    return _finding("quote-not-found", message, where, detail=tuple(detail), related=related)
+    return finding("quote-not-found", message, where, detail=tuple(detail), related=related)
 
 
 def verify(
@@ -304,42 +317,43 @@ def verify(
     """
     if corpus is None:
         return CheckResult(None, tuple(sorted(load_findings, key=_order)))
-    with gc_paused():  # many small objects, no cycles: see loader.gc_paused
-        return _verify(corpus, load_findings, lints, keep_texts)
+    return _verify(corpus, load_findings, lints, keep_texts)
 
 
 def _verify(
     corpus: Corpus, load_findings: tuple[Finding, ...], lints: bool, keep_texts: bool
 ) -> CheckResult:
-    # Imported here: a view whose corpus comes from the cache never needs them.
-    from comparator.ignores import apply_ignores
+    from comparator.ignores import apply_ignores  # verification only: see anchor_quotes
     from comparator.texts import ArticleText, read_text
 
-    linter = None
+    silent: dict[str, list[SilentListing]] = {}
     if lints:
+        # Only ``compare check`` lints: a view would pay for compiling the cue patterns.
         from comparator import lints as linter
+
+        silent = linter.silent_pairs(corpus)
     by_source: dict[str, list[Assertion]] = {}
     for topic in corpus.topics:
         for a in topic.assertions:
             by_source.setdefault(a.source, []).append(a)
-    silent = linter.silent_pairs(corpus) if linter else {}
-    anchors: dict[tuple[str, int], QuoteAnchor] = {}
-    tied = structural_findings(corpus)
+    anchors: dict[QuoteKey, QuoteAnchor] = {}
+    tied: list[Tied] = [*structural_findings(corpus)]
     text_findings: list[Finding] = []
     texts: dict[str, ArticleText] = {}
-    digests: dict[str, tuple[str, str]] = {}
-    inputs: list[tuple[str, str]] = []
+    read_texts: dict[str, TextDigest] = {}
+    inputs: list[TextDigest] = []
     for source in corpus.sources:
         read = read_text(corpus, source)
         article = read if isinstance(read, ArticleText) else None
-        if article is None:
-            text_findings.append(read)  # type: ignore[arg-type]
-        else:
-            digests[source.id] = (article.shown, article.sha256)
-            inputs.append((str(article.path), article.sha256))
+        if isinstance(read, Finding):
+            text_findings.append(read)
+        if article is not None:
+            digest = TextDigest(str(article.path), article.shown, article.sha256)
+            read_texts[source.id] = digest
+            inputs.append(digest)
             if source.sha256 and article.sha256 != source.sha256:
                 text_findings.append(
-                    _finding(
+                    finding(
                         "source-changed",
                         f"source '{source.id}': {article.shown} has changed "
                         f"since it was read (sha256 {article.sha256[:12]}…, pinned "
@@ -349,14 +363,16 @@ def _verify(
                     )
                 )
         tied += anchor_quotes(by_source.pop(source.id, ()), article, anchors)
-        if linter and article is not None and source.id in silent:
+        if lints and article is not None and source.id in silent:
             tied += linter.silent_findings(source.id, silent[source.id], article)
         if keep_texts and article is not None:
             texts[source.id] = article
     for rest in by_source.values():  # assertions that name no known source
         tied += anchor_quotes(rest, None, anchors)
-    if linter:
-        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(corpus, digests, anchors)
+    if lints:
+        tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
+            corpus, read_texts, anchors
+        )
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
@@ -376,7 +392,3 @@ def _verify(
 def _order(finding: Finding) -> tuple[str, int, int, str]:
     loc = finding.location
     return (loc.file, loc.line, loc.column, finding.rule)
-
-
-def rule_counts(findings: tuple[Finding, ...]) -> Counter[str]:
-    return Counter(f.rule for f in findings)

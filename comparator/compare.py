@@ -13,10 +13,12 @@ from itertools import combinations
 from typing import overload
 
 from comparator.models import (
+    AnchorStatus,
     Assertion,
     Claim,
     Corpus,
     QuoteAnchor,
+    QuoteKey,
     Relation,
     Source,
     Stance,
@@ -298,7 +300,7 @@ def compare_claim(
             continue  # unknown sources and second positions are check's findings, not views'
         seen.add(a.source)
         quote_anchors = tuple(
-            anchors.get((a.id, i), QuoteAnchor(q, a.source, "no-text"))
+            anchors.get(QuoteKey(a.id, i), QuoteAnchor(q, a.source, AnchorStatus.NO_TEXT))
             for i, q in enumerate(a.quotes)
         )
         positions.append(Position(source, a, quote_anchors))

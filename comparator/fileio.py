@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,8 +83,6 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 
 @contextmanager
 def _replacing(path: Path, folder: Path) -> Iterator[IO[str]]:
-    import tempfile
-
     mode = path.stat().st_mode & 0o777 if path.exists() else None
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -13,8 +13,10 @@ do, the new sha256 to pin.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from enum import Enum
 
 from comparator.ignores import SilentPair, Tied
 from comparator.models import (
@@ -22,15 +24,14 @@ from comparator.models import (
     Finding,
     Location,
     QuoteAnchor,
+    QuoteKey,
     Stance,
+    TextDigest,
     Topic,
 )
-from comparator.rules import RULES
+from comparator.rules import finding
+from comparator.texts import ArticleText
 from comparator.wording import forms_in, line_of, line_starts, stem, text_words, words
-
-if TYPE_CHECKING:
-    from comparator.texts import ArticleText
-
 
 #: Wording that says a claim is unproven or false: odd under 'affirms'.
 NEGATION_CUES: tuple[tuple[str, str], ...] = (
@@ -78,14 +79,33 @@ ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
 )
 
 
+class Cue(str, Enum):
+    """What a stance cue says about a passage; shown to the analyst by its value."""
+
+    NEGATION = "negation"
+    HEDGE = "hedge"
+    ATTRIBUTION = "attribution"
+
+    def __str__(self) -> str:  # "negation cue", on every Python (3.12 changed format())
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class SilentListing:
+    """A topic that lists a source as silent, and where its silent list names it."""
+
+    topic: Topic
+    location: Location
+
+
 def _compile(
-    tables: dict[str, tuple[tuple[str, str], ...]],
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    tables: dict[Cue, tuple[tuple[str, str], ...]],
+) -> tuple[re.Pattern[str], dict[str, tuple[Cue, str]]]:
     """One pattern for every cue (a named group each), so a quote is scanned once.
 
     Spaces match any whitespace and apostrophes either kind, so quotes need no normalising.
     """
-    groups: dict[str, tuple[str, str]] = {}
+    groups: dict[str, tuple[Cue, str]] = {}
     parts = []
     for kind, table in tables.items():
         for label, pattern in table:
@@ -98,22 +118,18 @@ def _compile(
 
 
 _CUES, _CUE_GROUPS = _compile(
-    {"negation": NEGATION_CUES, "hedge": HEDGE_CUES, "attribution": ATTRIBUTION_CUES}
+    {Cue.NEGATION: NEGATION_CUES, Cue.HEDGE: HEDGE_CUES, Cue.ATTRIBUTION: ATTRIBUTION_CUES}
 )
 
 
-def cues(text: str) -> dict[str, list[str]]:
-    """Stance cues in a passage: {"negation": [...], "hedge": [...], "attribution": [...]}."""
-    found: dict[str, list[str]] = {"negation": [], "hedge": [], "attribution": []}
+def cues(text: str) -> dict[Cue, list[str]]:
+    """The labels of the stance cues in a passage, by kind (every kind, in Cue order)."""
+    found: dict[Cue, list[str]] = {kind: [] for kind in Cue}
     for match in _CUES.finditer(text):
         kind, label = _CUE_GROUPS[match.lastgroup or ""]
         if label not in found[kind]:
             found[kind].append(label)
     return found
-
-
-def _finding(rule: str, message: str, location: Location, **extra: object) -> Finding:
-    return Finding(rule, RULES[rule][0], message, location, **extra)  # type: ignore[arg-type]
 
 
 def _listing(words_: Iterable[str]) -> str:
@@ -130,12 +146,12 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
         for a in topic.assertions:
             for quote in a.quotes:
                 found = cues(quote.text)
-                doubting = found["negation"] + found["hedge"]
+                doubting = found[Cue.NEGATION] + found[Cue.HEDGE]
                 if a.stance is Stance.AFFIRMS and doubting:
-                    advice = "doubts or denies" if found["negation"] else "suggests"
+                    advice = "doubts or denies" if found[Cue.NEGATION] else "suggests"
                     out.append(
                         (
-                            _finding(
+                            finding(
                                 "stance-cue",
                                 f"quote of assertion '{a.id}' says {_listing(doubting)}, "
                                 f"but its stance is affirms; such wording usually means {advice}: "
@@ -147,16 +163,16 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                     )
                 # neutral reports others' claims without taking a side: no voice to name
                 if (
-                    found["attribution"]
+                    found[Cue.ATTRIBUTION]
                     and a.attributed_to is None
                     and a.stance is not Stance.NEUTRAL
                 ):
                     out.append(
                         (
-                            _finding(
+                            finding(
                                 "stance-cue",
                                 f"quote of assertion '{a.id}' reports someone else's "
-                                f"claim ({_listing(found['attribution'])}) but the "
+                                f"claim ({_listing(found[Cue.ATTRIBUTION])}) but the "
                                 "assertion has no attributed_to; name whose claim it is, or "
                                 "quote the article's own voice",
                                 quote.location,
@@ -176,7 +192,7 @@ class _WordIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.vocabulary = text_words(text)
-        self._starts: list[int] | None = None
+        self._starts: array[int] | None = None
 
     def lines(self, keyword: str) -> set[int]:
         """Lines where the keyword occurs (its words in a row, each in any inflection)."""
@@ -195,36 +211,38 @@ class _WordIndex:
         return {line_of(self._starts, m.start())[0] for m in pattern.finditer(self.text)}
 
 
-def silent_pairs(corpus: Corpus) -> dict[str, list[tuple[Topic, Location]]]:
+def silent_pairs(corpus: Corpus) -> dict[str, list[SilentListing]]:
     """For each source, the topics (with keywords) that list it as silent, and where.
 
     Grouped by source, so that each article is read for them once, while it is in memory.
     """
-    by_source: dict[str, list[tuple[Topic, Location]]] = {}
+    by_source: dict[str, list[SilentListing]] = {}
     for topic in corpus.topics:
         if not topic.keywords:
             continue
         covered = {a.source for a in topic.assertions}
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
             if sid not in covered:  # silent-conflict says it already
-                by_source.setdefault(sid, []).append((topic, where))
+                by_source.setdefault(sid, []).append(SilentListing(topic, where))
     return by_source
 
 
 def silent_findings(
-    sid: str, pairs: Iterable[tuple[Topic, Location]], article: ArticleText
+    sid: str, listings: Iterable[SilentListing], article: ArticleText
 ) -> list[Tied]:
     """Topics that list the source as silent although its text uses their keywords."""
     out: list[Tied] = []
     index = _WordIndex(article.text.original)
-    for topic, where in pairs:
+    for listing in listings:
+        topic = listing.topic
         hits: dict[int, list[str]] = {}
         for keyword in topic.keywords:
             for line in index.lines(keyword):
                 hits.setdefault(line, []).append(keyword)
         if not hits:
             continue
-        out.append((_silent_finding(topic, sid, where, article, hits), SilentPair(topic, sid)))
+        silent = _silent_finding(topic, sid, listing.location, article, hits)
+        out.append((silent, SilentPair(topic, sid)))
     return out
 
 
@@ -239,7 +257,7 @@ def _silent_finding(
     for line in lines[:5]:
         text = " ".join(original[line - 1].split()) if line <= len(original) else ""
         detail.append(f"{article.shown}:{line}: {text[:117] + '...' if len(text) > 120 else text}")
-    return _finding(
+    return finding(
         "silent-but-mentions",
         f"source '{sid}' is listed as silent on topic '{topic.id}', but "
         f"{article.shown} uses its keywords on line {shown}{more}; read those lines: add an "
@@ -255,18 +273,19 @@ def _silent_finding(
 
 def drift_findings(
     corpus: Corpus,
-    digests: Mapping[str, tuple[str, str]],
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    read_texts: Mapping[str, TextDigest],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
 ) -> list[Tied]:
     """For each pinned source whose text changed: which of its quotes still anchor.
 
-    ``digests`` maps a readable source to (its file as shown, the sha256 of its text).
+    ``read_texts`` holds every source whose text could be read.
     """
     out: list[Tied] = []
     for source in corpus.sources:
-        if source.id not in digests:
+        read = read_texts.get(source.id)
+        if read is None:
             continue
-        shown, digest = digests[source.id]
+        shown, digest = read.shown, read.sha256
         if not source.sha256 or digest == source.sha256:
             continue
         anchored: list[str] = []
@@ -277,7 +296,7 @@ def drift_findings(
                 if a.source != source.id:
                     continue
                 for index, quote in enumerate(a.quotes):
-                    anchor = anchors.get((a.id, index))
+                    anchor = anchors.get(QuoteKey(a.id, index))
                     label = a.id if len(a.quotes) == 1 else f"{a.id} quote {index + 1}"
                     if anchor is not None and anchor.found and anchor.location is not None:
                         anchored.append(label)
@@ -304,7 +323,7 @@ def drift_findings(
         )
         out.append(
             (
-                _finding(
+                finding(
                     "source-drift",
                     f"source '{source.id}': {shown} changed since it was pinned; {state}; {advice}",
                     source.location,

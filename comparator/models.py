@@ -206,14 +206,32 @@ class Corpus:
         return tuple(seen)
 
 
+class AnchorStatus(str, Enum):
+    """What became of a quote when its article was searched for it."""
+
+    FOUND = "found"
+    #: Found more than once: the first place is shown, check warns.
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not-found"
+    #: The article could not be read (or the assertion names no known source).
+    NO_TEXT = "no-text"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteKey:
+    """Which quote an anchor belongs to: its assertion's id and its place among the quotes."""
+
+    assertion_id: str
+    index: int
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteAnchor:
     """Where a quote was found in its article (or why it was not)."""
 
     quote: QuoteRef
     source: str
-    #: "found", "ambiguous", "not-found" or "no-text" (the article could not be read).
-    status: str
+    status: AnchorStatus
     location: Location | None = None
     start: int = -1
     end: int = -1
@@ -221,7 +239,18 @@ class QuoteAnchor:
 
     @property
     def found(self) -> bool:
-        return self.status in ("found", "ambiguous")
+        return self.status in (AnchorStatus.FOUND, AnchorStatus.AMBIGUOUS)
+
+
+@dataclass(frozen=True, slots=True)
+class TextDigest:
+    """An article text a verification read: the cache checks these before reusing it."""
+
+    #: The path it was read from, as the verification opened it.
+    path: str
+    #: The file as findings and views name it.
+    shown: str
+    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,17 +259,3 @@ class LoadResult:
 
     corpus: Corpus | None
     findings: tuple[Finding, ...] = field(default_factory=tuple)
-
-
-def _pickle_by_fields(model: type) -> None:
-    """Pickle a slotted model as its class and field values: unpickling (the cache of
-    verified corpora) then calls ``__init__`` directly, twice as fast as the default
-    ``__setstate__`` of a frozen slotted dataclass."""
-    from operator import attrgetter
-
-    values = attrgetter(*model.__slots__)
-    model.__reduce__ = lambda self: (model, values(self))  # type: ignore[method-assign]
-
-
-for _model in (Location, Finding, Source, Claim, QuoteRef, Assertion, Topic, Corpus, QuoteAnchor):
-    _pickle_by_fields(_model)

@@ -19,6 +19,9 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from enum import Enum
+
+from comparator.wording import line_of, line_starts
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
@@ -49,7 +52,6 @@ _GAP = "[ " + _INVISIBLE + "]"
 _EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
 #: Below this similarity a "closest passage" would only distract: say nothing is close.
 MIN_CLOSEST_RATIO = 0.5
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"\S+")
 
 
@@ -94,13 +96,21 @@ class Passage:
     ratio: float = 1.0
 
 
+class Difference(str, Enum):
+    """What alone keeps a quote from matching a passage: check says so, so the analyst knows
+    the quote only needs copying again."""
+
+    CASE = "case"
+    HYPHENATION = "hyphenation"
+
+
 @dataclass(frozen=True)
 class Miss:
     """Why a quote was not found, and the passage it is closest to."""
 
     closest: Passage | None
-    #: "case", "hyphenation", or "" when the difference is in the words themselves.
-    only_differs_in: str
+    #: None when the quote differs from the passage in its words (or nothing is close).
+    only_differs_in: Difference | None
     diff: tuple[tuple[str, str], ...]
 
 
@@ -145,8 +155,7 @@ class NormalisedText:
         pieces.append(text[position:])
         self.normalised = "".join(pieces)
         self._base = base
-        self._line_starts = array("q", [0])
-        self._line_starts.extend(m.end() for m in _LINE_BREAK.finditer(original))
+        self._line_starts = line_starts(original)
 
     # -- offsets -------------------------------------------------------------------------
 
@@ -177,8 +186,7 @@ class NormalisedText:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an original offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return line_of(self._line_starts, offset)
 
     def passage(self, start: int, end: int, ratio: float = 1.0) -> Passage:
         first, last = self.original_span(start, end)
@@ -192,7 +200,7 @@ class NormalisedText:
         needle = normalise(quote)
         if not needle:
             return []
-        found = []
+        found: list[Passage] = []
         text = self.normalised
         # A quote is a passage of whole words: "no" is not found inside "enough".
         check_before = needle[0].isalnum()
@@ -213,12 +221,12 @@ class NormalisedText:
         needle = normalise(quote)
         haystack = self.normalised
         if not needle:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         lowered = _same_length_lower(haystack)
         index = lowered.find(_same_length_lower(needle))
         if index != -1:
             closest = self.passage(index, index + len(needle))
-            return Miss(closest, "case", word_diff(needle, normalise(closest.text)))
+            return Miss(closest, Difference.CASE, word_diff(needle, normalise(closest.text)))
         # Squeezed with str.replace first: the char-by-char map back is only built on a hit.
         squeezed = haystack.replace("-", "").replace(" ", "")
         target = needle.replace("-", "").replace(" ", "")
@@ -228,15 +236,15 @@ class NormalisedText:
             start = positions[index]
             end = positions[index + len(target) - 1] + 1
             closest = self.passage(start, end)
-            return Miss(closest, "hyphenation", word_diff(needle, normalise(closest.text)))
+            return Miss(closest, Difference.HYPHENATION, word_diff(needle, normalise(closest.text)))
         best = _closest_window(haystack, needle, max_candidates)
         if best is None:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         start, end, ratio = best
         if ratio < MIN_CLOSEST_RATIO:
-            return Miss(None, "", ())
+            return Miss(None, None, ())
         closest = self.passage(start, end, ratio)
-        return Miss(closest, "", word_diff(needle, normalise(closest.text)))
+        return Miss(closest, None, word_diff(needle, normalise(closest.text)))
 
 
 def _compose(text: str) -> tuple[str, list[int]]:

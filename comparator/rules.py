@@ -6,7 +6,7 @@ importing the code that finds them.
 
 from __future__ import annotations
 
-from comparator.models import Severity
+from comparator.models import Finding, Location, Severity
 
 #: The authoring lints' rules (comparator/lints.py), with default severity and meaning.
 LINT_RULES: dict[str, tuple[Severity, str]] = {
@@ -77,3 +77,16 @@ RULES: dict[str, tuple[Severity, str]] = {
     # The authoring lints (comparator/lints.py); source-drift explains a source-changed error.
     **LINT_RULES,
 }
+
+
+def finding(
+    rule: str,
+    message: str,
+    location: Location,
+    *,
+    detail: tuple[str, ...] = (),
+    related: tuple[Location, ...] = (),
+) -> Finding:
+    """A finding of ``rule`` at its default severity: every rule's findings are made here, so
+    a rule's severity is written once, in ``RULES``."""
+    return Finding(rule, RULES[rule][0], message, location, detail, related)

@@ -8,7 +8,6 @@ spaces where one line is expected.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 controls except tab and newline, DEL, and the bidirectional overrides that can
 # reorder what a reader sees.
@@ -26,11 +25,3 @@ def visible(text: str, *, one_line: bool = False) -> str:
     if one_line:
         shown = " ".join(shown.split())
     return shown
-
-
-def has_controls(text: str) -> bool:
-    return bool(_CONTROL.search(text))
-
-
-def is_printable(char: str) -> bool:
-    return unicodedata.category(char)[0] != "C"

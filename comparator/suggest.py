@@ -17,11 +17,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from comparator.errors import UsageError
-from comparator.lints import cues
-from comparator.models import Assertion, Corpus, Location, QuoteAnchor, Source, Topic
+from comparator.lints import Cue, cues
+from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey, Source, Topic
 from comparator.quotes import word_count
 from comparator.texts import ArticleText
 from comparator.wording import STOPWORDS, Sentence, split_sentences, stem, stems, words
+from comparator.workflow import resolve_source, resolve_topics
 from comparator.yamltext import quoted
 
 K1 = 1.2
@@ -50,7 +51,7 @@ class Suggestion:
     #: The assertion of this source whose quote already covers this sentence, if any.
     quoted_by: str | None
     #: Stance cues in the sentence: negation, hedge, attribution.
-    cues: Mapping[str, tuple[str, ...]]
+    cues: Mapping[Cue, tuple[str, ...]]
     stub: str
 
 
@@ -113,15 +114,13 @@ class _Bm25:
 def suggest(
     corpus: Corpus,
     texts: Mapping[str, ArticleText],
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
     topic_id: str,
     source_id: str,
     *,
     limit: int = 5,
 ) -> SuggestResult:
     """The ``limit`` best sentences of the source for the topic, best first."""
-    from comparator.workflow import resolve_source, resolve_topics
-
     (topic,) = resolve_topics(corpus, [topic_id])
     source = resolve_source(corpus, source_id)
     if limit < 1:
@@ -192,13 +191,13 @@ def suggest(
 
 
 def _quoted_by(
-    own: list[Assertion], anchors: Mapping[tuple[str, int], QuoteAnchor], sentence: Sentence
+    own: list[Assertion], anchors: Mapping[QuoteKey, QuoteAnchor], sentence: Sentence
 ) -> str | None:
     """The assertion whose quote overlaps this sentence in the text, if any (anchors hold
     offsets in the text as saved, like sentences)."""
     for a in own:
         for index in range(len(a.quotes)):
-            anchor = anchors.get((a.id, index))
+            anchor = anchors.get(QuoteKey(a.id, index))
             if anchor is None or not anchor.found:
                 continue
             if anchor.start < sentence.end and sentence.start < anchor.end:
@@ -227,7 +226,7 @@ def render_stub(
     source_id: str,
     claim_id: str,
     sentence: str,
-    found: Mapping[str, list[str]],
+    found: Mapping[Cue, list[str]],
     indent: int = 6,
     *,
     existing: Assertion | None = None,
@@ -247,8 +246,8 @@ def render_stub(
         f"{inner}claim: {claim_id}",
         f"{inner}stance: neutral  # read the passage, then set: {STANCES}",
     ]
-    if found.get("attribution"):
-        cue = ", ".join(found["attribution"])
+    if found.get(Cue.ATTRIBUTION):
+        cue = ", ".join(found[Cue.ATTRIBUTION])
         lines.append(f"{inner}# attributed_to: WHO  # the sentence reports a claim ({cue})")
     lines += [
         f"{inner}summary: {quoted(sentence)}  # rewrite in your words",

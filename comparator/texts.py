@@ -7,12 +7,13 @@ that points into it.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from comparator.models import Corpus, Finding, Location, Severity, Source
+from comparator.fileio import sha256_hex, utf8_error_position
+from comparator.models import Corpus, Finding, Location, Source
 from comparator.quotes import NormalisedText
+from comparator.rules import finding
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,11 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
     """The article's normalised text, or the finding that says why it cannot be had."""
     where = source.file_location or source.location
     if not source.file.strip():
-        return Finding(
-            "source-missing", Severity.ERROR, f"source '{source.id}' names no file", where
-        )
+        return finding("source-missing", f"source '{source.id}' names no file", where)
     path = source_path(corpus, source)
     if path is None:
-        return Finding(
+        return finding(
             "source-outside-root",
-            Severity.ERROR,
             f"source '{source.id}': file '{source.file}' is outside the corpus "
             "folder; keep article texts in the folder of assertions.yaml or below "
             "it",
@@ -73,47 +71,41 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
         )
     shown = shown_path(corpus, path)
     if not path.exists():
-        return Finding(
+        return finding(
             "source-missing",
-            Severity.ERROR,
             f"source '{source.id}': file '{source.file}' does not exist",
             where,
         )
     if not path.is_file():
-        return Finding(
+        return finding(
             "source-missing",
-            Severity.ERROR,
             f"source '{source.id}': '{source.file}' is not a regular file",
             where,
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Finding(
+        return finding(
             "source-missing",
-            Severity.ERROR,
             f"source '{source.id}': '{source.file}' cannot be read ({exc.strerror})",
             where,
         )
     if b"\x00" in data:
-        return Finding(
+        return finding(
             "source-unreadable",
-            Severity.ERROR,
             f"source '{source.id}': '{source.file}' is a binary file, not text",
             where,
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        return Finding(
+        line, column = utf8_error_position(data, exc)
+        return finding(
             "source-unreadable",
-            Severity.ERROR,
             f"source '{source.id}': '{source.file}' is not UTF-8 (byte "
-            f"0x{data[exc.start]:02x} at line {line}); save it as UTF-8",
+            f"0x{data[exc.start]:02x} at line {line}, column {column}); save it as UTF-8",
             where,
-            related=(Location(shown, line, 0),),
+            related=(Location(shown, line, column),),
         )
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     return ArticleText(source, path, shown, NormalisedText(text), digest)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -89,12 +91,16 @@ class Sentence:
     text: str
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where each line starts, lines split as quotes.NormalisedText splits them."""
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+def line_starts(text: str) -> array[int]:
+    """Offsets where each line starts (after LF, CRLF or a lone CR): the one account of
+    lines that quotes, sentences and lints share. An array of machine ints: a corpus of
+    thousands of articles holds millions of these, a quarter of the weight of a list."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
 
 
-def line_of(starts: list[int], offset: int) -> tuple[int, int]:
+def line_of(starts: Sequence[int], offset: int) -> tuple[int, int]:
     """1-based line and column of an offset, given ``line_starts``."""
     line = bisect.bisect_right(starts, offset)
     return line, offset - starts[line - 1] + 1

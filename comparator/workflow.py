@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from comparator.errors import CorpusInvalidError, UsageError
+from comparator import cache
+from comparator.check import CheckResult, verify
+from comparator.errors import CorpusInvalidError, UsageError, did_you_mean
+from comparator.fileio import sha256_hex
 from comparator.loader import find_assertions
 from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Source, Topic
-
-if TYPE_CHECKING:
-    from comparator.check import CheckResult
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset(
@@ -38,17 +37,15 @@ def open_corpus(
     ``keep_texts`` keeps the article texts in the result (``compare suggest`` reads them).
     An unchanged corpus comes from the cache (see cache.py) instead of being verified again.
     """
-    from comparator import cache
-
     path = find_assertions(assertions)
     result = None if keep_texts else cache.lookup(path)
     digest = None
     if result is None:
-        from comparator.check import verify
+        # A cache hit never parses YAML: the parser (and yaml) stay off the warm path.
         from comparator.loader import load_corpus, read_corpus_bytes
 
         data = read_corpus_bytes(path)
-        digest = cache.sha256_hex(data)  # of the very bytes verified, for the cache
+        digest = sha256_hex(data)  # of the very bytes verified, for the cache
         loaded = load_corpus(path, data)
         del data  # a large YAML is not kept while its articles are verified
         result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)
@@ -80,13 +77,11 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
     for tid in wanted:
         topic = corpus.topic(tid)
         if topic is None:
-            close = _closest(tid, known)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            import difflib
-
-            command = difflib.get_close_matches(tid, sorted(RESERVED_TOPIC_IDS), n=1)
+            close = did_you_mean(tid, known, prefix=True)
+            hint = f"did you mean '{close}'? " if close else ""
+            command = did_you_mean(tid, sorted(RESERVED_TOPIC_IDS))
             if command and not close:
-                hint = f"did you mean the command 'compare {command[0]}'? "
+                hint = f"did you mean the command 'compare {command}'? "
             raise UsageError(
                 f"no topic '{tid}' in {corpus.display_path}",
                 hint=f"{hint}topics: {', '.join(known) or '(none)'}",
@@ -101,8 +96,8 @@ def resolve_source(corpus: Corpus, source_id: str) -> Source:
     source = corpus.source(source_id)
     if source is None:
         known = [s.id for s in corpus.sources]
-        close = _closest(source_id, known)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        close = did_you_mean(source_id, known, prefix=True)
+        hint = f"did you mean '{close}'? " if close else ""
         raise UsageError(
             f"no source '{source_id}' in {corpus.display_path}",
             hint=f"{hint}sources: {', '.join(known) or '(none)'}",
@@ -110,23 +105,13 @@ def resolve_source(corpus: Corpus, source_id: str) -> Source:
     return source
 
 
-def _closest(name: str, known: Sequence[str]) -> list[str]:
-    """Ids a user probably meant: those that start with what was typed, else similar ones."""
-    starting = [k for k in known if k.startswith(name)]
-    if starting:
-        return starting[:1]
-    import difflib
-
-    return difflib.get_close_matches(name, known, n=1)
-
-
 def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[str]:
     """Claim ids to show; each must exist in at least one of the topics."""
     known = sorted({c.id for t in topics for c in t.claims})
     for cid in wanted:
         if cid not in known:
-            close = _closest(cid, known)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(cid, known, prefix=True)
+            hint = f"did you mean '{close}'? " if close else ""
             raise UsageError(
                 f"no claim '{cid}' in topic(s) {', '.join(t.id for t in topics)}",
                 hint=f"{hint}claims: {', '.join(known)}",

@@ -5,13 +5,33 @@ Each test runs with its own cache folder, so what one test leaves cannot answer 
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
+import tempfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from comparator import cache as cache_module
+from comparator.loader import find_assertions
+from comparator.models import (
+    AnchorStatus,
+    Assertion,
+    Finding,
+    Location,
+    QuoteAnchor,
+    QuoteKey,
+    QuoteRef,
+    Source,
+    TextDigest,
+    Topic,
+)
+from comparator.workflow import open_corpus
 from tests.conftest import ROOT
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -198,3 +218,140 @@ def test_old_entries_are_pruned(cache, tmp_path, run_cli) -> None:
         shutil.copytree(MINI, copy)
         assert run_cli(["topics"], cwd=copy).exit_code == 0
     assert len(entries(cache)) == MAX_ENTRIES
+
+
+# --------------------------------------------------------------------------- the tricks, pinned
+#
+# Each trick of the cache against the simple version it stands for.
+
+RECORDS = st.one_of(
+    st.from_type(Location),
+    st.from_type(Finding),
+    st.from_type(Source),
+    st.from_type(Assertion),
+    st.from_type(Topic),
+    st.from_type(QuoteKey),
+    st.from_type(TextDigest),
+    st.builds(
+        QuoteAnchor,
+        st.from_type(QuoteRef),
+        st.text(max_size=8),
+        st.sampled_from(AnchorStatus),
+        st.none() | st.from_type(Location),
+        st.integers(-1, 99),
+        st.integers(-1, 99),
+        st.lists(st.from_type(Location), max_size=3).map(tuple),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RECORDS, max_size=4).map(tuple), st.dictionaries(st.from_type(QuoteKey), RECORDS))
+def test_records_read_back_from_an_entry_as_a_plain_pickle_gives_them(
+    records: tuple[object, ...], by_key: dict[QuoteKey, object]
+) -> None:
+    """The cache pickles records as their field values; what it reads back is what the
+    default pickling would give, field for field and type for type."""
+    value = (records, by_key)
+    written = io.BytesIO()
+    cache_module._dump(written, value)
+    written.seek(0)
+    read = cache_module._load(written)
+    assert read == pickle.loads(pickle.dumps(value)) == value
+    assert [type(r) for r in read[0]] == [type(r) for r in records]
+
+
+MODULE_PATHS = st.sampled_from(
+    ["a.py", "b.py", "sub/c.py", "sub/deeper/d.py", "notes.txt", "__pycache__/e.py"]
+)
+PACKAGES = st.dictionaries(MODULE_PATHS, st.binary(max_size=30), max_size=5)
+
+
+def _sources(files: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """The simple version of the stamp: the source of every module, by its path."""
+    return sorted(
+        (name, data)
+        for name, data in files.items()
+        if name.endswith(".py") and not name.startswith("__pycache__/")
+    )
+
+
+def _write_package(folder: Path, files: dict[str, bytes]) -> Path:
+    """The files, every one with the same modification time: only their content differs."""
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    return folder
+
+
+@st.composite
+def _package_and_edit(draw: st.DrawFn) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """A package and another state of it: the same, a same-size edit of one file, or any."""
+    first = draw(PACKAGES)
+    second = dict(first)
+    choice = draw(st.sampled_from(["same", "same-size edit", "any"]))
+    if choice == "same-size edit" and first:
+        name = draw(st.sampled_from(sorted(first)))
+        size = len(first[name])
+        second[name] = draw(st.binary(min_size=size, max_size=size))
+    elif choice == "any":
+        second = draw(PACKAGES)
+    return first, second
+
+
+@settings(max_examples=150, deadline=None)
+@given(_package_and_edit())
+def test_the_code_stamp_changes_exactly_when_a_module_source_does(
+    states: tuple[dict[str, bytes], dict[str, bytes]],
+) -> None:
+    first, second = states
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
+        stamp_one = cache_module._code_stamp(_write_package(Path(one), first))
+        stamp_two = cache_module._code_stamp(_write_package(Path(two), second))
+    assert stamp_one is not None and stamp_two is not None
+    assert (stamp_one == stamp_two) == (_sources(first) == _sources(second))
+
+
+def test_another_version_of_compare_or_python_is_another_stamp(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stamp = cache_module._code_stamp()
+    assert stamp is not None and stamp == cache_module._code_stamp()
+    monkeypatch.setattr(cache_module, "__version__", "0.0.0-other")
+    assert cache_module._code_stamp() != stamp
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module.sys, "version", "3.99.0 (other)")
+    assert cache_module._code_stamp() != stamp
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="needs POSIX owners")
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(group_and_others=st.integers(0, 0o77), owned=st.booleans())
+def test_an_entry_is_read_only_when_the_user_owns_it_in_a_private_folder(
+    cache: Path, mini: Path, monkeypatch: pytest.MonkeyPatch, group_and_others: int, owned: bool
+) -> None:
+    monkeypatch.chdir(mini)
+    assertions = find_assertions("assertions.yaml")
+    if not entries(cache):
+        open_corpus("assertions.yaml")  # writes the entry
+    uid = os.getuid()
+    os.chmod(cache, 0o700 | group_and_others)
+    try:
+        with mock.patch.object(os, "getuid", return_value=uid if owned else uid + 1):
+            read = cache_module.lookup(assertions)
+    finally:
+        os.chmod(cache, 0o700)
+    # The simple version: the user owns the entry and its folder, which no one else may enter.
+    simple = (
+        owned
+        and os.stat(entries(cache)[0]).st_uid == uid
+        and os.stat(cache).st_uid == uid
+        and group_and_others == 0
+    )
+    assert (read is not None) == simple

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from comparator.lints import cues
+from comparator.lints import Cue, cues
 from tests.conftest import CASES, ROOT, write_corpus
 
 LINT_RULES = {"silent-but-mentions", "stance-cue", "source-drift", "unused-ignore"}
@@ -79,7 +79,7 @@ def _json(run_cli, folder: Path, *args: str) -> tuple[dict, int]:
     ],
 )
 def test_cues_are_found_in_a_quotes_own_words(text: str, kind: str, label: str) -> None:
-    assert label in cues(text)[kind]
+    assert label in cues(text)[Cue(kind)]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_cues_are_found_in_a_quotes_own_words(text: str, kind: str, label: str) 
     ],
 )
 def test_ordinary_wording_has_no_cue(text: str) -> None:
-    assert cues(text) == {"negation": [], "hedge": [], "attribution": []}
+    assert cues(text) == {Cue.NEGATION: [], Cue.HEDGE: [], Cue.ATTRIBUTION: []}
 
 
 def test_an_attributed_claim_without_attributed_to_is_flagged_at_the_quote(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from comparator.quotes import NormalisedText, format_word_diff, normalise, word_diff
+from comparator.quotes import Difference, NormalisedText, format_word_diff, normalise, word_diff
 
 ARTICLE = (
     "Moscow and Hamas\n"
@@ -50,16 +51,18 @@ def test_found_passage_is_the_original_text() -> None:
 @pytest.mark.parametrize(
     ("quote", "differs_in"),
     [
-        ("allegations that russia transferred weapons", "case"),
-        ("Allegations that Russia trans-ferred weapons", "hyphenation"),
-        ("Allegations that Moscow transferred weapons", ""),
+        ("allegations that russia transferred weapons", Difference.CASE),
+        ("Allegations that Russia trans-ferred weapons", Difference.HYPHENATION),
+        ("Allegations that Moscow transferred weapons", None),
     ],
 )
-def test_case_and_hyphenation_are_reported_never_passed(quote: str, differs_in: str) -> None:
+def test_case_and_hyphenation_are_reported_never_passed(
+    quote: str, differs_in: Difference | None
+) -> None:
     text = NormalisedText(ARTICLE)
     assert text.find_all(quote) == []
     miss = text.explain_miss(quote)
-    assert miss.only_differs_in == differs_in
+    assert miss.only_differs_in is differs_in
     assert miss.closest is not None
     assert miss.closest.line == 2
     assert "Allegations that" in miss.closest.text
@@ -179,3 +182,49 @@ def test_any_found_passage_maps_back_inside_the_text(text: str, data: st.DataObj
         assert 0 <= passage.start < passage.end <= len(text)
         assert passage.text == text[passage.start : passage.end]
         assert normalise(passage.text) == normalise(quote)
+
+
+# --------------------------------------------------------------------------- whole words
+#
+# find_all searches with str.find and checks the characters on either side of each hit. The
+# simple version it must agree with: a regex on the normalised text, whose ends may not touch
+# a letter or digit ([^\W_] is exactly str.isalnum) where the quote itself starts or ends with
+# one. Its lookahead finds overlapping occurrences too, as find_all does.
+
+WORDY = st.lists(
+    st.sampled_from(
+        [*"ab ought-br_1.,\n", "\u00e9", "e\u0301", "\u00ad", "\u2019", "\u2014", "\u00a0"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+def _whole_word_reference(text: NormalisedText, quote: str) -> list[tuple[int, int]]:
+    needle = normalise(quote)
+    if not needle:
+        return []
+    before = r"(?<![^\W_])" if needle[0].isalnum() else ""
+    after = r"(?![^\W_])" if needle[-1].isalnum() else ""
+    pattern = re.compile(f"(?=({before}{re.escape(needle)}{after}))")
+    spans = [m.span(1) for m in pattern.finditer(text.normalised)]
+    return [(p.start, p.end) for p in (text.passage(*span) for span in spans)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY, WORDY.filter(lambda q: normalise(q) != ""))
+def test_whole_word_matching_agrees_with_a_bounded_regex(article: str, quote: str) -> None:
+    text = NormalisedText(article)
+    found = [(p.start, p.end) for p in text.find_all(quote, limit=1000)]
+    assert found == _whole_word_reference(text, quote)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, WORDY, st.sampled_from(["ought", "bro", "rough", "ought.", "\u2019brought"]))
+def test_no_part_of_a_word_is_found_inside_it(before: str, after: str, part: str) -> None:
+    """ "ought" is never found inside "brought", nor "bro": whatever the text around it."""
+    article = f"{before}brought{after}"
+    inside = range(len(before), len(before) + len("brought"))
+    for passage in NormalisedText(article).find_all(part, limit=1000):
+        assert not set(range(passage.start, passage.end)) & set(inside) or (
+            passage.start <= inside.start and passage.end >= inside.stop
+        ), (article, part, passage)
