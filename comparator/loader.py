@@ -26,6 +26,7 @@ from comparator.models import (
     Claim,
     Corpus,
     Finding,
+    IgnoreEntry,
     LoadResult,
     Location,
     QuoteRef,
@@ -646,21 +647,17 @@ class _Validator:
             ignore=ignore,
         )
 
-    def ignores(self, node: Node | None, what: str) -> tuple[tuple[str, str], ...]:
-        """An assertion's ignore entries: (rule, reason)."""
-        return tuple(
-            (rule, reason) for rule, reason, _ in self.ignore_entries(node, what, scoped=False)
-        )
+    def ignores(self, node: Node | None, what: str) -> tuple[IgnoreEntry, ...]:
+        """An assertion's ignore entries."""
+        return self.ignore_entries(node, what, scoped=False)
 
-    def topic_ignores(
-        self, node: Node | None, what: str
-    ) -> tuple[tuple[str, str, str | None], ...]:
-        """A topic's ignore entries: (rule, reason, source or None for every source)."""
+    def topic_ignores(self, node: Node | None, what: str) -> tuple[IgnoreEntry, ...]:
+        """A topic's ignore entries, each for any silent source or the one it names."""
         return self.ignore_entries(node, what, scoped=True)
 
     def ignore_entries(
         self, node: Node | None, what: str, *, scoped: bool
-    ) -> tuple[tuple[str, str, str | None], ...]:
+    ) -> tuple[IgnoreEntry, ...]:
         """Ignore entries, each with a rule and a required reason; ``scoped`` entries (a
         topic's) may also name the one silent source they are about."""
         if node is None:
@@ -678,7 +675,7 @@ class _Validator:
             reason = self.string(f.get("reason"), f"{what}: ignore reason")
             source = self.string(f.get("source"), f"{what}: ignore source")
             if rule and reason and (source is not None or "source" not in f):
-                out.append((rule, reason, source))
+                out.append(IgnoreEntry(rule, reason, self.loc(item), source))
         return tuple(out)
 
 
