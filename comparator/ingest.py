@@ -16,8 +16,9 @@ from pathlib import Path
 
 from comparator.errors import InputError, UsageError
 from comparator.fileio import atomic_write, read_input
-from comparator.loader import SLUG, display_path, load_corpus_text, parse_yaml
+from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
+from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
 INSTALL_HINT = "pip install 'comparator[ingest]'"
@@ -216,19 +217,19 @@ def insert_entry(
     """
     bom = "\ufeff" if yaml_text.startswith("\ufeff") else ""
     body = yaml_text[len(bom) :]
-    root, _ = parse_yaml(body, shown)
-    if root is None or root.kind != "map" or "sources" not in root.value:
+    top = outline(body, shown, depth=2)
+    sources = next((entry for entry in top or () if entry.key == "sources"), None)
+    if sources is None:
         raise InputError(
             f"{shown}: has no 'sources:' mapping to add the entry to",
             hint="add 'sources:' at the top level, then run again",
         )
-    key_node, value = root.value["sources"]
     lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
     if (
-        value.kind != "map"
-        or not value.value
-        or value.line == key_node.line
-        or lines[value.line][value.column : value.column + 1] in ("{", "[")
+        sources.kind is not NodeKind.MAPPING
+        or not sources.entries
+        or sources.line == sources.key_line
+        or lines[sources.line][sources.column : sources.column + 1] in ("{", "[")
     ):
         raise InputError(
             f"{shown}: 'sources:' is not a block mapping with at least one "
@@ -236,19 +237,21 @@ def insert_entry(
             "the entry as text",
             hint="paste the entry printed without --write under sources: by hand",
         )
-    key_indent = value.column
-    first = next(iter(value.value.values()))[1]
+    key_indent = sources.column
+    first = sources.entries[0]
     step = (
         first.column - key_indent
-        if first.kind == "map" and first.line > value.line and first.column > key_indent
+        if first.kind is NodeKind.MAPPING
+        and first.line > sources.line
+        and first.column > key_indent
         else 2
     )
-    later = [k.line for k, _ in root.value.values() if k.line > key_node.line]
+    later = [entry.key_line for entry in top or () if entry.key_line > sources.key_line]
     stop = min(later) if later else len(lines)
     last = None
     # The block ends at its last indented line: a comment there may be the text of a block
     # scalar, so it counts; a comment at column 0 belongs to what follows.
-    for index in range(stop - 1, key_node.line, -1):
+    for index in range(stop - 1, sources.key_line, -1):
         indent = len(lines[index]) - len(lines[index].lstrip(" "))
         if lines[index].strip() and indent > 0:
             last = index
