@@ -9,13 +9,15 @@ file is re-read by the loader before it replaces the old one, atomically.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from comparator.errors import InputError, UsageError
-from comparator.fileio import atomic_write, read_input
+from comparator.fileio import atomic_write, read_input, sha256_hex, utf8_error_position
 from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
 from comparator.yamlparse import NodeKind, outline
@@ -65,7 +67,7 @@ class IngestResult:
 # --------------------------------------------------------------------------- reading the page
 
 
-def _trafilatura() -> object:
+def _trafilatura() -> ModuleType:
     """The trafilatura module, or a UsageError that says how to install it."""
     try:
         import trafilatura
@@ -80,14 +82,12 @@ def _trafilatura() -> object:
 
 def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
     """The article's main text (paragraphs separated by blank lines) and its metadata."""
-    import logging
-
     trafilatura = _trafilatura()
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     text = trafilatura.extract(
         data,
-        output_format="txt",  # type: ignore[attr-defined]
+        output_format="txt",
         include_comments=False,
         include_tables=True,
         include_links=False,
@@ -110,7 +110,7 @@ def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
             hint="open the page in a browser, copy the article's text into a "
             ".txt file and ingest that",
         )
-    meta = trafilatura.extract_metadata(data)  # type: ignore[attr-defined]
+    meta = trafilatura.extract_metadata(data)
     return clean, _metadata(meta)
 
 
@@ -152,7 +152,7 @@ def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, _ = utf8_error_position(data, exc)
         raise InputError(
             f"{shown}: is not UTF-8 (byte 0x{data[exc.start]:02x} at line {line})",
             hint="save the text as UTF-8",
@@ -309,8 +309,6 @@ def _validate_insert(
 
 def _content(value: object) -> object:
     """What the model says, without where it says it: locations shift below an insertion."""
-    import dataclasses
-
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: _content(getattr(value, f.name))
@@ -395,7 +393,7 @@ def ingest(
         )
 
     kind, data, meta = read_page(page)
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = sha256_hex(data)
     text_action = "written"
     if target.exists():
         if target.read_bytes() == data:
