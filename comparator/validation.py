@@ -30,7 +30,16 @@ from comparator.models import (
     Stance,
     Topic,
 )
-from comparator.yamlparse import Node, NodeKind, Step, parse_yaml
+from comparator.yamlparse import (
+    CONVERTED,
+    MAPPING,
+    REFUSED,
+    SCALAR,
+    SEQUENCE,
+    Node,
+    Step,
+    parse_yaml,
+)
 
 SUPPORTED_VERSIONS = ("1",)
 SHA256 = re.compile(r"[0-9a-f]{64}\Z")
@@ -86,12 +95,6 @@ TOPIC_IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({**IGNORE_FIELDS, "so
 
 #: Where the assertions stand: each is validated as soon as the parser has read it.
 ASSERTIONS_AT = ("topics", Step.ANY_KEY, "assertions", Step.ITEM)
-
-SCALAR = NodeKind.SCALAR
-SEQUENCE = NodeKind.SEQUENCE
-MAPPING = NodeKind.MAPPING
-REFUSED = NodeKind.REFUSED
-CONVERTED = NodeKind.CONVERTED
 
 
 def validate_text(text: str | bytes, path: Path, shown: str) -> LoadResult:

@@ -40,6 +40,14 @@ class NodeKind(str, Enum):
     CONVERTED = "converted"
 
 
+# Module names for the members: the parser tests a node's kind for every event it reads.
+SCALAR = NodeKind.SCALAR
+SEQUENCE = NodeKind.SEQUENCE
+MAPPING = NodeKind.MAPPING
+REFUSED = NodeKind.REFUSED
+CONVERTED = NodeKind.CONVERTED
+
+
 class Node:
     """A YAML node with its position (0-based line and column of its first character)."""
 
@@ -63,6 +71,9 @@ class Step(Enum):
     #: Any item of a sequence.
     ITEM = "any item"
 
+
+_ITEM = Step.ITEM
+_ANY_KEY = Step.ANY_KEY
 
 #: Where collections are to be converted: from the root, one step per level; a string is that
 #: key of a mapping.
@@ -94,7 +105,7 @@ def outline(text: str | bytes, shown: str, *, depth: int = 1) -> tuple[Entry, ..
     a block starts and ends. The first of duplicate keys is the one kept.
     """
     root, _ = parse_yaml(text, shown)
-    if root is None or root.kind is not NodeKind.MAPPING:
+    if root is None or root.kind is not MAPPING:
         return None
     return _entries(root, depth)
 
@@ -108,7 +119,7 @@ def _entries(node: Node, depth: int) -> tuple[Entry, ...]:
             value.kind,
             value.line,
             value.column,
-            _entries(value, depth - 1) if depth > 1 and value.kind is NodeKind.MAPPING else (),
+            _entries(value, depth - 1) if depth > 1 and value.kind is MAPPING else (),
         )
         for key, (key_node, value) in node.value.items()
     )
@@ -147,13 +158,13 @@ def _matches(stack: list[list[Any]], key: str | None, path: Path) -> bool:
     for index, step in enumerate(path):
         parent: Node = stack[index][0]
         child_key = stack[index + 1][2] if index + 1 < len(stack) else key
-        if step is Step.ITEM:
-            matched = parent.kind is NodeKind.SEQUENCE
+        if step is _ITEM:
+            matched = parent.kind is SEQUENCE
         else:
             matched = (
-                parent.kind is NodeKind.MAPPING
+                parent.kind is MAPPING
                 and child_key is not None
-                and (step is Step.ANY_KEY or child_key == step)
+                and (step is _ANY_KEY or child_key == step)
             )
         if not matched:
             return False
@@ -197,13 +208,13 @@ def parse_yaml(
             return
         frame = stack[-1]
         parent: Node = frame[0]
-        if parent.kind is NodeKind.SEQUENCE:
+        if parent.kind is SEQUENCE:
             parent.value.append(node)
         elif frame[1] is None:
-            if node.kind is not NodeKind.SCALAR:
+            if node.kind is not SCALAR:
                 problem("a mapping key must be a plain string", node.line, node.column)
                 node = Node(
-                    NodeKind.SCALAR,
+                    SCALAR,
                     f"<invalid key at {node.line + 1}:{node.column + 1}>",
                     node.line,
                     node.column,
@@ -217,7 +228,7 @@ def parse_yaml(
                     node.column,
                 )
                 # the value that follows is dropped: the first one stands
-                frame[1] = Node(NodeKind.SCALAR, None, node.line, node.column)
+                frame[1] = Node(SCALAR, None, node.line, node.column)
             else:
                 frame[1] = node
         else:
@@ -249,7 +260,7 @@ def parse_yaml(
                 problem(
                     f"aliases (*{event.anchor}) are not allowed; write the value out", line, column
                 )
-                attach(Node(NodeKind.REFUSED, None, line, column))
+                attach(Node(REFUSED, None, line, column))
                 continue
             if getattr(event, "anchor", None) is not None:
                 problem(
@@ -264,16 +275,16 @@ def parse_yaml(
                     column,
                 )
             if name == "ScalarEvent":
-                attach(Node(NodeKind.SCALAR, event.value, line, column))
+                attach(Node(SCALAR, event.value, line, column))
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 if len(stack) >= MAX_DEPTH:
                     problem(f"nested deeper than {MAX_DEPTH} levels", line, column)
-                    attach(Node(NodeKind.REFUSED, None, line, column))
+                    attach(Node(REFUSED, None, line, column))
                     skipping = 1
                     continue
                 mapping = name == "MappingStartEvent"
                 node = Node(
-                    NodeKind.MAPPING if mapping else NodeKind.SEQUENCE,
+                    MAPPING if mapping else SEQUENCE,
                     {} if mapping else [],
                     line,
                     column,
@@ -293,7 +304,7 @@ def parse_yaml(
                     made = convert(keys, done)
                     if not stack:
                         root = made
-                    elif stack[-1][0].kind is NodeKind.SEQUENCE:
+                    elif stack[-1][0].kind is SEQUENCE:
                         stack[-1][0].value[-1] = made
                     else:
                         key_node, _ = stack[-1][0].value[key]
