@@ -53,6 +53,7 @@ _ALLOWED = {
             "Source",
             "Claim",
             "QuoteRef",
+            "IgnoreEntry",
             "Assertion",
             "Topic",
             "QuoteAnchor",
