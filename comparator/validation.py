@@ -36,6 +36,7 @@ from comparator.yamlparse import (
     REFUSED,
     SCALAR,
     SEQUENCE,
+    KeyPath,
     Node,
     Step,
     parse_yaml,
@@ -94,7 +95,7 @@ IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({"rule": REQUIRED, "reason"
 TOPIC_IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({**IGNORE_FIELDS, "source": OPTIONAL})
 
 #: Where the assertions stand: each is validated as soon as the parser has read it.
-ASSERTIONS_AT = ("topics", Step.ANY_KEY, "assertions", Step.ITEM)
+ASSERTIONS_AT: KeyPath = ("topics", Step.ANY_KEY, "assertions", Step.ITEM)
 
 
 def validate_text(text: str | bytes, path: Path, shown: str) -> LoadResult:

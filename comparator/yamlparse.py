@@ -77,7 +77,7 @@ _ANY_KEY = Step.ANY_KEY
 
 #: Where collections are to be converted: from the root, one step per level; a string is that
 #: key of a mapping.
-Path = tuple["str | Step", ...]
+KeyPath = tuple["str | Step", ...]
 #: Turns a finished collection into what replaces it in the tree; it is given the mapping
 #: keys that led there (one per key step of the path) and the collection's Node.
 Converter = Callable[[tuple[str, ...], Node], Node]
@@ -152,7 +152,7 @@ def _refuse_tabs(text: str | bytes, shown: str) -> None:
             )
 
 
-def _matches(stack: list[list[Any]], key: str | None, path: Path) -> bool:
+def _matches(stack: list[list[Any]], key: str | None, path: KeyPath) -> bool:
     """Whether the collection just finished (the value of ``key``, below ``stack``) is at
     ``path``; the stack is as deep as the path."""
     for index, step in enumerate(path):
@@ -176,7 +176,7 @@ def parse_yaml(
     shown: str,
     *,
     convert: Converter | None = None,
-    convert_at: Path = (),
+    convert_at: KeyPath = (),
 ) -> tuple[Node | None, list[Finding]]:
     """Build a Node tree from YAML text; structural problems become findings.
 
