@@ -7,11 +7,11 @@ suppress nothing, are findings themselves.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from comparator.models import Assertion, Corpus, Finding, Severity, Topic
+from comparator.errors import did_you_mean
+from comparator.models import Assertion, Corpus, Finding, IgnoreEntry, Severity, Topic
 from comparator.rules import RULES
 
 
@@ -33,16 +33,16 @@ def _matching(owner: Owner, rule: str) -> list[tuple[int, int]]:
     if isinstance(owner, SilentPair):
         return [
             (id(owner.topic), i)
-            for i, (name, _, source) in enumerate(owner.topic.ignore)
-            if name == rule and source in (None, owner.source)
+            for i, entry in enumerate(owner.topic.ignore)
+            if entry.rule == rule and entry.source in (None, owner.source)
         ]
     if isinstance(owner, Topic):
         return [
             (id(owner), i)
-            for i, (name, _, source) in enumerate(owner.ignore)
-            if name == rule and source is None
+            for i, entry in enumerate(owner.ignore)
+            if entry.rule == rule and entry.source is None
         ]
-    return [(id(owner), i) for i, (name, _) in enumerate(owner.ignore) if name == rule]
+    return [(id(owner), i) for i, entry in enumerate(owner.ignore) if entry.rule == rule]
 
 
 def apply_ignores(
@@ -66,37 +66,32 @@ def apply_ignores(
         else:
             kept.append(finding)
     source_ids = sorted(s.id for s in corpus.sources)
-    entries: list[tuple[Assertion | Topic, str, int, str, str, str | None]] = []
+    entries: list[tuple[Assertion | Topic, str, int, IgnoreEntry]] = []
     for topic in corpus.topics:
         entries.extend(
-            (topic, f"topic '{topic.id}'", i, rule, reason, source)
-            for i, (rule, reason, source) in enumerate(topic.ignore)
+            (topic, f"topic '{topic.id}'", i, entry) for i, entry in enumerate(topic.ignore)
         )
         for a in topic.assertions:
-            entries.extend(
-                (a, f"assertion '{a.id}'", i, rule, reason, None)
-                for i, (rule, reason) in enumerate(a.ignore)
-            )
-    for owner, what, index, rule, reason, source in entries:
+            entries.extend((a, f"assertion '{a.id}'", i, entry) for i, entry in enumerate(a.ignore))
+    for owner, what, index, entry in entries:
+        rule, source = entry.rule, entry.source
         if rule not in known:
-            close = difflib.get_close_matches(rule, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
             kept.append(
                 Finding(
                     "schema",
                     Severity.ERROR,
-                    f"{what}: ignore names rule '{rule}', which compare check does not have{hint}",
+                    f"{what}: ignore names rule '{rule}', which compare check does not have"
+                    f"{_guess(rule, known)}",
                     owner.location,
                 )
             )
         elif source is not None and source not in source_ids:
-            close = difflib.get_close_matches(source, source_ids, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
             kept.append(
                 Finding(
                     "schema",
                     Severity.ERROR,
-                    f"{what}: ignore names source '{source}', which is not under sources{hint}",
+                    f"{what}: ignore names source '{source}', which is not under sources"
+                    f"{_guess(source, source_ids)}",
                     owner.location,
                 )
             )
@@ -106,9 +101,14 @@ def apply_ignores(
                 Finding(
                     "unused-ignore",
                     RULES["unused-ignore"][0],
-                    f"{what} ignores '{rule}'{scope} (\"{reason}\"), but there is "
+                    f"{what} ignores '{rule}'{scope} (\"{entry.reason}\"), but there is "
                     "no such finding to ignore; remove the entry",
                     owner.location,
                 )
             )
     return kept, suppressed
+
+
+def _guess(name: str, known: list[str]) -> str:
+    close = did_you_mean(name, known)
+    return f"; did you mean '{close}'?" if close else ""

@@ -9,15 +9,18 @@ file is re-read by the loader before it replaces the old one, atomically.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from comparator.errors import InputError, UsageError
-from comparator.fileio import atomic_write, read_input
-from comparator.loader import SLUG, display_path, load_corpus_text, parse_yaml
+from comparator.fileio import atomic_write, read_input, sha256_hex, utf8_error_position
+from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
+from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
 INSTALL_HINT = "pip install 'comparator[ingest]'"
@@ -64,7 +67,7 @@ class IngestResult:
 # --------------------------------------------------------------------------- reading the page
 
 
-def _trafilatura() -> object:
+def _trafilatura() -> ModuleType:
     """The trafilatura module, or a UsageError that says how to install it."""
     try:
         import trafilatura
@@ -79,14 +82,12 @@ def _trafilatura() -> object:
 
 def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
     """The article's main text (paragraphs separated by blank lines) and its metadata."""
-    import logging
-
     trafilatura = _trafilatura()
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     text = trafilatura.extract(
         data,
-        output_format="txt",  # type: ignore[attr-defined]
+        output_format="txt",
         include_comments=False,
         include_tables=True,
         include_links=False,
@@ -109,7 +110,7 @@ def extract_html(data: bytes, shown: str) -> tuple[str, PageMetadata]:
             hint="open the page in a browser, copy the article's text into a "
             ".txt file and ingest that",
         )
-    meta = trafilatura.extract_metadata(data)  # type: ignore[attr-defined]
+    meta = trafilatura.extract_metadata(data)
     return clean, _metadata(meta)
 
 
@@ -151,7 +152,7 @@ def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, _ = utf8_error_position(data, exc)
         raise InputError(
             f"{shown}: is not UTF-8 (byte 0x{data[exc.start]:02x} at line {line})",
             hint="save the text as UTF-8",
@@ -216,19 +217,19 @@ def insert_entry(
     """
     bom = "\ufeff" if yaml_text.startswith("\ufeff") else ""
     body = yaml_text[len(bom) :]
-    root, _ = parse_yaml(body, shown)
-    if root is None or root.kind != "map" or "sources" not in root.value:
+    top = outline(body, shown, depth=2)
+    sources = next((entry for entry in top or () if entry.key == "sources"), None)
+    if sources is None:
         raise InputError(
             f"{shown}: has no 'sources:' mapping to add the entry to",
             hint="add 'sources:' at the top level, then run again",
         )
-    key_node, value = root.value["sources"]
     lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
     if (
-        value.kind != "map"
-        or not value.value
-        or value.line == key_node.line
-        or lines[value.line][value.column : value.column + 1] in ("{", "[")
+        sources.kind is not NodeKind.MAPPING
+        or not sources.entries
+        or sources.line == sources.key_line
+        or lines[sources.line][sources.column : sources.column + 1] in ("{", "[")
     ):
         raise InputError(
             f"{shown}: 'sources:' is not a block mapping with at least one "
@@ -236,19 +237,21 @@ def insert_entry(
             "the entry as text",
             hint="paste the entry printed without --write under sources: by hand",
         )
-    key_indent = value.column
-    first = next(iter(value.value.values()))[1]
+    key_indent = sources.column
+    first = sources.entries[0]
     step = (
         first.column - key_indent
-        if first.kind == "map" and first.line > value.line and first.column > key_indent
+        if first.kind is NodeKind.MAPPING
+        and first.line > sources.line
+        and first.column > key_indent
         else 2
     )
-    later = [k.line for k, _ in root.value.values() if k.line > key_node.line]
+    later = [entry.key_line for entry in top or () if entry.key_line > sources.key_line]
     stop = min(later) if later else len(lines)
     last = None
     # The block ends at its last indented line: a comment there may be the text of a block
     # scalar, so it counts; a comment at column 0 belongs to what follows.
-    for index in range(stop - 1, key_node.line, -1):
+    for index in range(stop - 1, sources.key_line, -1):
         indent = len(lines[index]) - len(lines[index].lstrip(" "))
         if lines[index].strip() and indent > 0:
             last = index
@@ -306,8 +309,6 @@ def _validate_insert(
 
 def _content(value: object) -> object:
     """What the model says, without where it says it: locations shift below an insertion."""
-    import dataclasses
-
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: _content(getattr(value, f.name))
@@ -392,7 +393,7 @@ def ingest(
         )
 
     kind, data, meta = read_page(page)
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = sha256_hex(data)
     text_action = "written"
     if target.exists():
         if target.read_bytes() == data:

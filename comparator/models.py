@@ -141,6 +141,20 @@ class QuoteRef:
 
 
 @dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """An analyst's answer to a finding: the rule it silences, why, and where it is written.
+
+    ``source`` limits a topic's entry to one of its silent sources (None: any of them; an
+    assertion's entries never name one).
+    """
+
+    rule: str
+    reason: str
+    location: Location
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Assertion:
     """One source's position on one claim, with the evidence for it."""
 
@@ -155,7 +169,7 @@ class Assertion:
     attributed_to: str | None = None
     note: str | None = None
     #: Rules this assertion opts out of, each with the analyst's reason.
-    ignore: tuple[tuple[str, str], ...] = ()
+    ignore: tuple[IgnoreEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +185,9 @@ class Topic:
     assertions: tuple[Assertion, ...] = ()
     silent: tuple[str, ...] = ()
     silent_locations: tuple[Location, ...] = ()
-    #: Rules this topic opts out of (e.g. silent-but-mentions): (rule, reason, source), where
-    #: source limits the entry to one silent source (None: any).
-    ignore: tuple[tuple[str, str, str | None], ...] = ()
+    #: Rules this topic opts out of (e.g. silent-but-mentions), each entry for any silent
+    #: source or for the one it names.
+    ignore: tuple[IgnoreEntry, ...] = ()
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)

@@ -1,4 +1,4 @@
-"""Write YAML text by hand (entries, stubs) without importing yaml: only loader.py does that.
+"""Write YAML text by hand (entries, stubs) without importing yaml: only yamlparse.py reads it.
 
 What we emit is small and regular: plain scalars where that is unambiguous, double-quoted ones
 otherwise, with every character YAML would read differently escaped. The loader reads the

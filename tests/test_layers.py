@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "comparator"
 
 #: The YAML parser: the one module that reads YAML events.
-YAML_PARSER = "comparator/loader.py"
+YAML_PARSER = "comparator/yamlparse.py"
 
 
 def _module_name(path: Path) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+from comparator import validation
 from comparator.loader import load_corpus, load_corpus_text
 from comparator.models import Stance
 from tests.conftest import ROOT
@@ -83,44 +85,35 @@ def _schema() -> dict:
     return json.loads(text)
 
 
+def _required(fields: Mapping[str, bool]) -> set[str]:
+    return {name for name, required in fields.items() if required}
+
+
 def test_the_shipped_schema_names_the_fields_the_loader_accepts() -> None:
     """Editors complete from the schema; it must not drift from what the loader reads."""
     schema = _schema()
     defs = schema["$defs"]
-    assert set(schema["properties"]) == {"version", "sources", "topics"}
-    assert set(defs["source"]["properties"]) == {
-        "outlet",
-        "outlet_name",
-        "title",
-        "authors",
-        "published",
-        "via",
-        "url",
-        "file",
-        "sha256",
-    }
-    assert set(defs["source"]["required"]) == {"outlet", "title", "file"}
-    assert set(defs["topic"]["properties"]) == {
-        "title",
-        "question",
-        "keywords",
-        "claims",
-        "assertions",
-        "silent",
-        "ignore",
-    }
-    assert set(defs["assertion"]["properties"]) == {
-        "id",
-        "source",
-        "claim",
-        "stance",
-        "summary",
-        "quotes",
-        "attributed_to",
-        "note",
-        "ignore",
-    }
+    topic_ignore = defs["topic"]["properties"]["ignore"]["items"]
+    assertion_ignore = defs["ignore"]["items"]
+    for what, fields, schema_part in [
+        ("the document", validation.DOCUMENT_FIELDS, schema),
+        ("a source", validation.SOURCE_FIELDS, defs["source"]),
+        ("a topic", validation.TOPIC_FIELDS, defs["topic"]),
+        ("an assertion", validation.ASSERTION_FIELDS, defs["assertion"]),
+        ("an assertion's ignore entry", validation.IGNORE_FIELDS, assertion_ignore),
+        ("a topic's ignore entry", validation.TOPIC_IGNORE_FIELDS, topic_ignore),
+    ]:
+        assert set(schema_part["properties"]) == set(fields), what
+        assert set(schema_part["required"]) == _required(fields), what
+        assert schema_part["additionalProperties"] is False, what
     assert defs["assertion"]["properties"]["stance"]["enum"] == [s.value for s in Stance]
+
+
+def test_the_field_lists_are_what_the_loader_reads() -> None:
+    """The constants the schema test reads are the ones validation checks against."""
+    result = load_corpus_text(MANY_PROBLEMS, Path("/c/assertions.yaml"), "a.yaml")
+    [unknown] = [f.message for f in result.findings if "unknown field" in f.message]
+    assert unknown.endswith(f"expected one of: {', '.join(validation.SOURCE_FIELDS)}")
 
 
 def test_the_seed_corpus_points_editors_at_the_shipped_schema() -> None:

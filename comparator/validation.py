@@ -1,0 +1,470 @@
+"""Validation: a Node tree from the YAML parser becomes the data model, every schema problem a
+finding.
+
+Here, and only here, live the keys ``assertions.yaml`` may hold: the ``*_FIELDS`` constants
+below are what the loader accepts, and the shipped JSON Schema (for editors) is tested
+against them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from comparator.errors import did_you_mean
+from comparator.loader import SLUG
+from comparator.models import (
+    RESERVED_TOPIC_IDS,
+    Assertion,
+    Claim,
+    Corpus,
+    Finding,
+    IgnoreEntry,
+    LoadResult,
+    Location,
+    QuoteRef,
+    Severity,
+    Source,
+    Stance,
+    Topic,
+)
+from comparator.yamlparse import (
+    CONVERTED,
+    MAPPING,
+    REFUSED,
+    SCALAR,
+    SEQUENCE,
+    KeyPath,
+    Node,
+    Step,
+    parse_yaml,
+)
+
+SUPPORTED_VERSIONS = ("1",)
+SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+REQUIRED = True
+OPTIONAL = False
+
+#: The fields each mapping may hold, in the order messages list them: name -> required.
+DOCUMENT_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {"version": REQUIRED, "sources": REQUIRED, "topics": REQUIRED}
+)
+SOURCE_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {
+        "outlet": REQUIRED,
+        "outlet_name": OPTIONAL,
+        "title": REQUIRED,
+        "authors": OPTIONAL,
+        "published": OPTIONAL,
+        "via": OPTIONAL,
+        "url": OPTIONAL,
+        "file": REQUIRED,
+        "sha256": OPTIONAL,
+    }
+)
+TOPIC_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {
+        "title": REQUIRED,
+        "question": REQUIRED,
+        "keywords": OPTIONAL,
+        "claims": REQUIRED,
+        "assertions": OPTIONAL,
+        "silent": OPTIONAL,
+        "ignore": OPTIONAL,
+    }
+)
+ASSERTION_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {
+        "id": REQUIRED,
+        "source": REQUIRED,
+        "claim": REQUIRED,
+        "stance": REQUIRED,
+        "summary": REQUIRED,
+        "quotes": OPTIONAL,
+        "attributed_to": OPTIONAL,
+        "note": OPTIONAL,
+        "ignore": OPTIONAL,
+    }
+)
+#: An entry of an assertion's ``ignore`` list.
+IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({"rule": REQUIRED, "reason": REQUIRED})
+#: An entry of a topic's ``ignore`` list, which may name the one silent source it is about.
+TOPIC_IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({**IGNORE_FIELDS, "source": OPTIONAL})
+
+#: Where the assertions stand: each is validated as soon as the parser has read it.
+ASSERTIONS_AT: KeyPath = ("topics", Step.ANY_KEY, "assertions", Step.ITEM)
+
+
+def validate_text(text: str | bytes, path: Path, shown: str) -> LoadResult:
+    """Parse and validate YAML text as the corpus file at ``path`` (named ``shown``).
+
+    Each assertion is validated as soon as it is read, so the node tree of a large corpus is
+    never held whole; the findings come out in the order of a validation after parsing.
+    """
+    validator = _Validator(shown)
+    root, findings = parse_yaml(
+        text, shown, convert=validator.assertion_now, convert_at=ASSERTIONS_AT
+    )
+    corpus = validator.corpus(root, path)
+    return LoadResult(corpus, tuple(findings + validator.findings))
+
+
+class _Validator:
+    """Turns a Node tree into the model, collecting every schema problem it meets."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.findings: list[Finding] = []
+
+    def loc(self, node: Node) -> Location:
+        return Location(self.shown, node.line + 1, node.column + 1)
+
+    def assertion_now(self, keys: tuple[str, ...], node: Node) -> Node:
+        """Validate an assertion while the file is still being parsed (see parse_yaml).
+
+        Its model and findings wait in a CONVERTED Node; ``topic`` takes them in the same order
+        as if the assertion were validated there and then.
+        """
+        saved, self.findings = self.findings, []
+        made = self.assertion(keys[1], node)  # keys: topics, the topic's id, assertions
+        found, self.findings = self.findings, saved
+        return Node(CONVERTED, (made, found), node.line, node.column)
+
+    def error(self, node: Node, message: str) -> None:
+        self.findings.append(Finding("schema", Severity.ERROR, message, self.loc(node)))
+
+    def fields(
+        self, node: Node, what: str, allowed: Mapping[str, bool], key: Node | None = None
+    ) -> dict[str, Node] | None:
+        """Check a mapping's keys: required ones present, no unknown ones.
+
+        A missing field is reported at the mapping's own key (``key``) when it has one.
+        """
+        if node.kind is not MAPPING:
+            if node.kind is not REFUSED:
+                self.error(node, f"{what} must be a mapping (key: value lines), not {_kind(node)}")
+            return None
+        values: dict[str, Node] = {}
+        for field_name, (key_node, value_node) in node.value.items():
+            if field_name not in allowed:
+                hint = _guess(field_name, allowed)
+                self.error(
+                    key_node,
+                    f"unknown field '{field_name}' in {what}; expected one "
+                    f"of: {', '.join(allowed)}{hint}",
+                )
+                continue
+            values[field_name] = value_node
+        for name, required in allowed.items():
+            if required and name not in values:
+                self.error(key or node, f"{what} is missing the required field '{name}'")
+        return values
+
+    def string(
+        self,
+        node: Node | None,
+        what: str,
+        *,
+        pattern: re.Pattern[str] | None = None,
+        expected: str = "",
+    ) -> str | None:
+        if node is None:
+            return None
+        if node.kind is not SCALAR:
+            if node.kind is not REFUSED:
+                self.error(node, f"{what} must be a string, not {_kind(node)}")
+            return None
+        value: str = node.value
+        if not value.strip():
+            self.error(node, f"{what} must not be empty")
+            return None
+        if pattern is not None and not pattern.match(value):
+            self.error(node, f"{what} '{value}' is not valid: expected {expected}")
+            return None
+        return value
+
+    def strings(self, node: Node | None, what: str) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.located_strings(node, what))
+
+    def located_strings(self, node: Node | None, what: str) -> list[tuple[str, Location]]:
+        if node is None:
+            return []
+        if node.kind is not SEQUENCE:
+            if node.kind is not REFUSED:
+                self.error(node, f"{what} must be a list ([a, b] or '- ' lines), not {_kind(node)}")
+            return []
+        out = []
+        for item in node.value:
+            value = self.string(item, f"each item of {what}")
+            if value is not None:
+                out.append((value, self.loc(item)))
+        return out
+
+    def id_map(self, node: Node | None, what: str) -> list[tuple[str, Node, Node]]:
+        """Items of a mapping keyed by slugs, with invalid keys reported and dropped."""
+        if node is None:
+            return []
+        if node.kind is not MAPPING:
+            if node.kind is not REFUSED:
+                self.error(node, f"{what} must be a mapping of ids, not {_kind(node)}")
+            return []
+        items = []
+        for key, (key_node, value_node) in node.value.items():
+            if not SLUG.match(key):
+                self.error(
+                    key_node,
+                    f"id '{key}' in {what} is not valid: expected a lowercase "
+                    "slug (a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')",
+                )
+                continue
+            items.append((key, key_node, value_node))
+        return items
+
+    # -- the document ------------------------------------------------------------------
+
+    def corpus(self, root: Node | None, path: Path) -> Corpus | None:
+        if root is None:
+            self.findings.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    "the file is empty; expected a mapping with version, sources and topics",
+                    Location(self.shown, 1, 1),
+                )
+            )
+            return None
+        top = self.fields(root, "the document", DOCUMENT_FIELDS)
+        if top is None:
+            return None
+        version = self.string(top.get("version"), "version")
+        if version is not None and version not in SUPPORTED_VERSIONS:
+            self.error(
+                top["version"],
+                f"version {version} is not supported; this compare "
+                f"reads version {', '.join(SUPPORTED_VERSIONS)}",
+            )
+        sources = tuple(
+            filter(
+                None,
+                (
+                    self.source(sid, key, value)
+                    for sid, key, value in self.id_map(top.get("sources"), "sources")
+                ),
+            )
+        )
+        topics = tuple(
+            filter(
+                None,
+                (
+                    self.topic(tid, key, value)
+                    for tid, key, value in self.id_map(top.get("topics"), "topics")
+                ),
+            )
+        )
+        return Corpus(
+            path=path,
+            root=path.parent,
+            version=version or "",
+            sources=sources,
+            topics=topics,
+            display_path=self.shown,
+        )
+
+    def source(self, sid: str, key: Node, node: Node) -> Source | None:
+        what = f"source '{sid}'"
+        f = self.fields(node, what, SOURCE_FIELDS, key)
+        if f is None:
+            return None
+        outlet = self.string(f.get("outlet"), f"{what}: outlet")
+        title = self.string(f.get("title"), f"{what}: title")
+        file = self.string(f.get("file"), f"{what}: file")
+        sha = self.string(
+            f.get("sha256"),
+            f"{what}: sha256",
+            pattern=SHA256,
+            expected="64 lowercase hex digits (sha256sum FILE)",
+        )
+        # A source with a bad field is still kept (its problems are already findings), so
+        # that assertions naming it do not add "unknown source" noise.
+        return Source(
+            id=sid,
+            outlet=outlet or "",
+            title=title or "",
+            file=file or "",
+            location=self.loc(key),
+            outlet_name=self.string(f.get("outlet_name"), f"{what}: outlet_name"),
+            authors=self.strings(f.get("authors"), f"{what}: authors"),
+            published=self.string(f.get("published"), f"{what}: published"),
+            via=self.string(f.get("via"), f"{what}: via"),
+            url=self.string(f.get("url"), f"{what}: url"),
+            sha256=sha,
+            file_location=self.loc(f["file"]) if "file" in f else None,
+        )
+
+    def topic(self, tid: str, key: Node, node: Node) -> Topic | None:
+        what = f"topic '{tid}'"
+        if tid in RESERVED_TOPIC_IDS:
+            self.error(
+                key,
+                f"topic id '{tid}' is a command name (compare {tid} would run the "
+                "command); choose another id",
+            )
+        f = self.fields(node, what, TOPIC_FIELDS, key)
+        if f is None:
+            return None
+        claims = []
+        for cid, ckey, cnode in self.id_map(f.get("claims"), f"{what}: claims"):
+            text = self.string(cnode, f"{what}: claim '{cid}'")
+            if text is not None:
+                claims.append(Claim(cid, text, self.loc(ckey)))
+        if "claims" in f and f["claims"].kind is MAPPING and not f["claims"].value:
+            self.error(f["claims"], f"{what} has no claims; add at least one")
+        assertions: list[Assertion] = []
+        anode = f.get("assertions")
+        if anode is not None:
+            if anode.kind is not SEQUENCE:
+                if anode.kind is not REFUSED:
+                    self.error(
+                        anode,
+                        f"{what}: assertions must be a list of '- id: ...' "
+                        f"entries, not {_kind(anode)}",
+                    )
+            else:
+                for item in anode.value:
+                    if item.kind is CONVERTED:
+                        made, found = item.value
+                        self.findings.extend(found)
+                    else:
+                        made = self.assertion(tid, item)
+                    if made is not None:
+                        assertions.append(made)
+        silent = self.located_strings(f.get("silent"), f"{what}: silent")
+        title = self.string(f.get("title"), f"{what}: title")
+        question = self.string(f.get("question"), f"{what}: question")
+        return Topic(
+            id=tid,
+            title=title or tid,
+            question=question or "",
+            location=self.loc(key),
+            keywords=self.strings(f.get("keywords"), f"{what}: keywords"),
+            claims=tuple(claims),
+            assertions=tuple(assertions),
+            silent=tuple(value for value, _ in silent),
+            silent_locations=tuple(where for _, where in silent),
+            ignore=self.topic_ignores(f.get("ignore"), what),
+        )
+
+    def assertion(self, tid: str, node: Node) -> Assertion | None:
+        what = f"an assertion of topic '{tid}'"
+        if node.kind is MAPPING and "id" in node.value and node.value["id"][1].kind is SCALAR:
+            what = f"assertion '{node.value['id'][1].value}'"
+        f = self.fields(node, what, ASSERTION_FIELDS)
+        if f is None:
+            return None
+        aid = self.string(
+            f.get("id"),
+            f"{what}: id",
+            pattern=SLUG,
+            expected="a lowercase slug, e.g. 'weapons-carnegie-direct'",
+        )
+        source = self.string(f.get("source"), f"{what}: source")
+        claim = self.string(f.get("claim"), f"{what}: claim")
+        summary = self.string(f.get("summary"), f"{what}: summary")
+        stance_text = self.string(f.get("stance"), f"{what}: stance")
+        stance = None
+        if stance_text is not None:
+            try:
+                stance = Stance(stance_text)
+            except ValueError:
+                hint = _guess(stance_text, [s.value for s in Stance])
+                self.error(
+                    f["stance"],
+                    f"{what}: stance '{stance_text}' is not one of "
+                    f"{', '.join(s.value for s in Stance)}{hint}",
+                )
+        quotes: list[QuoteRef] = []
+        qnode = f.get("quotes")
+        if qnode is not None:
+            if qnode.kind is SCALAR and qnode.value.strip():
+                self.error(qnode, f"{what}: quotes must be a list; write '- ' before the quote")
+            elif qnode.kind is SEQUENCE:
+                for item in qnode.value:
+                    text = self.string(item, f"{what}: each quote")
+                    if text is not None:
+                        quotes.append(QuoteRef(text, self.loc(item)))
+            elif (
+                not (qnode.kind is SCALAR and not qnode.value.strip()) and qnode.kind is not REFUSED
+            ):
+                self.error(qnode, f"{what}: quotes must be a list of strings, not {_kind(qnode)}")
+        ignore = self.ignores(f.get("ignore"), what)
+        if aid is None or source is None or claim is None:
+            return None
+        # A bad stance or summary is already a finding; keep the assertion so coverage and
+        # references are still checked (views refuse a corpus with schema errors).
+        return Assertion(
+            id=aid,
+            topic=tid,
+            source=source,
+            claim=claim,
+            stance=stance or Stance.NEUTRAL,
+            summary=summary or "",
+            quotes=tuple(quotes),
+            location=self.loc(node),
+            attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to"),
+            note=self.string(f.get("note"), f"{what}: note"),
+            ignore=ignore,
+        )
+
+    def ignores(self, node: Node | None, what: str) -> tuple[IgnoreEntry, ...]:
+        """An assertion's ignore entries."""
+        return self.ignore_entries(node, what, scoped=False)
+
+    def topic_ignores(self, node: Node | None, what: str) -> tuple[IgnoreEntry, ...]:
+        """A topic's ignore entries, each for any silent source or the one it names."""
+        return self.ignore_entries(node, what, scoped=True)
+
+    def ignore_entries(
+        self, node: Node | None, what: str, *, scoped: bool
+    ) -> tuple[IgnoreEntry, ...]:
+        """Ignore entries, each with a rule and a required reason; ``scoped`` entries (a
+        topic's) may also name the one silent source they are about."""
+        if node is None:
+            return ()
+        if node.kind is not SEQUENCE:
+            self.error(node, f"{what}: ignore must be a list of '- rule: ... reason: ...' entries")
+            return ()
+        allowed = TOPIC_IGNORE_FIELDS if scoped else IGNORE_FIELDS
+        out = []
+        for item in node.value:
+            f = self.fields(item, f"{what}: an ignore entry", allowed)
+            if f is None:
+                continue
+            rule = self.string(f.get("rule"), f"{what}: ignore rule")
+            reason = self.string(f.get("reason"), f"{what}: ignore reason")
+            source = self.string(f.get("source"), f"{what}: ignore source")
+            if rule and reason and (source is not None or "source" not in f):
+                out.append(IgnoreEntry(rule, reason, self.loc(item), source))
+        return tuple(out)
+
+
+def _kind(node: Node) -> str:
+    """What a value is, as a message names it."""
+    if node.kind is SCALAR:
+        return f"the string '{_short(node.value)}'"
+    if node.kind is SEQUENCE:
+        return "a list"
+    if node.kind is MAPPING:
+        return "a mapping"
+    return "an invalid value"
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _guess(name: str, known: Iterable[str]) -> str:
+    close = did_you_mean(name, known)
+    return f"; did you mean '{close}'?" if close else ""
