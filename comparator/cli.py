@@ -257,14 +257,14 @@ def diff_command(
 ) -> None:
     """Where two outlets or sources agree and contradict, claim by claim, with a word diff."""
     from comparator.compare import compare_all
-    from comparator.render import RenderContext, ViewOptions
+    from comparator.views.diff import build_diff_view
     from comparator.workflow import corpus_of, open_corpus, resolve_party
 
     result = open_corpus(assertions)
     corpus = corpus_of(result)
-    parties = tuple((name, *resolve_party(corpus, name)) for name in (first, second))
+    a, b = (resolve_party(corpus, name) for name in (first, second))
     comparisons = compare_all(corpus, result.anchors)
-    _render("diff", fmt.value, RenderContext(result, comparisons, ViewOptions(parties=parties)))
+    _render("diff", fmt.value, build_diff_view(comparisons, a, b, corpus.sources))
 
 
 @app.command("report")
