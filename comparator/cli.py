@@ -335,18 +335,18 @@ def check_command(
     assertions: AssertionsOption = None,
 ) -> None:
     """The CI gate: every quote found verbatim, every reference valid, every pair reviewed."""
-    from comparator import render
     from comparator.check import verify
     from comparator.loader import find_assertions, load_corpus
     from comparator.models import Severity
+    from comparator.views.check import build_check_view
 
     loaded = load_corpus(find_assertions(assertions))
-    result = verify(loaded.corpus, loaded.findings)
+    view = build_check_view(verify(loaded.corpus, loaded.findings), Severity(fail_level.value))
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = CheckFormat.github if github else CheckFormat.text
-    render.get("check", fmt.value)(result, sys.stdout)
-    raise typer.Exit(result.exit_code(Severity(fail_level.value)))
+    _render("check", fmt.value, view)
+    raise typer.Exit(view.exit_code)
 
 
 class DataFormat(str, Enum):
