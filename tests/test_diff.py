@@ -11,6 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
 
 from comparator.check import verify
 from comparator.compare import compare_all
@@ -18,6 +24,7 @@ from comparator.diffing import Party, PartyKind, WordOp, WordRun, shares_words, 
 from comparator.errors import UsageError
 from comparator.loader import load_corpus
 from comparator.models import Relation
+from comparator.render.diff_text import hanging
 from comparator.views.diff import DiffView, build_diff_view
 from tests.conftest import ROOT, is_clean, write_corpus
 from tests.markdown_helpers import GITHUB_LINKERS, MD, fences, headings, markup_types, shown, tables
@@ -328,3 +335,43 @@ def test_the_word_diff_legend_only_over_a_word_diff(run_cli) -> None:
     assert "{+remain unproven+}" in with_diff
     markdown = run_cli(["diff", "North", "South", "-a", str(MINI), "-f", "markdown"]).stdout
     assert "Word by word, `[-…-]` is only in North's text" in markdown
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzé’…-[]{}+", min_size=1, max_size=30),
+        min_size=1,
+        max_size=40,
+    ),
+    width=st.integers(min_value=1, max_value=120),
+    hang=st.integers(min_value=0, max_value=30),
+)
+def test_hanging_lines_keep_every_word_and_style_within_the_width(
+    words: list[str], width: int, hang: int
+) -> None:
+    """Wrapping only moves line breaks: the words (and the style of every character) read as
+    they did, no line is wider than the console, no word is cut unless it is wider than a line.
+    """
+    line = Text("      ")
+    for index, word in enumerate(words):
+        line.append(word, style="red strike" if index % 2 else "")
+        line.append(" ")
+    lines = hanging(line, width, hang)
+    assert all(cell_len(piece.plain) <= width for piece in lines)
+    indent = max(6, hang)  # at least as deep as any line starts
+    if all(cell_len(w) <= width - indent for w in words):
+        assert " ".join(piece.plain for piece in lines).split() == words
+    else:
+        assert "".join("".join(piece.plain.split()) for piece in lines) == "".join(words)
+    styled = [
+        (char, str(piece.get_style_at_offset(Console(), i)))
+        for piece in lines
+        for i, char in enumerate(piece.plain)
+        if not char.isspace()
+    ]
+    expected = [
+        (char, str(Style.parse("red strike")) if index % 2 else str(Style()))
+        for index, word in enumerate(words)
+        for char in word
+    ]
+    assert styled == expected

@@ -52,7 +52,12 @@ MIN_TEXT_WIDTH = 20
 
 
 def render(view: DiffView, out: IO[str]) -> None:
-    _Printer(make_console(out)).view(view)
+    print_view(view, make_console(out))
+
+
+def print_view(view: DiffView, console: Console) -> None:
+    """The view on ``console``: a recording one when the picture is saved as well."""
+    _Printer(console).view(view)
 
 
 def hanging(line: Text, width: int, hang: int) -> list[Text]:
