@@ -44,6 +44,12 @@ class WordOp(str, Enum):
     ONLY_A = "-"
     ONLY_B = "+"
 
+    @property
+    def marks(self) -> tuple[str, str]:
+        """What encloses the run where colour cannot show it, as ``git diff --word-diff``
+        writes it: ``[-only in A-]``, ``{+only in B+}``."""
+        return {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}[self.value]
+
 
 @dataclass(frozen=True, slots=True)
 class WordRun:
@@ -60,6 +66,11 @@ WordDiff = tuple[WordRun, ...]
 def word_runs(a: str, b: str) -> WordDiff:
     """The word diff of A's text against B's."""
     return tuple(WordRun(WordOp(op), words) for op, words in word_diff(a, b))
+
+
+def marked(diff: WordDiff) -> str:
+    """A word diff readable without colour: ``same [-only in A-] {+only in B+}``."""
+    return " ".join(f"{run.op.marks[0]}{run.words}{run.op.marks[1]}" for run in diff)
 
 
 class PartyKind(str, Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.diffing import Party, WordDiff, WordOp
+from comparator.diffing import Party, marked
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
 from comparator.render.style import stance_plain
 from comparator.views.diff import (
@@ -23,9 +23,6 @@ from comparator.views.diff import (
 )
 
 BR = "<br>"
-
-#: How each run of a word diff is marked, as ``git diff --word-diff`` marks it.
-MARKS = {WordOp.SAME: ("", ""), WordOp.ONLY_A: ("[-", "-]"), WordOp.ONLY_B: ("{+", "+}")}
 
 
 def render(view: DiffView, out: IO[str]) -> None:
@@ -55,11 +52,6 @@ def document(view: DiffView) -> str:
         blocks.append(f"## Only {escape_inline(section.party.name)} addresses")
         blocks.append(_one_sided_table(section) if section.claims else "No claim.")
     return "\n\n".join(blocks) + "\n"
-
-
-def marked(diff: WordDiff) -> str:
-    """A word diff readable without colour: ``[-only in A-] {+only in B+}``."""
-    return " ".join(f"{MARKS[run.op][0]}{run.words}{MARKS[run.op][1]}" for run in diff)
 
 
 def _stances(sides: tuple[Side, ...], party: Party) -> str:

@@ -43,9 +43,8 @@ RELATION_STYLES = {
     Relation.ONE_SIDED: "dim",
 }
 
-#: How each run of a word diff is shown: with colour, its style; without, its marks.
+#: How a run of a word diff only in one text is shown with colour (without: its marks).
 WORD_STYLES = {WordOp.ONLY_A: "red strike", WordOp.ONLY_B: "green underline"}
-WORD_MARKS = {WordOp.ONLY_A: ("[-", "-]"), WordOp.ONLY_B: ("{+", "+}")}
 
 #: A continuation line is indented no deeper than leaves this many cells for its text.
 MIN_TEXT_WIDTH = 20
@@ -144,7 +143,7 @@ class _Printer:
             elif self.colour:
                 line.append_text(data_text(run.words, WORD_STYLES[run.op], one_line=True))
             else:
-                opener, closer = WORD_MARKS[run.op]
+                opener, closer = run.op.marks
                 line.append(opener)
                 line.append_text(data_text(run.words, one_line=True))
                 line.append(closer)
