@@ -68,9 +68,9 @@ def hanging(line: Text, width: int, hang: int) -> list[Text]:
     rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
     lines = [first]
     if rest.plain:
-        lines += [Text(" " * hang).append_text(line) for line in wrap(rest, max(1, width - hang))]
-    for line in lines:
-        line.rstrip()
+        lines += [Text(" " * hang).append_text(more) for more in wrap(rest, max(1, width - hang))]
+    for each in lines:
+        each.rstrip()
     return lines
 
 
@@ -98,24 +98,23 @@ class _Printer:
         if view.word_by_word:
             self.line(self.legend(a, b))
         self.blank()
-        self.out.lines([Text("Both address", style="bold underline")])
+        self.line(Text("Both address", style="bold underline"))
         if not view.shared:
-            self.out.lines([Text("  no claim", style="dim")])
+            self.line(Text("  no claim", style="dim"))
         for item in view.shared:
             self.line(self.claim_title(item), 4)
             for pair in item.pairs:
                 self.pair(pair)
         for section in view.one_sided:
             self.blank()
-            self.out.lines(
-                [
-                    Text()
-                    .append("Only ", style="bold underline")
-                    .append_text(data_text(section.party.name, "bold underline", one_line=True))
-                ]
+            self.line(
+                Text()
+                .append("Only ", style="bold underline")
+                .append_text(data_text(section.party.name, "bold underline", one_line=True)),
+                2,
             )
             if not section.claims:
-                self.out.lines([Text("  no claim", style="dim")])
+                self.line(Text("  no claim", style="dim"))
             for one in section.claims:
                 self.one_sided(one, section)
         self.out.flush()
