@@ -257,14 +257,14 @@ def diff_command(
 ) -> None:
     """Where two outlets or sources agree and contradict, claim by claim, with a word diff."""
     from comparator.compare import compare_all
-    from comparator.render import RenderContext, ViewOptions
+    from comparator.views.diff import build_diff_view
     from comparator.workflow import corpus_of, open_corpus, resolve_party
 
     result = open_corpus(assertions)
     corpus = corpus_of(result)
-    parties = tuple((name, *resolve_party(corpus, name)) for name in (first, second))
+    a, b = (resolve_party(corpus, name) for name in (first, second))
     comparisons = compare_all(corpus, result.anchors)
-    _render("diff", fmt.value, RenderContext(result, comparisons, ViewOptions(parties=parties)))
+    _render("diff", fmt.value, build_diff_view(comparisons, a, b, corpus.sources))
 
 
 @app.command("report")
@@ -335,18 +335,18 @@ def check_command(
     assertions: AssertionsOption = None,
 ) -> None:
     """The CI gate: every quote found verbatim, every reference valid, every pair reviewed."""
-    from comparator import render
     from comparator.check import verify
     from comparator.loader import find_assertions, load_corpus
     from comparator.models import Severity
+    from comparator.views.check import build_check_view
 
     loaded = load_corpus(find_assertions(assertions))
-    result = verify(loaded.corpus, loaded.findings)
+    view = build_check_view(verify(loaded.corpus, loaded.findings), Severity(fail_level.value))
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = CheckFormat.github if github else CheckFormat.text
-    render.get("check", fmt.value)(result, sys.stdout)
-    raise typer.Exit(result.exit_code(Severity(fail_level.value)))
+    _render("check", fmt.value, view)
+    raise typer.Exit(view.exit_code)
 
 
 class DataFormat(str, Enum):

@@ -3,13 +3,14 @@ claim. Pure logic over the comparisons of ``compare.py``: no I/O, no rich, no ty
 
 A party with several articles (an outlet) keeps each article's position: every article of A is
 paired with every article of B, so a split inside an outlet stays visible instead of being
-averaged away. The text, markdown and JSON renderers all read the structures built here.
+averaged away. ``comparator.views.diff`` turns the result into the model the renderers print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from comparator.compare import ClaimComparison, Position, TopicComparison, relation_between
 from comparator.errors import UsageError
@@ -36,8 +37,47 @@ RELATION_WORDS = {
 }
 
 
-#: Word-level diff: ("=" | "-" | "+", words), "-" only in A's text, "+" only in B's.
-WordDiff = tuple[tuple[str, str], ...]
+class WordOp(str, Enum):
+    """Where a run of words of a word diff is: in both texts, only in A's or only in B's."""
+
+    SAME = "="
+    ONLY_A = "-"
+    ONLY_B = "+"
+
+    @property
+    def marks(self) -> tuple[str, str]:
+        """What encloses the run where colour cannot show it, as ``git diff --word-diff``
+        writes it: ``[-only in A-]``, ``{+only in B+}``."""
+        return {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class WordRun:
+    """A run of words of a word diff, and where it is."""
+
+    op: WordOp
+    words: str
+
+
+#: A word-level diff of A's text against B's, in reading order.
+WordDiff = tuple[WordRun, ...]
+
+
+def word_runs(a: str, b: str) -> WordDiff:
+    """The word diff of A's text against B's."""
+    return tuple(WordRun(WordOp(op), words) for op, words in word_diff(a, b))
+
+
+def marked(diff: WordDiff) -> str:
+    """A word diff readable without colour: ``same [-only in A-] {+only in B+}``."""
+    return " ".join(f"{run.op.marks[0]}{run.words}{run.op.marks[1]}" for run in diff)
+
+
+class PartyKind(str, Enum):
+    """What a name on the ``compare diff`` command line stands for."""
+
+    OUTLET = "outlet"
+    SOURCE = "source"
 
 
 @dataclass(frozen=True)
@@ -45,9 +85,15 @@ class Party:
     """One side of a diff: an outlet (all its articles) or one source."""
 
     name: str
-    #: "outlet" or "source".
-    kind: str
+    kind: PartyKind
     sources: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        """``outlet East (east-one, east-two)`` or ``source east-one``."""
+        if self.kind is PartyKind.OUTLET:
+            return f"outlet {self.name} ({', '.join(self.sources)})"
+        return f"source {self.name}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +129,17 @@ class SharedClaim:
         return len({p.relation for p in self.pairs}) > 1
 
 
+@dataclass(frozen=True, slots=True)
+class OtherCoverage:
+    """What an article of the other party does on a topic where it has no position on a claim."""
+
+    source: str
+    #: ``TopicComparison.coverage(source)``: "silent" (read, says nothing on the topic),
+    #: "unreviewed" (not read for it yet), "covered" (addresses the topic, not this claim) or
+    #: "unknown". Kept as the value coverage gives, so a str Enum of these values fits too.
+    coverage: str
+
+
 @dataclass(frozen=True)
 class OneSidedClaim:
     """A claim only one party addresses, with what the other party's articles do instead."""
@@ -90,51 +147,20 @@ class OneSidedClaim:
     topic: Topic
     claim: Claim
     positions: tuple[Position, ...]
-    #: For each article of the other party, ``TopicComparison.coverage``: "silent" (read, says
-    #: nothing on the topic), "unreviewed" (not read for it yet) or "covered" (addresses the
-    #: topic, not this claim).
-    other: tuple[tuple[str, str], ...]
+    #: What each article of the other party does on the topic instead.
+    other: tuple[OtherCoverage, ...]
 
 
 @dataclass(frozen=True)
 class PartyDiff:
-    """Everything ``compare diff`` shows, in corpus order (topics and claims as in the YAML)."""
+    """What two parties address, claim by claim, in corpus order (topics and claims as in the
+    YAML)."""
 
     a: Party
     b: Party
     shared: tuple[SharedClaim, ...]
     only_a: tuple[OneSidedClaim, ...]
     only_b: tuple[OneSidedClaim, ...]
-
-    def counts(self) -> dict[Relation, int]:
-        """How many shared claims relate each way, weightiest relation first, zeros left out."""
-        counts: dict[Relation, int] = {}
-        for relation in sorted(RELATION_WEIGHT, key=RELATION_WEIGHT.__getitem__):
-            n = sum(1 for s in self.shared if s.relation is relation)
-            if n:
-                counts[relation] = n
-        return counts
-
-    def summary(self) -> str:
-        """One plain sentence: how many claims both address and how they relate, and the rest."""
-        n = len(self.shared)
-        text = f"both address {n} claim{'s' * (n != 1)}"
-        if self.counts():
-            text += (
-                " ("
-                + ", ".join(f"{count} {RELATION_WORDS[r]}" for r, count in self.counts().items())
-                + ")"
-            )
-        for party, only in ((self.a, self.only_a), (self.b, self.only_b)):
-            text += f"; only {party.name} addresses {len(only)}"
-        return text
-
-
-def describe(party: Party) -> str:
-    """``outlet East (east-one, east-two)`` or ``source east-one``."""
-    if party.kind == "outlet":
-        return f"outlet {party.name} ({', '.join(party.sources)})"
-    return f"source {party.name}"
 
 
 def quote_text(position: Position) -> str:
@@ -149,11 +175,12 @@ MIN_SHARED_WORDS = 1 / 3
 
 def shares_words(diff: WordDiff) -> bool:
     """Whether two texts have enough words in common for a word diff to help a reader."""
-    counts = {"=": 0, "-": 0, "+": 0}
-    for op, words in diff:
-        counts[op] += len(words.split())
-    total = 2 * counts["="] + counts["-"] + counts["+"]
-    return total > 0 and 2 * counts["="] / total >= MIN_SHARED_WORDS
+    counts = dict.fromkeys(WordOp, 0)
+    for run in diff:
+        counts[run.op] += len(run.words.split())
+    same = counts[WordOp.SAME]
+    total = 2 * same + counts[WordOp.ONLY_A] + counts[WordOp.ONLY_B]
+    return total > 0 and 2 * same / total >= MIN_SHARED_WORDS
 
 
 def _pair(a: Position, b: Position) -> PositionPair:
@@ -161,8 +188,8 @@ def _pair(a: Position, b: Position) -> PositionPair:
         a,
         b,
         relation_between(a.stance, b.stance),
-        word_diff(a.assertion.summary, b.assertion.summary),
-        word_diff(quote_text(a), quote_text(b)),
+        word_runs(a.assertion.summary, b.assertion.summary),
+        word_runs(quote_text(a), quote_text(b)),
     )
 
 
@@ -176,7 +203,7 @@ def _one_sided(
         comparison.topic,
         claim.claim,
         positions,
-        tuple((sid, comparison.coverage(sid)) for sid in other.sources),
+        tuple(OtherCoverage(sid, comparison.coverage(sid)) for sid in other.sources),
     )
 
 
@@ -208,16 +235,6 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
             elif of_b and not of_a:
                 only_b.append(_one_sided(comparison, claim, of_b, a))
     return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b))
-
-
-def parties_from_options(
-    parties: Sequence[tuple[str, str, tuple[str, ...]]],
-) -> tuple[Party, Party]:
-    """The two parties as the CLI resolved them (``ViewOptions.parties``)."""
-    if len(parties) != 2:
-        raise UsageError("compare diff takes exactly two outlets or sources")
-    first, second = (Party(name, kind, tuple(ids)) for name, kind, ids in parties)
-    return first, second
 
 
 @dataclass(frozen=True)

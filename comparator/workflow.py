@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from comparator import cache
 from comparator.check import CheckResult, verify
+from comparator.diffing import Party, PartyKind
 from comparator.errors import CorpusInvalidError, UsageError, did_you_mean
 from comparator.fileio import sha256_hex
 from comparator.loader import find_assertions
@@ -119,21 +120,18 @@ def resolve_claims(topics: Sequence[Topic], wanted: Sequence[str]) -> frozenset[
     return frozenset(wanted)
 
 
-def resolve_party(corpus: Corpus, name: str) -> tuple[str, tuple[str, ...]]:
-    """An outlet label or a source id, as ``compare diff`` takes them: (kind, source ids)."""
-    by_outlet = [s.id for s in corpus.sources if s.outlet == name]
+def resolve_party(corpus: Corpus, name: str) -> Party:
+    """An outlet label or a source id, as ``compare diff`` takes them, with its source ids."""
+    by_outlet = tuple(s.id for s in corpus.sources if s.outlet == name)
     if by_outlet:
-        return "outlet", tuple(by_outlet)
+        return Party(name, PartyKind.OUTLET, by_outlet)
     if corpus.source(name) is not None:
-        return "source", (name,)
-    folded = [s.id for s in corpus.sources if s.outlet.casefold() == name.casefold()]
+        return Party(name, PartyKind.SOURCE, (name,))
+    folded = tuple(s.id for s in corpus.sources if s.outlet.casefold() == name.casefold())
     if folded:
-        return "outlet", tuple(folded)
-    import difflib
-
-    names = list(corpus.outlets) + [s.id for s in corpus.sources]
-    close = difflib.get_close_matches(name, names, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+        return Party(name, PartyKind.OUTLET, folded)
+    close = did_you_mean(name, [*corpus.outlets, *(s.id for s in corpus.sources)])
+    hint = f"did you mean '{close}'? " if close else ""
     raise UsageError(
         f"'{name}' is neither an outlet nor a source id",
         hint=f"{hint}outlets: {', '.join(corpus.outlets)}; sources: "

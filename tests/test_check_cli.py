@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 
 from comparator import __version__
+from comparator.check import verify
+from comparator.errors import ExitCode
+from comparator.loader import load_corpus
+from comparator.models import Severity
+from comparator.views.check import build_check_view
 from tests.conftest import CASES, ROOT
 
 BROKEN = CASES / "quote-not-found"
@@ -149,3 +154,33 @@ def test_a_mistyped_command_is_not_mistaken_for_a_topic(run_cli) -> None:
     assert result.exit_code == 2
     assert "no topic 'chek'" in result.stderr
     assert "did you mean the command 'compare check'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("case", "colour"),
+    [(BROKEN, "\x1b[1;31m"), (WARNS, "\x1b[33m"), (CLEAN, "\x1b[32m")],
+)
+def test_the_summary_is_coloured_by_the_worst_finding(run_cli, case: Path, colour: str) -> None:
+    result = run_cli(
+        ["check", "-a", str(case)], env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm"}
+    )
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith(colour), repr(summary)
+    assert "checked:" in summary
+
+
+def test_check_view_exit_code_follows_the_fail_level() -> None:
+    loaded = load_corpus(WARNS / "assertions.yaml")
+    result = verify(loaded.corpus, loaded.findings)
+    views = {level: build_check_view(result, level) for level in Severity}
+    assert views[Severity.ERROR].exit_code is ExitCode.OK
+    assert views[Severity.WARNING].exit_code is ExitCode.FINDINGS
+    assert views[Severity.INFO].exit_code is ExitCode.FINDINGS
+    view = views[Severity.ERROR]
+    assert view.worst is Severity.WARNING
+    assert [(c.severity, c.count) for c in view.counts] == [
+        (Severity.ERROR, 0),
+        (Severity.WARNING, view.count(Severity.WARNING)),
+        (Severity.INFO, 0),
+    ]
+    assert view.summary == result.summary()

@@ -53,8 +53,10 @@ def _allowed(module: str, imported: str) -> bool:
         return module in {"comparator/__main__.py"}
     if imported.startswith(("comparator.render", "comparator.console")):
         # Only the CLI edge and the renderers themselves reach the output layer.
-        return module == "comparator/cli.py" or module.startswith("comparator/render/") or (
-            module == "comparator/console.py" and not imported.startswith("comparator.render")
+        return (
+            module == "comparator/cli.py"
+            or module.startswith("comparator/render/")
+            or (module == "comparator/console.py" and not imported.startswith("comparator.render"))
         )
     return True
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.check import CheckResult
 from comparator.models import Severity
 from comparator.safetext import visible
+from comparator.views.check import CheckView
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -23,8 +23,9 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: CheckResult, out: IO[str]) -> None:
-    for finding in result.findings:
+def render(view: CheckView, out: IO[str]) -> None:
+    for reported in view.findings:
+        finding = reported.finding
         loc = finding.location
         props = [f"file={escape_property(loc.file)}"]
         if loc.line > 0:
@@ -37,4 +38,4 @@ def render(result: CheckResult, out: IO[str]) -> None:
             )
         )
         out.write(f"::{LEVELS[finding.severity]} {','.join(props)}::{escape_data(message)}\n")
-    out.write(visible(result.summary()) + "\n")
+    out.write(visible(view.summary) + "\n")

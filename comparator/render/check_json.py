@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
-from comparator.check import CheckResult
 from comparator.models import Location, Severity
+from comparator.views.check import CheckView
 
 
-def _location(loc: Location) -> dict[str, object]:
-    return {"file": loc.file, "line": loc.line, "column": loc.column}
+def render(view: CheckView, out: IO[str]) -> None:
+    json.dump(document(view), out, indent=2, ensure_ascii=False)
+    out.write("\n")
 
 
-def render(result: CheckResult, out: IO[str]) -> None:
-    document = {
+def document(view: CheckView) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    return {
         "summary": {
-            "assertions": result.assertions,
-            "quotes": result.quotes,
-            "errors": result.count(Severity.ERROR),
-            "warnings": result.count(Severity.WARNING),
-            "info": result.count(Severity.INFO),
-            "suppressed": result.suppressed,
-            "text": result.summary(),
+            "assertions": view.assertions,
+            "quotes": view.quotes,
+            "errors": view.count(Severity.ERROR),
+            "warnings": view.count(Severity.WARNING),
+            "info": view.count(Severity.INFO),
+            "suppressed": view.suppressed,
+            "text": view.summary,
         },
         "findings": [
             {
@@ -33,8 +35,10 @@ def render(result: CheckResult, out: IO[str]) -> None:
                 "detail": list(f.detail),
                 "related": [_location(r) for r in f.related],
             }
-            for f in result.findings
+            for f in (reported.finding for reported in view.findings)
         ],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+
+
+def _location(loc: Location) -> dict[str, object]:
+    return {"file": loc.file, "line": loc.line, "column": loc.column}

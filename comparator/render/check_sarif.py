@@ -3,44 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
 from comparator import __version__
-from comparator.check import RULES, CheckResult
 from comparator.models import Location, Severity
+from comparator.views.check import CheckView, ReportedFinding
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _physical(loc: Location) -> dict[str, object]:
-    physical: dict[str, object] = {"artifactLocation": {"uri": loc.file}}
-    if loc.line > 0:
-        physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
-    return {"physicalLocation": physical}
+def render(view: CheckView, out: IO[str]) -> None:
+    json.dump(document(view), out, indent=2, ensure_ascii=False)
+    out.write("\n")
 
 
-def render(result: CheckResult, out: IO[str]) -> None:
-    rule_ids = list(RULES)
-    results = []
-    for finding in result.findings:
-        text = finding.message
-        if finding.detail:
-            text += "\n" + "\n".join(finding.detail)
-        entry: dict[str, object] = {
-            "ruleId": finding.rule,
-            "level": LEVELS[finding.severity],
-            "message": {"text": text},
-            "locations": [_physical(finding.location)],
-        }
-        if finding.rule in RULES:
-            entry["ruleIndex"] = rule_ids.index(finding.rule)
-        if finding.related:
-            entry["relatedLocations"] = [
-                {"id": i, **_physical(r)} for i, r in enumerate(finding.related)
-            ]
-        results.append(entry)
-    document = {
+def document(view: CheckView) -> dict[str, Any]:
+    """The SARIF log as Python data."""
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -51,18 +31,43 @@ def render(result: CheckResult, out: IO[str]) -> None:
                         "version": __version__,
                         "rules": [
                             {
-                                "id": rule,
-                                "shortDescription": {"text": text},
-                                "defaultConfiguration": {"level": LEVELS[severity]},
+                                "id": rule.id,
+                                "shortDescription": {"text": rule.description},
+                                "defaultConfiguration": {"level": LEVELS[rule.severity]},
                             }
-                            for rule, (severity, text) in RULES.items()
+                            for rule in view.rules
                         ],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [_result(reported) for reported in view.findings],
             }
         ],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+
+
+def _physical(loc: Location) -> dict[str, object]:
+    physical: dict[str, object] = {"artifactLocation": {"uri": loc.file}}
+    if loc.line > 0:
+        physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
+    return {"physicalLocation": physical}
+
+
+def _result(reported: ReportedFinding) -> dict[str, object]:
+    finding = reported.finding
+    text = finding.message
+    if finding.detail:
+        text += "\n" + "\n".join(finding.detail)
+    entry: dict[str, object] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": text},
+        "locations": [_physical(finding.location)],
+    }
+    if reported.rule_index is not None:
+        entry["ruleIndex"] = reported.rule_index
+    if finding.related:
+        entry["relatedLocations"] = [
+            {"id": i, **_physical(r)} for i, r in enumerate(finding.related)
+        ]
+    return entry

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.check import CheckResult
+from rich.text import Text
+
 from comparator.console import data_text, make_console
 from comparator.models import Severity
+from comparator.views.check import CheckView
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
+#: The summary line's colour, by the worst finding: green when nothing worse than info.
+SUMMARY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
-def render(result: CheckResult, out: IO[str]) -> None:
-    from rich.text import Text
 
+def render(view: CheckView, out: IO[str]) -> None:
     console = make_console(out)
-    for finding in result.findings:
+    for reported in view.findings:
+        finding = reported.finding
         line = Text()
         line.append(str(finding.location), style="bold")
         line.append(": ")
@@ -27,11 +31,5 @@ def render(result: CheckResult, out: IO[str]) -> None:
             console.print(
                 Text("    ").append_text(data_text(detail, one_line=True)), soft_wrap=True
             )
-    style = (
-        "bold red"
-        if result.count(Severity.ERROR)
-        else "yellow"
-        if result.count(Severity.WARNING)
-        else "green"
-    )
-    console.print(Text(result.summary(), style=style), soft_wrap=True)
+    style = SUMMARY_STYLES.get(view.worst, "green") if view.worst else "green"
+    console.print(Text(view.summary, style=style), soft_wrap=True)

@@ -8,22 +8,37 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from comparator.diffing import (
-    OneSidedClaim,
-    Party,
-    SharedClaim,
-    diff_parties,
-    parties_from_options,
-)
-from comparator.render import RenderContext
-from comparator.render.show_json import position_object as position_document
+from comparator.diffing import Party, WordDiff
+from comparator.render.show_json import position_object
+from comparator.views.diff import DiffView, OneSidedClaimView, SharedClaimView
+
+
+def render(view: DiffView, out: IO[str]) -> None:
+    json.dump(document(view), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def document(view: DiffView) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    return {
+        "a": _party(view.a),
+        "b": _party(view.b),
+        "counts": {c.relation.value: c.count for c in view.counts},
+        "shared": [_shared(s) for s in view.shared],
+        "only_a": [_one_sided(s) for s in view.only_a.claims],
+        "only_b": [_one_sided(s) for s in view.only_b.claims],
+    }
 
 
 def _party(party: Party) -> dict[str, Any]:
-    return {"name": party.name, "kind": party.kind, "sources": list(party.sources)}
+    return {"name": party.name, "kind": party.kind.value, "sources": list(party.sources)}
 
 
-def _shared(item: SharedClaim) -> dict[str, Any]:
+def _word_diff(diff: WordDiff) -> list[list[str]]:
+    return [[run.op.value, run.words] for run in diff]
+
+
+def _shared(item: SharedClaimView) -> dict[str, Any]:
     return {
         "topic": item.topic.id,
         "claim": item.claim.id,
@@ -31,41 +46,26 @@ def _shared(item: SharedClaim) -> dict[str, Any]:
         "verdict": item.verdict.value,
         "relation": item.relation.value,
         "split": item.split,
-        "a": [position_document(p) for p in item.a],
-        "b": [position_document(p) for p in item.b],
+        "a": [position_object(s.position) for s in item.a],
+        "b": [position_object(s.position) for s in item.b],
         "pairs": [
             {
-                "a": p.a.source.id,
-                "b": p.b.source.id,
+                "a": p.a.position.source.id,
+                "b": p.b.position.source.id,
                 "relation": p.relation.value,
-                "summary_diff": [list(op) for op in p.summary_diff],
-                "quote_diff": [list(op) for op in p.quote_diff],
+                "summary_diff": _word_diff(p.summary.diff),
+                "quote_diff": _word_diff(p.quote.diff),
             }
             for p in item.pairs
         ],
     }
 
 
-def _one_sided(item: OneSidedClaim) -> dict[str, Any]:
+def _one_sided(item: OneSidedClaimView) -> dict[str, Any]:
     return {
         "topic": item.topic.id,
         "claim": item.claim.id,
         "text": item.claim.text,
-        "positions": [position_document(p) for p in item.positions],
-        "other": [{"source": sid, "coverage": status} for sid, status in item.other],
+        "positions": [position_object(s.position) for s in item.positions],
+        "other": [{"source": a.source, "coverage": a.coverage} for a in item.absences],
     }
-
-
-def render(context: RenderContext, out: IO[str]) -> None:
-    a, b = parties_from_options(context.options.parties)
-    diff = diff_parties(context.comparisons, a, b)
-    document = {
-        "a": _party(a),
-        "b": _party(b),
-        "counts": {r.value: n for r, n in diff.counts().items()},
-        "shared": [_shared(s) for s in diff.shared],
-        "only_a": [_one_sided(s) for s in diff.only_a],
-        "only_b": [_one_sided(s) for s in diff.only_b],
-    }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")

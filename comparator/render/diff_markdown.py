@@ -10,142 +10,137 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.compare import Position
-from comparator.diffing import (
-    RELATION_WORDS,
-    OneSidedClaim,
-    Party,
-    PartyDiff,
-    PositionPair,
-    SharedClaim,
-    describe,
-    diff_parties,
-    parties_from_options,
-    quote_text,
-    shares_words,
-)
-from comparator.quotes import format_word_diff
-from comparator.render import RenderContext
+from comparator.diffing import Party, marked
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
-from comparator.render.style import ABSENT_WORDS, multi_source_outlets, source_label, stance_plain
+from comparator.render.style import stance_plain
+from comparator.views.diff import (
+    DiffView,
+    Framing,
+    OneSidedSection,
+    PairView,
+    SharedClaimView,
+    Side,
+)
 
 BR = "<br>"
 
 
-class _DiffReport:
-    def __init__(self, context: RenderContext) -> None:
-        assert context.result.corpus is not None
-        self.shared_outlets = multi_source_outlets(context.result.corpus.sources)
-        a, b = parties_from_options(context.options.parties)
-        self.diff: PartyDiff = diff_parties(context.comparisons, a, b)
+def render(view: DiffView, out: IO[str]) -> None:
+    out.write(document(view))
 
-    def label(self, position: Position) -> str:
-        return source_label(position.source, self.shared_outlets)
 
-    def stances(self, positions: tuple[Position, ...], party: Party) -> str:
-        """A party's stances in one cell; the source id when the party has several articles."""
-        if len(party.sources) == 1:
-            return BR.join(escape_inline(stance_plain(p.stance)) for p in positions) or " "
-        return (
-            BR.join(
-                f"{escape_inline(stance_plain(p.stance))} ({escape_inline(p.source.id)})"
-                for p in positions
-            )
-            or " "
-        )
-
-    def shared_table(self) -> str:
-        a, b = self.diff.a, self.diff.b
-        rows = []
-        for item in self.diff.shared:
-            relation = escape_inline(RELATION_WORDS[item.relation])
-            if item.split:
-                relation += " (split)"
-            rows.append(
-                [
-                    escape_cell(item.topic.title),
-                    code_span(item.claim.id, cell=True),
-                    self.stances(item.a, a),
-                    self.stances(item.b, b),
-                    relation,
-                ]
-            )
-        return table(["Topic", "Claim", escape_cell(a.name), escape_cell(b.name), "Relation"], rows)
-
-    def pair_block(self, pair: PositionPair) -> str:
-        """The two framings of one claim as a diff: summaries, then quotes, each word by word."""
-        # One line each: a line break in a label or summary would forge a diff line.
-        la, lb = (" ".join(self.label(p).split()) for p in (pair.a, pair.b))
-        summary_a, summary_b = (" ".join(p.assertion.summary.split()) for p in (pair.a, pair.b))
-        lines = ["@@ summary @@", f"- {la}: {summary_a}", f"+ {lb}: {summary_b}"]
-        if shares_words(pair.summary_diff):
-            lines += ["@@ summary, word by word @@", f"  {format_word_diff(pair.summary_diff)}"]
-        lines += [
-            "@@ quote @@",
-            f"- {la}: “{quote_text(pair.a)}”",
-            f"+ {lb}: “{quote_text(pair.b)}”",
-        ]
-        if shares_words(pair.quote_diff):
-            lines += ["@@ quote, word by word @@", f"  {format_word_diff(pair.quote_diff)}"]
-        return code_block("\n".join(lines), "diff")
-
-    def shared_section(self, item: SharedClaim) -> list[str]:
-        blocks = [f"### {escape_inline(item.topic.title)}: {escape_inline(item.claim.text)}"]
-        for pair in item.pairs:
+def document(view: DiffView) -> str:
+    """The whole markdown document."""
+    blocks = [
+        f"# {escape_inline(view.a.name)} vs {escape_inline(view.b.name)}",
+        f"Comparing {escape_inline(view.a.description)} with "
+        f"{escape_inline(view.b.description)}: {escape_inline(view.summary)}.",
+        "## Both address",
+    ]
+    if view.shared:
+        blocks.append(_shared_table(view))
+        if view.word_by_word:
             blocks.append(
-                f"**{escape_inline(RELATION_WORDS[pair.relation])}**: "
-                f"{escape_inline(self.label(pair.a))} "
-                f"({escape_inline(stance_plain(pair.a.stance))}) vs "
-                f"{escape_inline(self.label(pair.b))} "
-                f"({escape_inline(stance_plain(pair.b.stance))})"
+                f"Word by word, `[-…-]` is only in {escape_inline(view.a.name)}'s text "
+                f"and `{{+…+}}` only in {escape_inline(view.b.name)}'s."
             )
-            blocks.append(self.pair_block(pair))
-        return blocks
+        for item in view.shared:
+            blocks.extend(_shared_section(item))
+    else:
+        blocks.append("No claim is addressed by both.")
+    for section in view.one_sided:
+        blocks.append(f"## Only {escape_inline(section.party.name)} addresses")
+        blocks.append(_one_sided_table(section) if section.claims else "No claim.")
+    return "\n\n".join(blocks) + "\n"
 
-    def one_sided_table(self, items: tuple[OneSidedClaim, ...], party: Party, other: Party) -> str:
-        rows = []
-        for item in items:
-            absent = BR.join(
-                escape_inline(ABSENT_WORDS.get(status, status))
-                + (f" ({escape_inline(sid)})" if len(other.sources) > 1 else "")
-                for sid, status in item.other
-            )
-            rows.append(
-                [
-                    escape_cell(item.topic.title),
-                    code_span(item.claim.id, cell=True),
-                    escape_cell(item.claim.text),
-                    self.stances(item.positions, party),
-                    absent or " ",
-                ]
-            )
-        return table(
-            ["Topic", "Claim", "Text", escape_cell(party.name), escape_cell(other.name)], rows
+
+def _stances(sides: tuple[Side, ...], party: Party) -> str:
+    """A party's stances in one cell; the source id when the party has several articles."""
+    if len(party.sources) == 1:
+        return BR.join(escape_inline(stance_plain(s.position.stance)) for s in sides) or " "
+    return (
+        BR.join(
+            f"{escape_inline(stance_plain(s.position.stance))} "
+            f"({escape_inline(s.position.source.id)})"
+            for s in sides
         )
-
-    def build(self) -> str:
-        d = self.diff
-        blocks = [
-            f"# {escape_inline(d.a.name)} vs {escape_inline(d.b.name)}",
-            f"Comparing {escape_inline(describe(d.a))} with "
-            f"{escape_inline(describe(d.b))}: {escape_inline(d.summary())}.",
-            "## Both address",
-        ]
-        if d.shared:
-            blocks.append(self.shared_table())
-            blocks.append(
-                f"Word by word, `[-…-]` is only in {escape_inline(d.a.name)}'s text "
-                f"and `{{+…+}}` only in {escape_inline(d.b.name)}'s."
-            )
-            for item in d.shared:
-                blocks.extend(self.shared_section(item))
-        else:
-            blocks.append("No claim is addressed by both.")
-        for party, other, items in ((d.a, d.b, d.only_a), (d.b, d.a, d.only_b)):
-            blocks.append(f"## Only {escape_inline(party.name)} addresses")
-            blocks.append(self.one_sided_table(items, party, other) if items else "No claim.")
-        return "\n\n".join(blocks) + "\n"
+        or " "
+    )
 
 
-def render(context: RenderContext, out: IO[str]) -> None:
-    out.write(_DiffReport(context).build())
+def _shared_table(view: DiffView) -> str:
+    rows = []
+    for item in view.shared:
+        relation = escape_inline(item.relation_words)
+        if item.split:
+            relation += " (split)"
+        rows.append(
+            [
+                escape_cell(item.topic.title),
+                code_span(item.claim.id, cell=True),
+                _stances(item.a, view.a),
+                _stances(item.b, view.b),
+                relation,
+            ]
+        )
+    return table(
+        ["Topic", "Claim", escape_cell(view.a.name), escape_cell(view.b.name), "Relation"], rows
+    )
+
+
+def _pair_block(pair: PairView) -> str:
+    """The two framings of one claim as a diff: summaries, then quotes, each word by word."""
+    # One line each: a line break in a label or text would forge a diff line.
+    la, lb = (" ".join(side.label.split()) for side in (pair.a, pair.b))
+    lines = []
+    for text in pair.texts:
+        a, b = (" ".join(t.split()) for t in (text.a, text.b))
+        if text.framing is Framing.QUOTE:
+            a, b = f"“{a}”", f"“{b}”"
+        lines += [f"@@ {text.framing.value} @@", f"- {la}: {a}", f"+ {lb}: {b}"]
+        if text.word_by_word:
+            lines += [f"@@ {text.framing.value}, word by word @@", f"  {marked(text.diff)}"]
+    return code_block("\n".join(lines), "diff")
+
+
+def _shared_section(item: SharedClaimView) -> list[str]:
+    blocks = [f"### {escape_inline(item.topic.title)}: {escape_inline(item.claim.text)}"]
+    for pair in item.pairs:
+        blocks.append(
+            f"**{escape_inline(pair.relation_words)}**: "
+            f"{escape_inline(pair.a.label)} "
+            f"({escape_inline(stance_plain(pair.a.position.stance))}) vs "
+            f"{escape_inline(pair.b.label)} "
+            f"({escape_inline(stance_plain(pair.b.position.stance))})"
+        )
+        blocks.append(_pair_block(pair))
+    return blocks
+
+
+def _one_sided_table(section: OneSidedSection) -> str:
+    by_source = len(section.other.sources) > 1
+    rows = []
+    for item in section.claims:
+        absent = BR.join(
+            escape_inline(a.words) + (f" ({escape_inline(a.source)})" if by_source else "")
+            for a in item.absences
+        )
+        rows.append(
+            [
+                escape_cell(item.topic.title),
+                code_span(item.claim.id, cell=True),
+                escape_cell(item.claim.text),
+                _stances(item.positions, section.party),
+                absent or " ",
+            ]
+        )
+    return table(
+        [
+            "Topic",
+            "Claim",
+            "Text",
+            escape_cell(section.party.name),
+            escape_cell(section.other.name),
+        ],
+        rows,
+    )

@@ -3,46 +3,37 @@
 Colour only adds emphasis: without it (NO_COLOR, a pipe) the word diff is written with
 ``[-only in A-]`` and ``{+only in B+}`` markers, stances keep their symbol and word, so the
 output reads the same in a CI log as on a terminal. Article text goes through ``data_text``.
+Long lines wrap between words to the console width, each continuation indented under the text
+it continues, so a line never breaks inside a word or a word-diff mark.
 """
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
 
 from comparator.console import data_text, make_console
-from comparator.diffing import (
-    RELATION_WORDS,
-    OneSidedClaim,
-    Party,
-    PositionPair,
-    SharedClaim,
-    WordDiff,
-    describe,
-    diff_parties,
-    parties_from_options,
-    quote_text,
-    shares_words,
-)
+from comparator.diffing import Party, WordDiff, WordOp
 from comparator.models import Relation
-from comparator.render import RenderContext
+from comparator.render.grid import Printer, wrap
 from comparator.render.style import (
     ABSENT_STYLES,
-    ABSENT_WORDS,
     CONTRADICT_STYLE,
     DIVERGE_STYLE,
     DOT,
-    can_encode,
-    multi_source_outlets,
     pick,
-    source_label,
     stance_text,
 )
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
-    from comparator.compare import Position
+from comparator.views.diff import (
+    DiffView,
+    OneSidedClaimView,
+    OneSidedSection,
+    PairView,
+    SharedClaimView,
+    Side,
+)
 
 RELATION_STYLES = {
     Relation.CONTRADICT: CONTRADICT_STYLE,
@@ -52,74 +43,138 @@ RELATION_STYLES = {
     Relation.ONE_SIDED: "dim",
 }
 
+#: How a run of a word diff only in one text is shown with colour (without: its marks).
+WORD_STYLES = {WordOp.ONLY_A: "red strike", WordOp.ONLY_B: "green underline"}
+
+#: A continuation line is indented no deeper than leaves this many cells for its text.
+MIN_TEXT_WIDTH = 20
+
+
+def render(view: DiffView, out: IO[str]) -> None:
+    print_view(view, make_console(out))
+
+
+def print_view(view: DiffView, console: Console) -> None:
+    """The view on ``console``: a recording one when the picture is saved as well."""
+    _Printer(console).view(view)
+
+
+def hanging(line: Text, width: int, hang: int) -> list[Text]:
+    """``line`` wrapped between words to ``width`` cells, every line after the first indented
+    by ``hang`` (less on a console too narrow for it)."""
+    hang = max(0, min(hang, width - MIN_TEXT_WIDTH))
+    first = wrap(line, width)[0] if line.plain else line
+    rest = line[len(first.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+    lines = [first]
+    if rest.plain:
+        lines += [Text(" " * hang).append_text(more) for more in wrap(rest, max(1, width - hang))]
+    for each in lines:
+        each.rstrip()
+    return lines
+
 
 class _Printer:
-    def __init__(self, console: Console, context: RenderContext) -> None:
-        assert context.result.corpus is not None
-        self.console = console
+    def __init__(self, console: Console) -> None:
+        self.out = Printer(console)
+        self.width = console.width
         self.colour = console.color_system is not None
-        self.unicode = can_encode(console)
-        self.shared_outlets = multi_source_outlets(context.result.corpus.sources)
+        self.unicode = self.out.unicode
 
-    def label(self, position: Position) -> str:
-        return source_label(position.source, self.shared_outlets)
+    def line(self, line: Text, hang: int = 0) -> None:
+        self.out.lines(hanging(line, self.width, hang))
+
+    def blank(self) -> None:
+        self.out.lines([Text()])
+
+    def view(self, view: DiffView) -> None:
+        a, b = view.a, view.b
+        title = Text()
+        title.append_text(data_text(a.name, "bold", one_line=True))
+        title.append(" vs ")
+        title.append_text(data_text(b.name, "bold", one_line=True))
+        self.line(title)
+        self.line(data_text(f"{a.description} and {b.description}: {view.summary}", one_line=True))
+        if view.word_by_word:
+            self.line(self.legend(a, b))
+        self.blank()
+        self.line(Text("Both address", style="bold underline"))
+        if not view.shared:
+            self.line(Text("  no claim", style="dim"))
+        for item in view.shared:
+            self.line(self.claim_title(item), 4)
+            for pair in item.pairs:
+                self.pair(pair)
+        for section in view.one_sided:
+            self.blank()
+            self.line(
+                Text()
+                .append("Only ", style="bold underline")
+                .append_text(data_text(section.party.name, "bold underline", one_line=True)),
+                2,
+            )
+            if not section.claims:
+                self.line(Text("  no claim", style="dim"))
+            for one in section.claims:
+                self.one_sided(one, section)
+        self.out.flush()
+
+    def legend(self, a: Party, b: Party) -> Text:
+        legend = Text().append("word diff: ", style="dim")
+        if self.colour:
+            legend.append("only in ", style="dim")
+            legend.append_text(data_text(a.name, WORD_STYLES[WordOp.ONLY_A]))
+            legend.append(", only in ", style="dim")
+            legend.append_text(data_text(b.name, WORD_STYLES[WordOp.ONLY_B]))
+        else:
+            legend.append("[-only in ").append_text(data_text(a.name, one_line=True)).append("-] ")
+            legend.append("{+only in ").append_text(data_text(b.name, one_line=True)).append("+}")
+        return legend
 
     def words(self, diff: WordDiff) -> Text:
-        """A word diff: coloured when the console has colour, bracketed when it has not."""
-        from rich.text import Text
-
+        """A word diff: coloured when the console has colour, marked when it has not."""
         line = Text()
-        for index, (op, words) in enumerate(diff):
+        for index, run in enumerate(diff):
             if index:
                 line.append(" ")
-            if op == "=":
-                line.append_text(data_text(words, one_line=True))
+            if run.op is WordOp.SAME:
+                line.append_text(data_text(run.words, one_line=True))
             elif self.colour:
-                style = "red strike" if op == "-" else "green underline"
-                line.append_text(data_text(words, style, one_line=True))
+                line.append_text(data_text(run.words, WORD_STYLES[run.op], one_line=True))
             else:
-                opener, closer = ("[-", "-]") if op == "-" else ("{+", "+}")
+                opener, closer = run.op.marks
                 line.append(opener)
-                line.append_text(data_text(words, one_line=True))
+                line.append_text(data_text(run.words, one_line=True))
                 line.append(closer)
         return line
 
-    def side(self, position: Position) -> Text:
-        from rich.text import Text
-
+    def side(self, side: Side) -> Text:
         text = Text()
-        text.append_text(data_text(self.label(position), "bold", one_line=True))
+        text.append_text(data_text(side.label, "bold", one_line=True))
         text.append(" ")
-        text.append_text(stance_text(position.stance, self.unicode))
+        text.append_text(stance_text(side.position.stance, self.unicode))
         return text
 
-    def pair(self, pair: PositionPair) -> None:
-        from rich.text import Text
-
+    def pair(self, pair: PairView) -> None:
         head = Text("    ")
-        head.append(RELATION_WORDS[pair.relation], style=RELATION_STYLES[pair.relation])
+        head.append(pair.relation_words, style=RELATION_STYLES[pair.relation])
         head.append(": ")
         head.append_text(self.side(pair.a))
         head.append("  vs  ")
         head.append_text(self.side(pair.b))
-        self.console.print(head, soft_wrap=True)
-        for what, diff, a, b in (
-            ("summary", pair.summary_diff, pair.a.assertion.summary, pair.b.assertion.summary),
-            ("quote", pair.quote_diff, quote_text(pair.a), quote_text(pair.b)),
-        ):
-            if shares_words(diff):
-                line = Text().append(f"      {what:<8}", style="dim").append_text(self.words(diff))
-                self.console.print(line, soft_wrap=True)
+        self.line(head, 6)
+        for text in pair.texts:
+            what = f"      {text.framing.value:<8}"
+            if text.word_by_word:
+                self.line(Text().append(what, style="dim").append_text(self.words(text.diff)), 14)
                 continue
-            for party, text in ((self.label(pair.a), a), (self.label(pair.b), b)):
-                line = Text().append(f"      {what:<8}", style="dim")
-                line.append_text(data_text(party, "bold", one_line=True)).append(": ")
-                line.append_text(data_text(text, one_line=True))
-                self.console.print(line, soft_wrap=True)
+            for side, words in ((pair.a, text.a), (pair.b, text.b)):
+                line = Text().append(what, style="dim")
+                line.append_text(data_text(side.label, "bold", one_line=True)).append(": ")
+                line.append_text(data_text(words, one_line=True))
+                self.line(line, 14)
 
-    def claim_title(self, item: SharedClaim | OneSidedClaim) -> Text:
-        from rich.text import Text
-
+    def claim_title(self, item: SharedClaimView | OneSidedClaimView) -> Text:
         text = Text("  ")
         text.append_text(data_text(item.topic.title, "bold", one_line=True))
         text.append(pick(DOT, self.unicode), style="dim")
@@ -128,66 +183,15 @@ class _Printer:
         text.append_text(data_text(item.claim.text, one_line=True))
         return text
 
-    def one_sided(self, item: OneSidedClaim, other: Party) -> None:
-        from rich.text import Text
-
-        self.console.print(self.claim_title(item), soft_wrap=True)
-        for position in item.positions:
-            self.console.print(
-                Text("    ")
-                .append_text(self.side(position))
-                .append(": ")
-                .append_text(data_text(position.assertion.summary, one_line=True)),
-                soft_wrap=True,
-            )
-        for sid, status in item.other:
-            line = Text("    ")
-            name = other.name if len(other.sources) == 1 else f"{other.name}/{sid}"
-            line.append_text(data_text(name, "bold", one_line=True)).append(": ")
-            line.append(ABSENT_WORDS.get(status, status), style=ABSENT_STYLES.get(status, ""))
-            self.console.print(line, soft_wrap=True)
-
-
-def render(context: RenderContext, out: IO[str]) -> None:
-    from rich.text import Text
-
-    a, b = parties_from_options(context.options.parties)
-    diff = diff_parties(context.comparisons, a, b)
-    console = make_console(out)
-    printer = _Printer(console, context)
-    title = Text()
-    title.append_text(data_text(a.name, "bold", one_line=True))
-    title.append(" vs ")
-    title.append_text(data_text(b.name, "bold", one_line=True))
-    console.print(title, soft_wrap=True)
-    console.print(
-        data_text(f"{describe(a)} and {describe(b)}: {diff.summary()}", one_line=True),
-        soft_wrap=True,
-    )
-    legend = Text().append("word diff: ", style="dim")
-    if printer.colour:
-        legend.append("only in ", style="dim").append_text(data_text(a.name, "red strike"))
-        legend.append(", only in ", style="dim").append_text(data_text(b.name, "green underline"))
-    else:
-        legend.append("[-only in ").append_text(data_text(a.name, one_line=True)).append("-] ")
-        legend.append("{+only in ").append_text(data_text(b.name, one_line=True)).append("+}")
-    console.print(legend, soft_wrap=True)
-    console.print()
-    console.print(Text("Both address", style="bold underline"))
-    if not diff.shared:
-        console.print("  no claim", style="dim")
-    for item in diff.shared:
-        console.print(printer.claim_title(item), soft_wrap=True)
-        for pair in item.pairs:
-            printer.pair(pair)
-    for party, other, items in ((a, b, diff.only_a), (b, a, diff.only_b)):
-        console.print()
-        console.print(
-            Text()
-            .append("Only ", style="bold underline")
-            .append_text(data_text(party.name, "bold underline", one_line=True))
-        )
-        if not items:
-            console.print("  no claim", style="dim")
-        for one in items:
-            printer.one_sided(one, other)
+    def one_sided(self, item: OneSidedClaimView, section: OneSidedSection) -> None:
+        self.line(self.claim_title(item), 4)
+        for side in item.positions:
+            line = Text("    ").append_text(self.side(side)).append(": ")
+            line.append_text(data_text(side.position.assertion.summary, one_line=True))
+            self.line(line, 6)
+        other = section.other
+        for absence in item.absences:
+            name = other.name if len(other.sources) == 1 else f"{other.name}/{absence.source}"
+            line = Text("    ").append_text(data_text(name, "bold", one_line=True)).append(": ")
+            line.append(absence.words, style=ABSENT_STYLES.get(absence.coverage, ""))
+            self.line(line, 6)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import IO
 
+from rich.text import Text
+
 from comparator.console import data_text, make_console
 from comparator.suggest import SuggestResult
 
 
 def render(result: SuggestResult, out: IO[str]) -> None:
-    from rich.text import Text
-
     console = make_console(out)
     topic, source = result.topic, result.source
     if not result.suggestions:

@@ -1,0 +1,265 @@
+"""The model of ``compare diff A B``: built once from the comparisons and the two parties, so
+its text, markdown and JSON renderers print the same facts and only serialise them.
+
+Everything a reader is told is decided here: which claims both parties address and how they
+relate, the labels of articles, whether two framings are shown word by word, why the other
+party has no position, the summary sentence and the counts. No rich, no typer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from comparator.compare import Position, TopicComparison
+from comparator.diffing import (
+    RELATION_WEIGHT,
+    RELATION_WORDS,
+    OneSidedClaim,
+    Party,
+    PositionPair,
+    SharedClaim,
+    WordDiff,
+    diff_parties,
+    quote_text,
+    shares_words,
+)
+from comparator.models import Claim, Relation, Source, Topic, Verdict
+
+#: Why an article has no position on a claim, keyed by ``TopicComparison.coverage``'s values.
+ABSENCE_WORDS = {
+    "silent": "silent on this topic",
+    "unreviewed": "unreviewed",
+    "covered": "no position on this claim",
+    "unknown": "not in the corpus",
+}
+
+
+class Framing(str, Enum):
+    """The two things of a position compared word by word."""
+
+    SUMMARY = "summary"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A position as the diff names it: its outlet, and its source id when the outlet has
+    several articles in the corpus."""
+
+    position: Position
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextPair:
+    """How two articles word one thing (their summaries, or their quotes on one line)."""
+
+    framing: Framing
+    a: str
+    b: str
+    diff: WordDiff
+    #: Whether the texts have enough words in common to be shown word by word; otherwise
+    #: they are shown whole, one after the other.
+    word_by_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """An article of A and one of B on a claim: how they relate and how their words differ."""
+
+    a: Side
+    b: Side
+    relation: Relation
+    relation_words: str
+    summary: TextPair
+    quote: TextPair
+
+    @property
+    def texts(self) -> tuple[TextPair, TextPair]:
+        """The summaries, then the quotes: the order every format shows them in."""
+        return self.summary, self.quote
+
+
+@dataclass(frozen=True, slots=True)
+class SharedClaimView:
+    """A claim both parties address: each party's positions and every pair of articles."""
+
+    topic: Topic
+    claim: Claim
+    verdict: Verdict
+    #: The weightiest relation among the pairs: one contradiction makes the claim contradict.
+    relation: Relation
+    relation_words: str
+    #: True when the pairs do not all relate the same way (an outlet divided).
+    split: bool
+    a: tuple[Side, ...]
+    b: tuple[Side, ...]
+    pairs: tuple[PairView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """Why an article of the other party has no position on a one-sided claim."""
+
+    source: str
+    #: The value ``TopicComparison.coverage`` gave ("silent", "unreviewed", "covered",
+    #: "unknown"), typed ``str`` so that a str Enum of those values fits as well.
+    coverage: str
+    #: What a reader is told.
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class OneSidedClaimView:
+    """A claim only one party addresses, with why each article of the other says nothing."""
+
+    topic: Topic
+    claim: Claim
+    positions: tuple[Side, ...]
+    absences: tuple[Absence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OneSidedSection:
+    """The claims only ``party`` addresses; ``other`` is the party silent on them."""
+
+    party: Party
+    other: Party
+    claims: tuple[OneSidedClaimView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCount:
+    """How many shared claims relate one way."""
+
+    relation: Relation
+    count: int
+    words: str
+
+
+@dataclass(frozen=True)
+class DiffView:
+    """Everything ``compare diff A B`` shows, in corpus order (topics and claims as in the
+    YAML)."""
+
+    a: Party
+    b: Party
+    #: One plain sentence: how many claims both address and how they relate, and the rest.
+    summary: str
+    #: Shared claims per relation, weightiest relation first, zeros left out.
+    counts: tuple[RelationCount, ...]
+    shared: tuple[SharedClaimView, ...]
+    only_a: OneSidedSection
+    only_b: OneSidedSection
+    #: Whether any pair is shown word by word: the word-diff legend is shown only then.
+    word_by_word: bool
+
+    @property
+    def one_sided(self) -> tuple[OneSidedSection, OneSidedSection]:
+        return self.only_a, self.only_b
+
+
+def build_diff_view(
+    comparisons: Iterable[TopicComparison], a: Party, b: Party, sources: Iterable[Source]
+) -> DiffView:
+    """The model of ``compare diff A B``; ``sources`` are the corpus's, for the labels."""
+    labels = _Labels(sources)
+    diff = diff_parties(comparisons, a, b)
+    shared = tuple(_shared(item, labels) for item in diff.shared)
+    counts = _counts(shared)
+    only_a = OneSidedSection(a, b, tuple(_one_sided(item, labels) for item in diff.only_a))
+    only_b = OneSidedSection(b, a, tuple(_one_sided(item, labels) for item in diff.only_b))
+    return DiffView(
+        a=a,
+        b=b,
+        summary=_summary(len(shared), counts, (only_a, only_b)),
+        counts=counts,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        word_by_word=any(t.word_by_word for s in shared for p in s.pairs for t in p.texts),
+    )
+
+
+class _Labels:
+    """How a sentence names a source: its outlet, plus its id when the outlet has several."""
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        per_outlet: dict[str, int] = {}
+        for source in sources:
+            per_outlet[source.outlet] = per_outlet.get(source.outlet, 0) + 1
+        self.shared = frozenset(o for o, n in per_outlet.items() if n > 1)
+
+    def side(self, position: Position) -> Side:
+        source = position.source
+        label = f"{source.outlet}/{source.id}" if source.outlet in self.shared else source.outlet
+        return Side(position, label)
+
+
+def _text_pair(framing: Framing, a: str, b: str, diff: WordDiff) -> TextPair:
+    return TextPair(framing, a, b, diff, shares_words(diff))
+
+
+def _pair(pair: PositionPair, labels: _Labels) -> PairView:
+    return PairView(
+        labels.side(pair.a),
+        labels.side(pair.b),
+        pair.relation,
+        RELATION_WORDS[pair.relation],
+        _text_pair(
+            Framing.SUMMARY,
+            pair.a.assertion.summary,
+            pair.b.assertion.summary,
+            pair.summary_diff,
+        ),
+        _text_pair(Framing.QUOTE, quote_text(pair.a), quote_text(pair.b), pair.quote_diff),
+    )
+
+
+def _shared(item: SharedClaim, labels: _Labels) -> SharedClaimView:
+    relation = item.relation
+    return SharedClaimView(
+        topic=item.topic,
+        claim=item.claim,
+        verdict=item.verdict,
+        relation=relation,
+        relation_words=RELATION_WORDS[relation],
+        split=item.split,
+        a=tuple(labels.side(p) for p in item.a),
+        b=tuple(labels.side(p) for p in item.b),
+        pairs=tuple(_pair(p, labels) for p in item.pairs),
+    )
+
+
+def _one_sided(item: OneSidedClaim, labels: _Labels) -> OneSidedClaimView:
+    return OneSidedClaimView(
+        item.topic,
+        item.claim,
+        tuple(labels.side(p) for p in item.positions),
+        tuple(
+            Absence(o.source, o.coverage, ABSENCE_WORDS.get(o.coverage, o.coverage))
+            for o in item.other
+        ),
+    )
+
+
+def _counts(shared: tuple[SharedClaimView, ...]) -> tuple[RelationCount, ...]:
+    counts = []
+    for relation in sorted(RELATION_WEIGHT, key=RELATION_WEIGHT.__getitem__):
+        n = sum(1 for s in shared if s.relation is relation)
+        if n:
+            counts.append(RelationCount(relation, n, RELATION_WORDS[relation]))
+    return tuple(counts)
+
+
+def _summary(
+    shared: int, counts: tuple[RelationCount, ...], one_sided: tuple[OneSidedSection, ...]
+) -> str:
+    text = f"both address {shared} claim{'s' * (shared != 1)}"
+    if counts:
+        text += " (" + ", ".join(f"{c.count} {c.words}" for c in counts) + ")"
+    for section in one_sided:
+        text += f"; only {section.party.name} addresses {len(section.claims)}"
+    return text
