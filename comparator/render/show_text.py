@@ -13,16 +13,14 @@ decided in ``views.show``; this module only lays it out.
 
 from __future__ import annotations
 
-import re
 from typing import IO
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from comparator.console import data_text, make_console
 from comparator.models import Relation
-from comparator.render.grid import PADDING, Block, Grid, Printer, shares, wrap
+from comparator.render.grid import PADDING, Block, FilePlace, Grid, Printer, shares
 from comparator.render.style import (
     ABSENCE_STYLES,
     CLOSE_QUOTE,
@@ -39,7 +37,6 @@ from comparator.render.style import (
     stance_text,
     verdict_text,
 )
-from comparator.safetext import visible
 from comparator.views.show import (
     Cell,
     Column,
@@ -212,7 +209,7 @@ class _View:
         quote.append(pick(CLOSE_QUOTE, self.unicode), style="italic")
         where = evidence.place
         if where is not None:
-            parts: list[Block] = [quote, _Place(f"{where.file}:{where.line}", "dim")]
+            parts: list[Block] = [quote, FilePlace(f"{where.file}:{where.line}", "dim")]
             if evidence.state is QuoteState.AMBIGUOUS:
                 parts.append(Text(f"(first of {evidence.occurrences} places)", style="dim"))
             return parts
@@ -223,23 +220,3 @@ class _View:
         else:
             place = data_text(f"[not found in {evidence.file}]", "bold red", one_line=True)
         return [quote, place]
-
-
-class _Place:
-    """``file:line`` that, in a narrow column, breaks after a ``/``, ``-`` or ``_`` rather
-    than anywhere: the line number always stays with the end of the file name."""
-
-    def __init__(self, text: str, style: str) -> None:
-        self.text = visible(text, one_line=True)
-        self.style = style
-        # Pieces ending in / - or _, where a break reads naturally; ":line" stays on the last.
-        self.parts = [p for p in re.split(r"(?<=[/_-])", self.text) if p]
-
-    def __call__(self, width: int) -> list[Text]:
-        lines: list[str] = []
-        for part in self.parts:
-            if lines and cell_len(lines[-1]) + cell_len(part) <= width:
-                lines[-1] += part
-            else:
-                lines.append(part)
-        return [piece for line in lines for piece in wrap(Text(line, style=self.style), width)]
