@@ -41,10 +41,10 @@ def _cells(topic: MatrixTopic, model: MatrixView) -> list[dict[str, Any]]:
                         for claim, mark in zip(topic.claims, article.marks, strict=True)
                     },
                 }
-                for article in cell
+                for article in topic.cell(index)
             ],
         }
-        for column, cell in zip(model.columns, topic.cells, strict=True)
+        for index, column in enumerate(model.columns)
     ]
 
 

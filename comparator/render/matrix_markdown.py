@@ -21,15 +21,13 @@ def render(model: MatrixView, out: IO[str]) -> None:
     header = ["Topic", "Claim", *(escape_cell(c.outlet) for c in columns)]
     rows = []
     for topic in model.topics:
+        lines = [topic.lines(column) for column in range(len(columns))]
         for index, claim in enumerate(topic.claims):
             rows.append(
                 [
                     escape_cell(topic.topic.id),
                     escape_cell(claim.id),
-                    *(
-                        escape_cell(marks_line(topic.line(column, index)))
-                        for column in range(len(columns))
-                    ),
+                    *(escape_cell(marks_line(cell[index])) for cell in lines),
                 ]
             )
     blocks = ["## Stances", table(header, rows)]

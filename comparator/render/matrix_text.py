@@ -94,7 +94,7 @@ def _grid(printer: Printer, model: MatrixView, unicode: bool) -> None:
 
 def _lines(topic: MatrixTopic, column: int, unicode: bool) -> list[str]:
     """One outlet's cell on a topic: a line of marks per claim."""
-    return [marks_line(topic.line(column, i), unicode) for i in range(len(topic.claims))]
+    return [marks_line(marks, unicode) for marks in topic.lines(column)]
 
 
 def _marks(line: str, styles: dict[str, str]) -> Text:

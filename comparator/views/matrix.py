@@ -29,14 +29,30 @@ class SourceMarks:
 
 @dataclass(frozen=True)
 class MatrixTopic:
+    """One topic's row of the grid. Its cells are made each time a view asks for one and
+    never kept: the grid of thousands of articles is never held whole."""
+
     topic: Topic
     claims: tuple[Claim, ...]
-    #: One per outlet column, in column order: each of the outlet's articles.
-    cells: tuple[tuple[SourceMarks, ...], ...]
+    comparison: TopicComparison
+    columns: tuple[OutletColumn, ...]
 
-    def line(self, column: int, claim: int) -> tuple[Mark, ...]:
-        """The marks of one outlet's articles on one claim, in article order."""
-        return tuple(s.marks[claim] for s in self.cells[column])
+    def cell(self, column: int) -> tuple[SourceMarks, ...]:
+        """Each article of the column's outlet: its coverage and its mark on every claim."""
+        comparison = self.comparison
+        return tuple(
+            SourceMarks(
+                source,
+                comparison.coverage(source.id),
+                tuple(mark_of(comparison, claim, source) for claim in comparison.claims),
+            )
+            for source in comparison.sources_of(self.columns[column].outlet)
+        )
+
+    def lines(self, column: int) -> list[tuple[Mark, ...]]:
+        """The column's marks, a line per claim, each in article order."""
+        cell = self.cell(column)
+        return [tuple(s.marks[index] for s in cell) for index in range(len(self.claims))]
 
 
 @dataclass(frozen=True)
@@ -66,19 +82,7 @@ def build_matrix(
     columns = tuple(OutletColumn(o, tuple(s for s in sources if s.outlet == o)) for o in outlets)
     topics = tuple(
         MatrixTopic(
-            comparison.topic,
-            tuple(c.claim for c in comparison.claims),
-            tuple(
-                tuple(
-                    SourceMarks(
-                        source,
-                        comparison.coverage(source.id),
-                        tuple(mark_of(comparison, claim, source) for claim in comparison.claims),
-                    )
-                    for source in comparison.sources_of(column.outlet)
-                )
-                for column in columns
-            ),
+            comparison.topic, tuple(c.claim for c in comparison.claims), comparison, columns
         )
         for comparison in comparisons
     )

@@ -3,9 +3,10 @@ says nothing, built once from the comparisons and the options for every format."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from comparator.compare import ClaimComparison, PairRelation, Position, TopicComparison
 from comparator.models import Claim, Location, QuoteAnchor, Source, Stance, Topic, Verdict
@@ -126,7 +127,18 @@ class ShowClaim:
     rows: tuple[Entry, ...]
     #: Every stand, in corpus order.
     stands: tuple[Stand, ...]
-    lines: tuple[RelationLine, ...]
+    #: The topic compared, and how sentences name its sources: what ``lines`` is made from.
+    topic_comparison: TopicComparison
+    labels: Mapping[str, str]
+
+    @cached_property
+    def lines(self) -> tuple[RelationLine, ...]:
+        """One line per pair that contradicts, then per pair that diverges, in column order.
+
+        Made when a view first asks: the pairs are quadratic in the positions, and the report
+        never shows them.
+        """
+        return relation_lines(self.topic_comparison, self.comparison, self.labels)
 
     @property
     def claim(self) -> Claim:
@@ -237,7 +249,8 @@ def _claim(
         tuple(_cell([entry(s) for s in column.sources]) for column in columns),
         tuple(entry(s) for s in row_order),
         tuple(stands.values()),
-        relation_lines(comparison, claim, names),
+        comparison,
+        names,
     )
 
 
