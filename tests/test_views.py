@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
@@ -313,3 +315,28 @@ def test_outlet_tally_equals_the_plain_pairwise_count(corpus: Corpus) -> None:
                 counted[Relation.AGREE] + counted[Relation.AGREE_DIFFERENT_CERTAINTY]
             )
             assert tally.contradict == counted[Relation.CONTRADICT]
+
+
+# ------------------------------------------------------------------------ layers
+
+
+def test_view_models_load_neither_rich_nor_typer() -> None:
+    """The views are the core: a script that builds and renders one as JSON or markdown
+    pulls in no terminal library."""
+    code = (
+        "import sys, io\n"
+        "from comparator import render\n"
+        "from comparator.compare import compare_all\n"
+        "from comparator.views import listing, matrix, report, show\n"
+        "from comparator.workflow import open_corpus\n"
+        f"result = open_corpus({str(MINI)!r})\n"
+        "comparisons = compare_all(result.corpus, result.anchors)\n"
+        "render.get('show', 'markdown')(show.build_show(comparisons), io.StringIO())\n"
+        "render.get('report', 'json')(report.build_report(result, comparisons), io.StringIO())\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'typer'))\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]", done.stderr
