@@ -7,7 +7,7 @@ each holds is decided here all the same, the same way for markdown and JSON.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,7 +114,7 @@ class ReportView:
     errors: int
     headlines: tuple[Sides, ...]
     #: Source id -> how a sentence names it (outlet, or outlet/id when it has several).
-    labels: dict[str, str]
+    labels: Mapping[str, str]
     comparisons: tuple[TopicComparison, ...]
 
     @property

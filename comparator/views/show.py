@@ -162,7 +162,7 @@ class ShowTopic:
     silent: Absentees
     unreviewed: Absentees
     #: Every source of the corpus, in corpus order, with its label.
-    labels: dict[str, str]
+    labels: Mapping[str, str]
 
 
 @dataclass(frozen=True)
