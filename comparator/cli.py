@@ -10,13 +10,14 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, cast
 
 import typer
 from typer.core import TyperGroup
 
-from comparator import __version__
-from comparator.errors import CompareError, CorpusInvalidError, ExitCode
+from comparator import __version__, render
+from comparator.errors import CompareError, CorpusInvalidError, ExitCode, UsageError
+from comparator.views import By
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,29 +34,6 @@ class TopicFirstGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
-
-
-class ViewFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    github = "github"
-    json = "json"
-    sarif = "sarif"
-
-
-class ReportFormat(str, Enum):
-    markdown = "markdown"
-    json = "json"
-
-
-class By(str, Enum):
-    outlet = "outlet"
-    source = "source"
 
 
 class FailLevel(str, Enum):
@@ -88,9 +66,56 @@ AssertionsOption = Annotated[
         show_default=False,
     ),
 ]
-ViewFormatOption = Annotated[
-    ViewFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-]
+
+
+def _format_choices(view: str) -> type[Enum]:
+    """The ``--format`` choices of a view: the registry's formats, as the closed set typer
+    lists in ``--help`` and matches case-insensitively."""
+    make: Any = Enum  # the functional API, with a name made at run time
+    return cast(
+        "type[Enum]", make(f"{view.title()}Format", {f: f for f in render.formats(view)}, type=str)
+    )
+
+
+if TYPE_CHECKING:  # made at run time; to a type checker, any Enum
+    ShowFormat: TypeAlias = Enum
+    TopicsFormat: TypeAlias = Enum
+    SourcesFormat: TypeAlias = Enum
+    MatrixFormat: TypeAlias = Enum
+    DiffFormat: TypeAlias = Enum
+    ReportFormat: TypeAlias = Enum
+    CheckFormat: TypeAlias = Enum
+    SuggestFormat: TypeAlias = Enum
+    IngestFormat: TypeAlias = Enum
+else:
+    ShowFormat = _format_choices("show")
+    TopicsFormat = _format_choices("topics")
+    SourcesFormat = _format_choices("sources")
+    MatrixFormat = _format_choices("matrix")
+    DiffFormat = _format_choices("diff")
+    ReportFormat = _format_choices("report")
+    CheckFormat = _format_choices("check")
+    SuggestFormat = _format_choices("suggest")
+    IngestFormat = _format_choices("ingest")
+
+
+def _format_option(help_text: str = "Output format.", *, show_default: bool = True) -> Any:
+    return typer.Option(
+        "--format", "-f", help=help_text, case_sensitive=False, show_default=show_default
+    )
+
+
+def _save_option(name: str, what: str) -> Any:
+    return typer.Option(
+        f"--save-{name}",
+        metavar="FILE",
+        help=f"Also save the text view as {what}.",
+        show_default=False,
+    )
+
+
+SaveSvgOption = Annotated[Path | None, _save_option("svg", "SVG")]
+SaveHtmlOption = Annotated[Path | None, _save_option("html", "HTML")]
 
 
 def _edge(function: F) -> F:
@@ -140,10 +165,45 @@ def _root(
     """compare: who says what, and where they clash, with the evidence one look away."""
 
 
-def _render(view: str, fmt: str, context: Any) -> None:
-    from comparator import render
+def _check_save(fmt: str, save_svg: Path | None, save_html: Path | None) -> None:
+    """A picture is of the text view only: say so before any work is done."""
+    if (save_svg is not None or save_html is not None) and fmt != "text":
+        raise UsageError(
+            f"--save-svg and --save-html keep a picture of the text view; they "
+            f"do not apply to --format {fmt}",
+            hint="drop --format, or redirect the output to a file instead",
+        )
 
-    render.get(view, fmt)(context, sys.stdout)
+
+def _render(
+    view: str,
+    fmt: str,
+    model: Any,
+    *,
+    save_svg: Path | None = None,
+    save_html: Path | None = None,
+    title: str = "",
+    out: IO[str] | None = None,
+) -> None:
+    """Render the model to stdout (or ``out``); with ``save_svg``/``save_html`` also keep a
+    picture of the text view, written atomically, each file announced on stderr."""
+    renderer = render.get(view, fmt)  # type: ignore[call-overload]
+    stream = sys.stdout if out is None else out
+    if save_svg is None and save_html is None:
+        renderer(model, stream)
+        return
+    _check_save(fmt, save_svg, save_html)
+    from comparator.console import recording
+    from comparator.fileio import atomic_write
+
+    with recording() as picture:
+        renderer(model, stream)
+    if save_svg is not None:
+        atomic_write(save_svg, picture.export_svg(title=title))
+        sys.stderr.write(f"wrote {save_svg}\n")
+    if save_html is not None:
+        atomic_write(save_html, picture.export_html())
+        sys.stderr.write(f"wrote {save_html}\n")
 
 
 @app.command("show")
@@ -154,7 +214,7 @@ def show(
     ],
     by: Annotated[
         By, typer.Option("--by", help="One column per outlet or per article.", case_sensitive=False)
-    ] = By.outlet,
+    ] = By.OUTLET,
     claim: Annotated[
         list[str] | None,
         typer.Option(
@@ -168,83 +228,78 @@ def show(
     no_quotes: Annotated[
         bool, typer.Option("--no-quotes", help="Compact view: stances and summaries only.")
     ] = False,
-    fmt: ViewFormatOption = ViewFormat.text,
-    save_svg: Annotated[
-        Path | None,
-        typer.Option(
-            "--save-svg", metavar="FILE", help="Also save the text view as SVG.", show_default=False
-        ),
-    ] = None,
-    save_html: Annotated[
-        Path | None,
-        typer.Option(
-            "--save-html",
-            metavar="FILE",
-            help="Also save the text view as HTML.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[ShowFormat, _format_option()] = ShowFormat("text"),  # noqa: B008 (an Enum member)
+    save_svg: SaveSvgOption = None,
+    save_html: SaveHtmlOption = None,
     assertions: AssertionsOption = None,
 ) -> None:
     """Sources side by side for each claim of TOPIC: stance, summary and quote with file:line."""
     from comparator.compare import compare_all
-    from comparator.render import RenderContext, ViewOptions
+    from comparator.views.show import build_show
     from comparator.workflow import corpus_of, open_corpus, resolve_claims, resolve_topics
 
-    if (save_svg or save_html) and fmt is not ViewFormat.text:
-        from comparator.errors import UsageError
-
-        raise UsageError(
-            f"--save-svg and --save-html keep a picture of the text view; they "
-            f"do not apply to --format {fmt.value}",
-            hint="drop --format, or redirect the output to a file instead",
-        )
+    _check_save(fmt.value, save_svg, save_html)
     result = open_corpus(assertions)
     corpus = corpus_of(result)
     chosen = resolve_topics(corpus, topics)
     claims = resolve_claims(chosen, claim or [])
-    options = ViewOptions(
-        by=by.value, claims=claims, quotes=not no_quotes, save_svg=save_svg, save_html=save_html
-    )
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
-    _render("show", fmt.value, RenderContext(result, comparisons, options))
+    model = build_show(comparisons, by=by, claims=claims, quotes=not no_quotes)
+    title = "compare " + " ".join(c.topic.id for c in comparisons)
+    _render("show", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 
 
-def _listing(view: str, fmt: ViewFormat, assertions: Path | None) -> None:
+def _corpus_view(view: str, fmt: Enum, assertions: Path | None, **save: Any) -> None:
+    """A view of the whole corpus: topics, sources or matrix."""
     from comparator.compare import compare_all
-    from comparator.render import RenderContext
+    from comparator.views.listing import build_sources, build_topics
+    from comparator.views.matrix import build_matrix
     from comparator.workflow import corpus_of, open_corpus
 
     result = open_corpus(assertions)
-    comparisons = compare_all(corpus_of(result), result.anchors)
-    _render(view, fmt.value, RenderContext(result, comparisons))
+    corpus = corpus_of(result)
+    comparisons = compare_all(corpus, result.anchors)
+    model: Any
+    if view == "topics":
+        model = build_topics(comparisons, corpus.sources)
+    elif view == "sources":
+        model = build_sources(comparisons, corpus.sources, corpus.outlets)
+    else:
+        model = build_matrix(comparisons, corpus.sources, corpus.outlets)
+    _render(view, fmt.value, model, title=f"compare {view}", **save)
 
 
 @app.command("topics")
 @_edge
 def topics_command(
-    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+    fmt: Annotated[TopicsFormat, _format_option()] = TopicsFormat("text"),  # noqa: B008 (an Enum member)
+    assertions: AssertionsOption = None,
 ) -> None:
     """The topics of the corpus, with their claims, coverage and verdicts."""
-    _listing("topics", fmt, assertions)
+    _corpus_view("topics", fmt, assertions)
 
 
 @app.command("sources")
 @_edge
 def sources_command(
-    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+    fmt: Annotated[SourcesFormat, _format_option()] = SourcesFormat("text"),  # noqa: B008 (an Enum member)
+    assertions: AssertionsOption = None,
 ) -> None:
     """The articles of the corpus, by outlet, with how many topics each covers."""
-    _listing("sources", fmt, assertions)
+    _corpus_view("sources", fmt, assertions)
 
 
 @app.command("matrix")
 @_edge
 def matrix_command(
-    fmt: ViewFormatOption = ViewFormat.text, assertions: AssertionsOption = None
+    fmt: Annotated[MatrixFormat, _format_option()] = MatrixFormat("text"),  # noqa: B008 (an Enum member)
+    save_svg: SaveSvgOption = None,
+    save_html: SaveHtmlOption = None,
+    assertions: AssertionsOption = None,
 ) -> None:
     """Topics x outlets stance grid, and how often each pair of outlets agrees or contradicts."""
-    _listing("matrix", fmt, assertions)
+    _check_save(fmt.value, save_svg, save_html)
+    _corpus_view("matrix", fmt, assertions, save_svg=save_svg, save_html=save_html)
 
 
 @app.command("diff")
@@ -252,7 +307,9 @@ def matrix_command(
 def diff_command(
     first: Annotated[str, typer.Argument(metavar="A", help="An outlet label or a source id.")],
     second: Annotated[str, typer.Argument(metavar="B", help="An outlet label or a source id.")],
-    fmt: ViewFormatOption = ViewFormat.text,
+    fmt: Annotated[DiffFormat, _format_option()] = DiffFormat("text"),  # noqa: B008 (an Enum member)
+    save_svg: SaveSvgOption = None,
+    save_html: SaveHtmlOption = None,
     assertions: AssertionsOption = None,
 ) -> None:
     """Where two outlets or sources agree and contradict, claim by claim, with a word diff."""
@@ -260,11 +317,14 @@ def diff_command(
     from comparator.views.diff import build_diff_view
     from comparator.workflow import corpus_of, open_corpus, resolve_party
 
+    _check_save(fmt.value, save_svg, save_html)
     result = open_corpus(assertions)
     corpus = corpus_of(result)
     a, b = (resolve_party(corpus, name) for name in (first, second))
     comparisons = compare_all(corpus, result.anchors)
-    _render("diff", fmt.value, build_diff_view(comparisons, a, b, corpus.sources))
+    model = build_diff_view(comparisons, a, b, corpus.sources)
+    title = f"compare diff {first} {second}"
+    _render("diff", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 
 
 @app.command("report")
@@ -286,28 +346,25 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = ReportFormat.markdown,
+    fmt: Annotated[ReportFormat, _format_option()] = ReportFormat("markdown"),  # noqa: B008 (an Enum member)
     assertions: AssertionsOption = None,
 ) -> None:
     """The markdown report (GitHub-flavoured): sources, summary grid, contradictions, evidence."""
-    from comparator import render
     from comparator.compare import compare_all
     from comparator.fileio import atomic_writer
+    from comparator.views.report import build_report
     from comparator.workflow import corpus_of, open_corpus, resolve_topics
 
     result = open_corpus(assertions)
     corpus = corpus_of(result)
     chosen = resolve_topics(corpus, topics) if topics else list(corpus.topics)
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
-    renderer = render.get("report", fmt.value)
-    context = render.RenderContext(result, comparisons)
+    model = build_report(result, comparisons)
     if output is None:
-        renderer(context, sys.stdout)
+        _render("report", fmt.value, model)
         return
     with atomic_writer(output) as handle:
-        renderer(context, handle)
+        _render("report", fmt.value, model, out=handle)
     sys.stderr.write(f"wrote {output}\n")
 
 
@@ -316,12 +373,9 @@ def report_command(
 def check_command(
     fmt: Annotated[
         CheckFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
+        _format_option(
+            "Output format (default: github when GITHUB_ACTIONS=true, else text).",
             show_default=False,
-            help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
         ),
     ] = None,
     fail_level: Annotated[
@@ -344,14 +398,9 @@ def check_command(
     view = build_check_view(verify(loaded.corpus, loaded.findings), Severity(fail_level.value))
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
-        fmt = CheckFormat.github if github else CheckFormat.text
+        fmt = CheckFormat("github" if github else "text")
     _render("check", fmt.value, view)
     raise typer.Exit(view.exit_code)
-
-
-class DataFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command("ingest")
@@ -397,9 +446,7 @@ def ingest_command(
             "--write", help="Also add the entry to assertions.yaml (nothing else in it changes)."
         ),
     ] = False,
-    fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = DataFormat.text,
+    fmt: Annotated[IngestFormat, _format_option()] = IngestFormat("text"),  # noqa: B008 (an Enum member)
     assertions: AssertionsOption = None,
 ) -> None:
     """Turn a saved page into seeds/ID.txt and print its source entry (reading HTML needs the
@@ -432,9 +479,7 @@ def suggest_command(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=50, help="How many sentences to show.")
     ] = 5,
-    fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = DataFormat.text,
+    fmt: Annotated[SuggestFormat, _format_option()] = SuggestFormat("text"),  # noqa: B008 (an Enum member)
     assertions: AssertionsOption = None,
 ) -> None:
     """The sentences of a source most likely to bear on TOPIC, each with file:line and a

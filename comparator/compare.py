@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 from itertools import combinations
 from typing import overload
@@ -231,6 +232,16 @@ class ClaimComparison:
         return cache[relation]
 
 
+class Coverage(str, Enum):
+    """Whether a source addresses a topic, and if not, why: read and silent, or not yet read."""
+
+    COVERED = "covered"
+    SILENT = "silent"
+    UNREVIEWED = "unreviewed"
+    #: Not a source of the corpus at all.
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class TopicComparison:
     """A topic's claims compared, with who is silent and who has not been reviewed."""
@@ -258,14 +269,14 @@ class TopicComparison:
         # Views ask for every source on every claim: sets, not scans of long tuples.
         return frozenset(self.silent), frozenset(self.unreviewed), frozenset(self.covering)
 
-    def coverage(self, source_id: str) -> str:
-        """Why a source does or does not appear: "covered", "silent" or "unreviewed"."""
+    def coverage(self, source_id: str) -> Coverage:
+        """Why a source does or does not appear on the topic."""
         silent, unreviewed, covering = self._coverage_sets
         if source_id in silent:
-            return "silent"
+            return Coverage.SILENT
         if source_id in unreviewed:
-            return "unreviewed"
-        return "covered" if source_id in covering else "unknown"
+            return Coverage.UNREVIEWED
+        return Coverage.COVERED if source_id in covering else Coverage.UNKNOWN
 
     def stances_of(self, source_id: str) -> tuple[Stance | None, ...]:
         """The source's stance on each claim of the topic, in claim order (None: no position)."""
@@ -274,13 +285,6 @@ class TopicComparison:
             position = claim.position(source_id)
             out.append(position.stance if position else None)
         return tuple(out)
-
-    def verdict_counts(self) -> dict[Verdict, int]:
-        """How many claims of the topic have each verdict (every verdict present, maybe 0)."""
-        counts = dict.fromkeys(Verdict, 0)
-        for claim in self.claims:
-            counts[claim.verdict] += 1
-        return counts
 
 
 def compare_claim(
@@ -346,12 +350,16 @@ def topic_coverage(
     comparisons: Iterable[TopicComparison], source_id: str
 ) -> dict[str, tuple[str, ...]]:
     """The topic ids a source covers, is silent on, and has not been reviewed for."""
-    out: dict[str, list[str]] = {"covered": [], "silent": [], "unreviewed": []}
+    out: dict[Coverage, list[str]] = {
+        Coverage.COVERED: [],
+        Coverage.SILENT: [],
+        Coverage.UNREVIEWED: [],
+    }
     for comparison in comparisons:
         status = comparison.coverage(source_id)
         if status in out:
             out[status].append(comparison.topic.id)
-    return {k: tuple(v) for k, v in out.items()}
+    return {k.value: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -364,6 +372,11 @@ class PairTally:
     agree_different_certainty: int = 0
     contradict: int = 0
     diverge: int = 0
+
+    @property
+    def agreeing(self) -> int:
+        """Pairs on the same side of the claim, at any certainty."""
+        return self.agree + self.agree_different_certainty
 
     @property
     def shared(self) -> int:

@@ -1,15 +1,58 @@
 """The one place that builds rich consoles, so width, colour and NO_COLOR behave the same in
-every command. Imported only by renderers and the CLI edge, never by the core.
+every command. Imported only by text renderers and the CLI edge, never by the core.
+
+``recording()`` keeps a picture of whatever the text renderers print while it is open, for
+``--save-svg`` and ``--save-html``: the renderers never know they are being recorded.
 """
 
 from __future__ import annotations
 
 import os
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+from rich.console import Console
+from rich.text import Text
+
+from comparator.safetext import visible
+
+#: The recordings open now: every console made meanwhile records for the innermost one.
+_RECORDINGS: list[Recording] = []
+
+
+class Recording:
+    """The consoles made while ``recording()`` was open, and their output as SVG or HTML."""
+
+    def __init__(self) -> None:
+        self.consoles: list[Console] = []
+
+    def _console(self) -> Console:
+        """One console holding everything recorded, in order."""
+        if len(self.consoles) == 1:
+            return self.consoles[0]
+        width = max((c.width for c in self.consoles), default=None)
+        combined = make_console(record=True, width=width)
+        for console in self.consoles:
+            combined._record_buffer.extend(console._record_buffer)
+        return combined
+
+    def export_svg(self, title: str) -> str:
+        return self._console().export_svg(title=title, clear=False)
+
+    def export_html(self) -> str:
+        return self._console().export_html(clear=False)
+
+
+@contextmanager
+def recording() -> Iterator[Recording]:
+    """Record every console made inside the block (see ``Recording``)."""
+    taken = Recording()
+    _RECORDINGS.append(taken)
+    try:
+        yield taken
+    finally:
+        _RECORDINGS.remove(taken)
 
 
 def make_console(
@@ -21,16 +64,15 @@ def make_console(
 ) -> Console:
     """A console that colours only real terminals, honours NO_COLOR, and never reads markup.
 
-    ``COLUMNS`` sets the width for pipes and tests; ``FORCE_COLOR`` forces colour.
+    ``COLUMNS`` sets the width for pipes and tests; ``FORCE_COLOR`` forces colour. Inside
+    ``recording()`` it records, for the recording.
     """
-    from rich.console import Console
-
     if width is None and os.environ.get("COLUMNS", "").isdigit():
         width = int(os.environ["COLUMNS"])
-    return Console(
+    console = Console(
         file=file,
         stderr=stderr,
-        record=record,
+        record=record or bool(_RECORDINGS),
         width=width,
         markup=False,
         emoji=False,
@@ -38,12 +80,11 @@ def make_console(
         soft_wrap=False,
         no_color=bool(os.environ.get("NO_COLOR")) or None,
     )
+    if _RECORDINGS and not record:
+        _RECORDINGS[-1].consoles.append(console)
+    return console
 
 
 def data_text(value: str, style: str = "", *, one_line: bool = False) -> Text:
     """Untrusted text as a rich Text: never parsed as markup, controls made visible."""
-    from rich.text import Text
-
-    from comparator.safetext import visible
-
     return Text(visible(value, one_line=one_line), style=style)

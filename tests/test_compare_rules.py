@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from comparator.compare import (
+    Coverage,
     TopicComparison,
     compare_all,
     outlet_pairs,
@@ -157,10 +158,11 @@ def test_silent_and_unreviewed_sources(
     assert motive.silent == ("east-one",)
     assert motive.unreviewed == ("east-two",)
     assert motive.covering == ("north", "south")
-    assert [motive.coverage(s) for s in ("north", "east-one", "east-two")] == [
-        "covered",
-        "silent",
-        "unreviewed",
+    assert [motive.coverage(s) for s in ("north", "east-one", "east-two", "nobody")] == [
+        Coverage.COVERED,
+        Coverage.SILENT,
+        Coverage.UNREVIEWED,
+        Coverage.UNKNOWN,
     ]
     assert topic_coverage(comparisons, "east-two") == {
         "covered": ("weapons", "chaos"),
@@ -232,4 +234,4 @@ def test_a_source_both_silent_and_covered_counts_as_covered(tmp_path: Path) -> N
     assert result.corpus is not None
     (topic,) = compare_all(result.corpus, result.anchors)
     assert topic.silent == ()
-    assert topic.coverage("one") == "covered"
+    assert topic.coverage("one") is Coverage.COVERED

@@ -7,10 +7,11 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from comparator.render.grid import Grid, Printer, fit, shares, wrap
+from comparator.render.grid import FilePlace, Grid, Printer, fit, shares, wrap
 
 #: Words of ASCII, accented and double-width letters, joined by spaces and line breaks.
 WORDS = st.text(alphabet=st.sampled_from("abcdefghij-/:éü漢字"), min_size=1, max_size=30)
@@ -131,3 +132,46 @@ def test_markup_in_cells_is_printed_as_it_is() -> None:
     grid.close()
     printer.flush()
     assert "[bold]not markup[/bold]" in buffer.getvalue()
+
+
+PATH_NAMES = st.text(alphabet=st.sampled_from("abcde-_.漢"), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PATH_NAMES, min_size=1, max_size=4),
+    st.integers(min_value=1, max_value=9999),
+    st.integers(min_value=4, max_value=40),
+)
+def test_file_line_never_breaks_inside_a_name_that_fits(
+    names: list[str], line: int, width: int
+) -> None:
+    text = "/".join(names) + f":{line}"
+    lines = [piece.plain for piece in FilePlace(text, "dim")(width)]
+    assert "".join(lines) == text  # nothing lost, nothing added
+    assert all(cell_len(piece) <= width for piece in lines)
+    # Every name (a folder with its "/", or the file with ":line") that fits a line is on one.
+    start = 0
+    for index, name in enumerate(names):
+        whole = name + ("/" if index < len(names) - 1 else f":{line}")
+        if cell_len(whole) <= width:
+            assert any(whole in piece for piece in _lines_over(lines, start, len(whole)))
+        start += len(whole)
+
+
+def _lines_over(lines: list[str], start: int, length: int) -> list[str]:
+    """The lines that hold the characters ``start`` to ``start + length`` of their join."""
+    out, offset = [], 0
+    for piece in lines:
+        if offset <= start and start + length <= offset + len(piece):
+            out.append(piece[start - offset : start - offset + length])
+        offset += len(piece)
+    return out
+
+
+def test_a_file_name_that_fits_moves_to_the_next_line_whole() -> None:
+    place = FilePlace("seeds/north-times.txt:2", "dim")
+    assert [piece.plain for piece in place(22)] == ["seeds/", "north-times.txt:2"]
+    assert [piece.plain for piece in place(40)] == ["seeds/north-times.txt:2"]
+    # Too wide for any line: then it breaks after a '-' or '_', and folds only what remains.
+    assert [piece.plain for piece in place(8)] == ["seeds/", "north-", "times.tx", "t:2"]

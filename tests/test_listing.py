@@ -4,6 +4,7 @@ corpus (North, South, and East with two articles that disagree)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -197,3 +198,24 @@ def test_matrix_json(run_cli: Any) -> None:
         "diverge": 1,
         "shared": 4,
     }
+
+
+def test_matrix_saves_svg_and_html_of_what_it_prints(run_cli: Any, tmp_path: Path) -> None:
+    svg, html = tmp_path / "matrix.svg", tmp_path / "matrix.html"
+    result = run_cli(["matrix", "--save-svg", str(svg), "--save-html", str(html), "-a", str(MINI)])
+    assert result.exit_code == 0, result.output
+    assert "Outlet pairs" in result.stdout  # the view is still printed
+    picture = svg.read_text(encoding="utf-8")
+    assert picture.startswith("<svg")
+    assert "North" in picture and "contradict" in picture
+    page = html.read_text(encoding="utf-8")
+    assert "<html" in page.lower() and "Outlet pairs" in page
+    assert f"wrote {svg}" in result.stderr and f"wrote {html}" in result.stderr
+
+
+def test_matrix_picture_needs_the_text_format(run_cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "x.html"
+    result = run_cli(["matrix", "-f", "json", "--save-html", str(target), "-a", str(MINI)])
+    assert result.exit_code == 2
+    assert "--save-html" in result.stderr and result.stdout == ""
+    assert not target.exists()

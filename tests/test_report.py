@@ -576,8 +576,8 @@ def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(
     ).filter(str.strip)
 )
 def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path: Path) -> None:
-    from comparator.render import RenderContext
     from comparator.render.report_markdown import render
+    from comparator.views.report import build_report
     from comparator.workflow import open_corpus
 
     assume(text != "B")  # the other source's outlet: one outlet, another grid
@@ -610,7 +610,7 @@ def test_any_summary_and_title_keep_the_report_tables_whole(text: str, tmp_path:
     out = io.StringIO()
     from comparator.compare import compare_all
 
-    render(RenderContext(result, compare_all(result.corpus, result.anchors)), out)
+    render(build_report(result, compare_all(result.corpus, result.anchors)), out)
     sources, grid, positions = tables(out.getvalue())
     assert [len(r) for r in sources.rows] == [6, 6]
     assert shown(sources.texts[0][0]) == shown(visible(text, one_line=True))

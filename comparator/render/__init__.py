@@ -1,87 +1,134 @@
-"""Output formats, one module each, chosen from a registry.
+"""Output formats, one module each, chosen from a registry whose keys are the ``--format``
+choices.
 
 The registry names modules as strings so that choosing a format imports only that format's
-module (and rich only when the format needs it).
+module (and rich only when the format needs it). Every renderer takes its view's model and a
+stream, and only serialises the model: ``Renderer[M]``.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, overload
 
 from comparator.errors import UsageError
 
 if TYPE_CHECKING:
     from comparator.check import CheckResult
     from comparator.compare import TopicComparison
+    from comparator.ingest import IngestResult
+    from comparator.suggest import SuggestResult
+    from comparator.views.listing import SourcesView, TopicsView
+    from comparator.views.matrix import MatrixView
+    from comparator.views.report import ReportView
+    from comparator.views.show import ShowView
+
+M = TypeVar("M", contravariant=True)
+
+
+class Renderer(Protocol[M]):
+    """Writes a view's model to a stream in one format."""
+
+    def __call__(self, model: M, out: IO[str], /) -> None: ...
 
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """What the command line asked of a view; each renderer uses the fields it needs."""
+    """``compare diff``'s options, until the diff view has a model of its own."""
 
-    by: str = "outlet"
-    claims: frozenset[str] = frozenset()
-    quotes: bool = True
-    save_svg: Path | None = None
-    save_html: Path | None = None
     #: ``compare diff``: the two parties, as (name, kind, source ids).
     parties: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """Everything a renderer may show: the verified corpus and the comparisons asked for."""
+    """What the diff renderers read, until the diff view has a model of its own."""
 
     result: CheckResult
     comparisons: tuple[TopicComparison, ...] = ()
     options: ViewOptions = field(default_factory=ViewOptions)
 
 
-#: (view, format) -> "module:function"
-REGISTRY: dict[tuple[str, str], str] = {
-    ("check", "text"): "comparator.render.check_text:render",
-    ("check", "github"): "comparator.render.check_github:render",
-    ("check", "json"): "comparator.render.check_json:render",
-    ("check", "sarif"): "comparator.render.check_sarif:render",
-    ("show", "text"): "comparator.render.show_text:render",
-    ("show", "markdown"): "comparator.render.show_markdown:render",
-    ("show", "json"): "comparator.render.show_json:render",
-    ("topics", "text"): "comparator.render.listing_text:render_topics",
-    ("topics", "markdown"): "comparator.render.listing_markdown:render_topics",
-    ("topics", "json"): "comparator.render.listing_json:render_topics",
-    ("sources", "text"): "comparator.render.listing_text:render_sources",
-    ("sources", "markdown"): "comparator.render.listing_markdown:render_sources",
-    ("sources", "json"): "comparator.render.listing_json:render_sources",
-    ("matrix", "text"): "comparator.render.matrix_text:render",
-    ("matrix", "markdown"): "comparator.render.matrix_markdown:render",
-    ("matrix", "json"): "comparator.render.matrix_json:render",
-    ("diff", "text"): "comparator.render.diff_text:render",
-    ("diff", "markdown"): "comparator.render.diff_markdown:render",
-    ("diff", "json"): "comparator.render.diff_json:render",
-    ("report", "markdown"): "comparator.render.report_markdown:render",
-    ("report", "json"): "comparator.render.report_json:render",
-    ("suggest", "text"): "comparator.render.suggest_text:render",
-    ("suggest", "json"): "comparator.render.suggest_json:render",
-    ("ingest", "text"): "comparator.render.ingest_text:render",
-    ("ingest", "json"): "comparator.render.ingest_json:render",
+#: view -> format -> "module:function"; the first format of a view is its default.
+REGISTRY: dict[str, dict[str, str]] = {
+    "check": {
+        "text": "comparator.render.check_text:render",
+        "github": "comparator.render.check_github:render",
+        "json": "comparator.render.check_json:render",
+        "sarif": "comparator.render.check_sarif:render",
+    },
+    "show": {
+        "text": "comparator.render.show_text:render",
+        "markdown": "comparator.render.show_markdown:render",
+        "json": "comparator.render.show_json:render",
+    },
+    "topics": {
+        "text": "comparator.render.listing_text:render_topics",
+        "markdown": "comparator.render.listing_markdown:render_topics",
+        "json": "comparator.render.listing_json:render_topics",
+    },
+    "sources": {
+        "text": "comparator.render.listing_text:render_sources",
+        "markdown": "comparator.render.listing_markdown:render_sources",
+        "json": "comparator.render.listing_json:render_sources",
+    },
+    "matrix": {
+        "text": "comparator.render.matrix_text:render",
+        "markdown": "comparator.render.matrix_markdown:render",
+        "json": "comparator.render.matrix_json:render",
+    },
+    "diff": {
+        "text": "comparator.render.diff_text:render",
+        "markdown": "comparator.render.diff_markdown:render",
+        "json": "comparator.render.diff_json:render",
+    },
+    "report": {
+        "markdown": "comparator.render.report_markdown:render",
+        "json": "comparator.render.report_json:render",
+    },
+    "suggest": {
+        "text": "comparator.render.suggest_text:render",
+        "json": "comparator.render.suggest_json:render",
+    },
+    "ingest": {
+        "text": "comparator.render.ingest_text:render",
+        "json": "comparator.render.ingest_json:render",
+    },
 }
 
 
 def formats(view: str) -> list[str]:
     """The formats a view can be rendered in, in registry order."""
-    return [fmt for (v, fmt) in REGISTRY if v == view]
+    return list(REGISTRY.get(view, {}))
 
 
-def get(view: str, fmt: str) -> Callable[..., Any]:
+@overload
+def get(view: Literal["show"], fmt: str) -> Renderer[ShowView]: ...
+@overload
+def get(view: Literal["topics"], fmt: str) -> Renderer[TopicsView]: ...
+@overload
+def get(view: Literal["sources"], fmt: str) -> Renderer[SourcesView]: ...
+@overload
+def get(view: Literal["matrix"], fmt: str) -> Renderer[MatrixView]: ...
+@overload
+def get(view: Literal["report"], fmt: str) -> Renderer[ReportView]: ...
+@overload
+def get(view: Literal["diff"], fmt: str) -> Renderer[RenderContext]: ...
+@overload
+def get(view: Literal["check"], fmt: str) -> Renderer[CheckResult]: ...
+@overload
+def get(view: Literal["suggest"], fmt: str) -> Renderer[SuggestResult]: ...
+@overload
+def get(view: Literal["ingest"], fmt: str) -> Renderer[IngestResult]: ...
+
+
+def get(view: str, fmt: str) -> Renderer[Any]:
     """The render function for a view in a format; a clear error for an unknown format."""
-    target = REGISTRY.get((view, fmt))
+    target = REGISTRY.get(view, {}).get(fmt)
     if target is None:
         raise UsageError(
             f"'{fmt}' is not a format of {view}; choose one of: {', '.join(formats(view))}"
         )
     module_name, _, function = target.partition(":")
-    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    return cast("Renderer[Any]", getattr(importlib.import_module(module_name), function))

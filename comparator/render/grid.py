@@ -12,17 +12,20 @@ markup. Lines are wrapped on words as rich wraps them; a word wider than its col
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Union
+import re
+from collections.abc import Callable, Sequence
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+from rich.cells import cell_len, chop_cells
+from rich.console import Console
+from rich.text import Span, Text
+
+from comparator.render.style import can_encode
+from comparator.safetext import visible
 
 #: A block of a cell: Text, wrapped to the column, or a function that lays itself out for a
 #: width (a ``file:line`` that breaks only after ``/``, ``-`` or ``_``).
-Block = Union["Text", Callable[[int], "list[Text]"]]
-Cell = Union["Text", Sequence[Block]]
+Block = Text | Callable[[int], list[Text]]
+Cell = Text | Sequence[Block]
 
 #: The box characters, as rich's ROUNDED and ASCII boxes draw them: (left, line, cross, right)
 #: for the top edge, the rule under the header, the rule between rows, the bottom edge; then
@@ -90,7 +93,6 @@ def wrap(text: Text, width: int) -> list[Text]:
     """``text`` as lines of at most ``width`` cells: broken between words (the space stays at
     the end of the line when it fits, as rich leaves it), a word wider than the column folded;
     an explicit newline always breaks."""
-    from rich.cells import cell_len
 
     lines: list[Text] = []
     for line in text.split("\n", allow_blank=True):
@@ -108,9 +110,6 @@ def wrap(text: Text, width: int) -> list[Text]:
 
 def _breaks(plain: str, width: int) -> list[int]:
     """Offsets to break ``plain`` at so no line is wider than ``width``: rich's word wrap."""
-    import re
-
-    from rich.cells import cell_len, chop_cells
 
     breaks: list[int] = []
     used = 0
@@ -150,7 +149,6 @@ class Printer:
     def __init__(self, console: Console) -> None:
         self.console = console
         self.width = console.width
-        from comparator.render.style import can_encode
 
         self.unicode = can_encode(console)
         self._pending: list[Text] = []
@@ -158,8 +156,6 @@ class Printer:
     def text(self, text: Text | None = None) -> None:
         """A paragraph, wrapped to the console width (a blank line when None)."""
         if text is None:
-            from rich.text import Text
-
             text = Text()
         self.lines(wrap(text, self.width))
 
@@ -170,7 +166,6 @@ class Printer:
 
     def rule(self, title: Text, style: str = "") -> None:
         """A heading with a rule to the right edge, as rich's left-aligned Rule draws it."""
-        from rich.cells import cell_len
 
         title = title.copy()
         title.truncate(max(1, self.width - 2), overflow="ellipsis")
@@ -183,7 +178,6 @@ class Printer:
     def flush(self) -> None:
         if not self._pending:
             return
-        from rich.text import Text
 
         lines, self._pending = self._pending, []
         self.console.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
@@ -240,7 +234,6 @@ class Grid:
     # ------------------------------------------------------------------ layout
 
     def _edge(self, parts: tuple[str, str, str, str]) -> Text:
-        from rich.text import Text
 
         left, line, cross, right = parts
         middle = cross.join(line * (w + 2 * PADDING) for w in self.widths)
@@ -248,9 +241,6 @@ class Grid:
 
     def _lines(self, cells: Sequence[Cell]) -> list[Text]:
         """The row as lines: cells side by side, each padded to its column."""
-        from rich.cells import cell_len
-        from rich.text import Span, Text
-
         columns = [
             self._cell_lines(cell, width) for cell, width in zip(cells, self.widths, strict=True)
         ]
@@ -283,12 +273,39 @@ class Grid:
 
     @staticmethod
     def _cell_lines(cell: Cell, width: int) -> list[Text]:
-        blocks: Iterable[Block] = [cell] if _is_text(cell) else cell  # type: ignore[list-item]
+        blocks: Sequence[Block] = [cell] if isinstance(cell, Text) else cell
         lines: list[Text] = []
         for block in blocks:
-            lines.extend(wrap(block, width) if _is_text(block) else block(width))  # type: ignore[arg-type,operator]
+            lines.extend(wrap(block, width) if isinstance(block, Text) else block(width))
         return lines
 
 
-def _is_text(value: object) -> bool:
-    return hasattr(value, "plain") and hasattr(value, "spans")
+class FilePlace:
+    """``file:line`` laid out for a column: whole when it fits; else broken after a ``/``,
+    keeping each name whole when it fits a line; a name wider than the column breaks after a
+    ``-`` or ``_``, and only what is still too wide is folded. ``:line`` stays with the name."""
+
+    def __init__(self, text: str, style: str) -> None:
+
+        self.text = visible(text, one_line=True)
+        self.style = style
+        #: The folders and the name, each ending in its ``/``.
+        self.names = [n for n in re.split(r"(?<=/)", self.text) if n]
+
+    def __call__(self, width: int) -> list[Text]:
+
+        lines: list[str] = []
+        for name in self.names:
+            pieces = [name] if cell_len(name) <= width else _name_pieces(name)
+            for piece in pieces:
+                # A whole name that does not fit the line starts the next one.
+                if lines and cell_len(lines[-1]) + cell_len(piece) <= width:
+                    lines[-1] += piece
+                else:
+                    lines.append(piece)
+        return [piece for line in lines for piece in wrap(Text(line, style=self.style), width)]
+
+
+def _name_pieces(name: str) -> list[str]:
+    """A name too wide for its column, in pieces ending in ``-`` or ``_``."""
+    return [p for p in re.split(r"(?<=[_-])", name) if p]

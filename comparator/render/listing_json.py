@@ -22,17 +22,15 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from comparator.compare import topic_coverage
-from comparator.render import RenderContext
-from comparator.render.style import verdict_tally
+from comparator.views.listing import SourcesView, TopicsView
 
 
-def render_topics(context: RenderContext, out: IO[str]) -> None:
-    _dump(topics_document(context), out)
+def render_topics(model: TopicsView, out: IO[str]) -> None:
+    _dump(topics_document(model), out)
 
 
-def render_sources(context: RenderContext, out: IO[str]) -> None:
-    _dump(sources_document(context), out)
+def render_sources(model: SourcesView, out: IO[str]) -> None:
+    _dump(sources_document(model), out)
 
 
 def _dump(document: Any, out: IO[str]) -> None:
@@ -40,62 +38,43 @@ def _dump(document: Any, out: IO[str]) -> None:
     out.write("\n")
 
 
-def topics_document(context: RenderContext) -> list[dict[str, Any]]:
-    topics = []
-    for comparison in context.comparisons:
-        topic = comparison.topic
-        topics.append(
-            {
-                "topic": topic.id,
-                "title": topic.title,
-                "question": topic.question,
-                "keywords": list(topic.keywords),
-                "claims": [
-                    {
-                        "id": c.claim.id,
-                        "text": c.claim.text,
-                        "verdict": c.verdict.value,
-                        "positions": len(c.positions),
-                    }
-                    for c in comparison.claims
-                ],
-                "sources": {
-                    "covering": list(comparison.covering),
-                    "silent": list(comparison.silent),
-                    "unreviewed": list(comparison.unreviewed),
-                },
-                "verdicts": verdict_tally(comparison.claims),
-            }
-        )
-    return topics
+def topics_document(model: TopicsView) -> list[dict[str, Any]]:
+    return [
+        {
+            "topic": line.topic.id,
+            "title": line.topic.title,
+            "question": line.topic.question,
+            "keywords": list(line.topic.keywords),
+            "claims": [
+                {
+                    "id": c.claim.id,
+                    "text": c.claim.text,
+                    "verdict": c.verdict.value,
+                    "positions": c.positions,
+                }
+                for c in line.claims
+            ],
+            "sources": {group.reach.value: list(group.ids) for group in line.groups},
+            "verdicts": {verdict.value: n for verdict, n in line.verdicts},
+        }
+        for line in model.topics
+    ]
 
 
-def sources_document(context: RenderContext) -> list[dict[str, Any]]:
-    corpus = context.result.corpus
-    sources = corpus.sources if corpus is not None else ()
-    out = []
-    for source in sources:
-        positions = sum(
-            1
-            for c in context.comparisons
-            for claim in c.claims
-            if claim.position(source.id) is not None
-        )
-        out.append(
-            {
-                "source": source.id,
-                "outlet": source.outlet,
-                "outlet_name": source.outlet_name,
-                "title": source.title,
-                "authors": list(source.authors),
-                "published": source.published,
-                "via": source.via,
-                "url": source.url,
-                "file": source.file,
-                "positions": positions,
-                "topics": {
-                    k: list(v) for k, v in topic_coverage(context.comparisons, source.id).items()
-                },
-            }
-        )
-    return out
+def sources_document(model: SourcesView) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": line.source.id,
+            "outlet": line.source.outlet,
+            "outlet_name": line.source.outlet_name,
+            "title": line.source.title,
+            "authors": list(line.source.authors),
+            "published": line.source.published,
+            "via": line.source.via,
+            "url": line.source.url,
+            "file": line.source.file,
+            "positions": line.positions,
+            "topics": {coverage.value: list(ids) for coverage, ids in line.topics},
+        }
+        for line in model.sources
+    ]

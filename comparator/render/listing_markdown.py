@@ -9,34 +9,33 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.compare import topic_coverage
-from comparator.render import RenderContext
+from comparator.models import Verdict
 from comparator.render.markdown_util import escape_cell, escape_inline, table
-from comparator.render.style import by_outlet_order, labels, tally_phrase, verdict_tally
+from comparator.views.listing import SourcesView, TopicsView
 
 
-def render_topics(context: RenderContext, out: IO[str]) -> None:
+def _tally_phrase(counts: tuple[tuple[Verdict, int], ...]) -> str:
+    """``2 contested, 1 consensus``: the non-zero counts, in the model's order."""
+    return ", ".join(f"{n} {verdict.value}" for verdict, n in counts if n)
+
+
+def render_topics(model: TopicsView, out: IO[str]) -> None:
     rows = []
-    for comparison in context.comparisons:
-        topic = comparison.topic
-        names = labels(comparison)
-        coverage = []
-        for kind, ids in (
-            ("covering", comparison.covering),
-            ("silent", comparison.silent),
-            ("unreviewed", comparison.unreviewed),
-        ):
-            if ids:
-                who = ", ".join(names.get(i, i) for i in by_outlet_order(comparison, ids))
-                coverage.append(f"{len(ids)} {kind}: {escape_inline(who)}")
+    for line in model.topics:
+        topic = line.topic
+        coverage = [
+            f"{len(group.ids)} {group.reach.value}: {escape_inline(', '.join(group.labels))}"
+            for group in line.groups
+            if group.ids
+        ]
         rows.append(
             [
                 f"**{escape_cell(topic.id)}**",
                 escape_cell(topic.title),
                 escape_cell(topic.question),
-                str(len(comparison.claims)),
+                str(len(line.claims)),
                 "<br>".join(coverage) or "no sources",
-                escape_cell(tally_phrase(verdict_tally(comparison.claims))),
+                escape_cell(_tally_phrase(line.verdicts) or "no claims"),
             ]
         )
     header = ["Topic", "Title", "Question", "Claims", "Sources", "Verdicts"]
@@ -48,17 +47,14 @@ def render_topics(context: RenderContext, out: IO[str]) -> None:
     )
 
 
-def render_sources(context: RenderContext, out: IO[str]) -> None:
-    corpus = context.result.corpus
-    sources = corpus.sources if corpus is not None else ()
-    outlets = corpus.outlets if corpus is not None else ()
+def render_sources(model: SourcesView, out: IO[str]) -> None:
     rows = []
-    for outlet in outlets:
-        for source in (s for s in sources if s.outlet == outlet):
-            coverage = topic_coverage(context.comparisons, source.id)
+    for group in model.outlets:
+        for line in group.sources:
+            source = line.source
             topics = [
-                f"{len(ids)} {kind}: {escape_inline(', '.join(ids))}"
-                for kind, ids in coverage.items()
+                f"{len(ids)} {coverage.value}: {escape_inline(', '.join(ids))}"
+                for coverage, ids in line.topics
                 if ids
             ]
             rows.append(

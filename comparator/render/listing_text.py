@@ -8,47 +8,44 @@ on. Every corpus value goes through ``data_text``.
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-from comparator.compare import topic_coverage
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from comparator.compare import Coverage
 from comparator.console import data_text, make_console
-from comparator.render import RenderContext
-from comparator.render.style import VERDICT_STYLES, by_outlet_order, labels, verdict_tally
+from comparator.render.style import VERDICT_STYLES
+from comparator.views.listing import Reach, SourceLine, SourcesView, TopicLine, TopicsView
 
-if TYPE_CHECKING:
-    from rich.text import Text
+#: How each group of a listing cell looks.
+REACH_STYLES = {Reach.COVERING: "green", Reach.SILENT: "dim", Reach.UNREVIEWED: "yellow"}
+COVERAGE_STYLES = {Coverage.COVERED: "green", Coverage.SILENT: "dim", Coverage.UNREVIEWED: "yellow"}
 
-    from comparator.compare import TopicComparison
 
-
-def render_topics(context: RenderContext, out: IO[str]) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
+def render_topics(model: TopicsView, out: IO[str]) -> None:
     console = make_console(out)
-    comparisons = context.comparisons
-    if not comparisons:
+    if not model.topics:
         console.print(Text("The corpus has no topics yet.", style="dim"))
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
     table.add_column("Topic", ratio=1, overflow="fold", vertical="top")
     table.add_column("Claims", min_width=len("9 single-source"), overflow="fold", vertical="top")
     table.add_column("Sources", ratio=1, overflow="fold", vertical="top")
-    for comparison in comparisons:
-        topic = comparison.topic
+    for line in model.topics:
+        topic = line.topic
         name = data_text(topic.id, "bold cyan", one_line=True)
         name.append("\n")
         name.append_text(data_text(topic.title, "bold", one_line=True))
         name.append("\n")
         name.append_text(data_text(topic.question, "italic"))
-        table.add_row(name, _claims(comparison), _coverage(comparison))
+        table.add_row(name, _claims(line), _coverage(line))
     console.print(table)
-    sources = len(context.result.corpus.sources) if context.result.corpus else 0
-    claims = sum(len(c.claims) for c in comparisons)
+    topics, claims, sources = len(model.topics), model.claim_count, model.source_count
     console.print(
         Text(
-            f"{len(comparisons)} topic{'s' * (len(comparisons) != 1)}, {claims} "
+            f"{topics} topic{'s' * (topics != 1)}, {claims} "
             f"claim{'s' * (claims != 1)}, {sources} source{'s' * (sources != 1)}; "
             "compare TOPIC shows one side by side",
             style="dim",
@@ -56,45 +53,27 @@ def render_topics(context: RenderContext, out: IO[str]) -> None:
     )
 
 
-def _coverage(comparison: TopicComparison) -> Text:
-    from rich.text import Text
-
-    names = labels(comparison)
+def _coverage(line: TopicLine) -> Text:
     text = Text()
-    for kind, ids, style in (
-        ("covering", comparison.covering, "green"),
-        ("silent", comparison.silent, "dim"),
-        ("unreviewed", comparison.unreviewed, "yellow"),
-    ):
-        if ids:
-            shown = by_outlet_order(comparison, ids)
-            _count_line(text, kind, style, [names.get(i, i) for i in shown])
+    for group in line.groups:
+        if group.ids:
+            _count_line(text, group.reach.value, REACH_STYLES[group.reach], group.labels)
     return text if text.plain else Text("no sources", style="dim")
 
 
-def _claims(comparison: TopicComparison) -> Text:
+def _claims(line: TopicLine) -> Text:
     """How many claims, then how many of them have each verdict."""
-    from rich.text import Text
-
-    from comparator.models import Verdict
-
-    count = len(comparison.claims)
+    count = len(line.claims)
     text = Text(f"{count} claim{'s' * (count != 1)}", style="bold")
-    styles = {v.value: VERDICT_STYLES[v] for v in Verdict}
-    for word, n in verdict_tally(comparison.claims).items():
+    for verdict, n in line.verdicts:
         if n:
-            text.append(f"\n{n} {word}", style=styles.get(word, "dim"))
+            text.append(f"\n{n} {verdict.value}", style=VERDICT_STYLES[verdict])
     return text
 
 
-def render_sources(context: RenderContext, out: IO[str]) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
+def render_sources(model: SourcesView, out: IO[str]) -> None:
     console = make_console(out)
-    corpus = context.result.corpus
-    if corpus is None or not corpus.sources:
+    if not model.sources:
         console.print(Text("The corpus has no sources yet.", style="dim"))
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
@@ -103,15 +82,15 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
     )
     table.add_column("Source", ratio=3, overflow="fold", vertical="top")
     table.add_column("Topics", ratio=2, overflow="fold", vertical="top")
-    for outlet in corpus.outlets:
-        members = [s for s in corpus.sources if s.outlet == outlet]
-        for index, source in enumerate(members):
+    for group in model.outlets:
+        for index, line in enumerate(group.sources):
             head = Text()
             if index == 0:
-                head = data_text(outlet, "bold", one_line=True)
-                if source.outlet_name:
+                head = data_text(group.outlet, "bold", one_line=True)
+                if group.outlet_name:
                     head.append("\n")
-                    head.append_text(data_text(source.outlet_name, "dim"))
+                    head.append_text(data_text(group.outlet_name, "dim"))
+            source = line.source
             about = data_text(source.id, "bold cyan", one_line=True)
             about.append("\n")
             about.append_text(data_text(source.title, "bold"))
@@ -124,10 +103,9 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
                 if value:
                     about.append(f"\n{label} ", style="dim")
                     about.append_text(data_text(value, one_line=True))
-            table.add_row(head, about, _topics_of(context, source.id))
+            table.add_row(head, about, _topics_of(line))
     console.print(table)
-    count = len(corpus.sources)
-    outlets = len(corpus.outlets)
+    count, outlets = len(model.sources), len(model.outlets)
     console.print(
         Text(
             f"{count} source{'s' * (count != 1)} in {outlets} outlet{'s' * (outlets != 1)}",
@@ -136,18 +114,15 @@ def render_sources(context: RenderContext, out: IO[str]) -> None:
     )
 
 
-def _topics_of(context: RenderContext, source_id: str) -> Text:
-    from rich.text import Text
-
+def _topics_of(line: SourceLine) -> Text:
     text = Text()
-    coverage = topic_coverage(context.comparisons, source_id)
-    for kind, style in (("covered", "green"), ("silent", "dim"), ("unreviewed", "yellow")):
-        if coverage[kind]:
-            _count_line(text, kind, style, list(coverage[kind]))
+    for coverage, ids in line.topics:
+        if ids:
+            _count_line(text, coverage.value, COVERAGE_STYLES[coverage], ids)
     return text if text.plain else Text("no topics", style="dim")
 
 
-def _count_line(text: Text, kind: str, style: str, names: list[str]) -> None:
+def _count_line(text: Text, kind: str, style: str, names: tuple[str, ...]) -> None:
     """``3 silent: A, B, C`` on a line of its own in a listing cell."""
     if text.plain:
         text.append("\n")

@@ -18,57 +18,49 @@ relate. Counts are over every claim of every topic, one per pair of articles.
 from __future__ import annotations
 
 import json
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from comparator.compare import outlet_pairs
-from comparator.render import RenderContext
-
-if TYPE_CHECKING:
-    from comparator.compare import TopicComparison
+from comparator.views.matrix import MatrixTopic, MatrixView
 
 
-def render(context: RenderContext, out: IO[str]) -> None:
-    json.dump(document(context), out, indent=2, ensure_ascii=False)
+def render(model: MatrixView, out: IO[str]) -> None:
+    json.dump(document(model), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def outlets_of(context: RenderContext) -> list[tuple[str, tuple[str, ...]]]:
-    """(outlet, source ids) in corpus order."""
-    corpus = context.result.corpus
-    if corpus is None:
-        return []
-    return [(o, tuple(s.id for s in corpus.sources if s.outlet == o)) for o in corpus.outlets]
+def _cells(topic: MatrixTopic, model: MatrixView) -> list[dict[str, Any]]:
+    return [
+        {
+            "outlet": column.outlet,
+            "sources": [
+                {
+                    "source": article.source.id,
+                    "status": article.coverage.value,
+                    "stances": {
+                        claim.id: (mark.stance.value if mark.stance is not None else None)
+                        for claim, mark in zip(topic.claims, article.marks, strict=True)
+                    },
+                }
+                for article in topic.cell(index)
+            ],
+        }
+        for index, column in enumerate(model.columns)
+    ]
 
 
-def _cell(comparison: TopicComparison, outlet: str) -> dict[str, Any]:
-    sources = []
-    for source in comparison.sources_of(outlet):
-        stances = comparison.stances_of(source.id)
-        sources.append(
-            {
-                "source": source.id,
-                "status": comparison.coverage(source.id),
-                "stances": {
-                    c.claim.id: (s.value if s is not None else None)
-                    for c, s in zip(comparison.claims, stances, strict=True)
-                },
-            }
-        )
-    return {"outlet": outlet, "sources": sources}
-
-
-def document(context: RenderContext) -> dict[str, Any]:
-    outlets = outlets_of(context)
+def document(model: MatrixView) -> dict[str, Any]:
     return {
-        "outlets": [{"outlet": o, "sources": list(ids)} for o, ids in outlets],
+        "outlets": [
+            {"outlet": c.outlet, "sources": [s.id for s in c.sources]} for c in model.columns
+        ],
         "grid": [
             {
-                "topic": c.topic.id,
-                "title": c.topic.title,
-                "claims": [claim.claim.id for claim in c.claims],
-                "cells": [_cell(c, o) for o, _ in outlets],
+                "topic": t.topic.id,
+                "title": t.topic.title,
+                "claims": [claim.id for claim in t.claims],
+                "cells": _cells(t, model),
             }
-            for c in context.comparisons
+            for t in model.topics
         ],
         "pairs": [
             {
@@ -80,6 +72,6 @@ def document(context: RenderContext) -> dict[str, Any]:
                 "diverge": t.diverge,
                 "shared": t.shared,
             }
-            for t in outlet_pairs(context.comparisons)
+            for t in model.pairs
         ],
     }

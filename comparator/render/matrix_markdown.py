@@ -8,57 +8,45 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.compare import outlet_pairs
-from comparator.render import RenderContext
 from comparator.render.markdown_util import escape_cell, escape_inline, table
-from comparator.render.style import grid_legend, grid_lines, legend
+from comparator.render.style import grid_legend, legend, marks_line
+from comparator.views.matrix import MatrixView
 
 
-def render(context: RenderContext, out: IO[str]) -> None:
-    corpus = context.result.corpus
-    if corpus is None or not context.comparisons or not corpus.sources:
+def render(model: MatrixView, out: IO[str]) -> None:
+    if model.empty:
         out.write("Nothing to compare yet: the corpus needs topics and sources.\n")
         return
-    outlets = list(corpus.outlets)
-    header = ["Topic", "Claim", *(escape_cell(o) for o in outlets)]
+    columns = model.columns
+    header = ["Topic", "Claim", *(escape_cell(c.outlet) for c in columns)]
     rows = []
-    for comparison in context.comparisons:
-        cells = {o: grid_lines(comparison, o) for o in outlets}
-        for index, claim in enumerate(comparison.claims):
+    for topic in model.topics:
+        lines = [topic.lines(column) for column in range(len(columns))]
+        for index, claim in enumerate(topic.claims):
             rows.append(
                 [
-                    escape_cell(comparison.topic.id),
-                    escape_cell(claim.claim.id),
-                    *(escape_cell(cells[o][index]) for o in outlets),
+                    escape_cell(topic.topic.id),
+                    escape_cell(claim.id),
+                    *(escape_cell(marks_line(cell[index])) for cell in lines),
                 ]
             )
     blocks = ["## Stances", table(header, rows)]
-    notes = [
-        f"{o}: {', '.join(s.id for s in corpus.sources if s.outlet == o)}"
-        for o in outlets
-        if sum(1 for s in corpus.sources if s.outlet == o) > 1
-    ]
+    notes = [f"{c.outlet}: {', '.join(s.id for s in c.sources)}" for c in model.shared_outlets]
     if notes:
         blocks.append("Marks in article order: " + escape_inline("; ".join(notes)))
 
-    counts = {(t.a, t.b): t for t in outlet_pairs(context.comparisons)}
     pair_rows = []
-    for row in outlets:
-        cells_out = [f"**{escape_cell(row)}**"]
-        for column in outlets:
-            tally = counts.get((row, column)) or counts.get((column, row))
-            if tally is None:
-                cells_out.append("—")
-            else:
-                agree = tally.agree + tally.agree_different_certainty
-                cells_out.append(f"{agree} / {tally.contradict}")
+    for column, tallies in zip(columns, model.pair_grid, strict=True):
+        cells_out = [f"**{escape_cell(column.outlet)}**"]
+        for tally in tallies:
+            cells_out.append("—" if tally is None else f"{tally.agreeing} / {tally.contradict}")
         pair_rows.append(cells_out)
     blocks += [
         "## Outlet pairs: agree / contradict",
         table(
-            [" ", *(escape_cell(o) for o in outlets)],
+            [" ", *(escape_cell(c.outlet) for c in columns)],
             pair_rows,
-            ["---", *(":---:" for _ in outlets)],
+            ["---", *(":---:" for _ in columns)],
         ),
         escape_inline(
             "Counts are claims, one per pair of articles; agree means same "

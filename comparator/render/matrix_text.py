@@ -12,110 +12,93 @@ grid laid out in memory at once.
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-from comparator.compare import outlet_pairs
+from rich.cells import cell_len
+from rich.text import Text
+
 from comparator.console import data_text, make_console
-from comparator.render import RenderContext
+from comparator.render.grid import Grid, Printer, fit
 from comparator.render.style import (
     CONTRADICT_STYLE,
     DASH,
     STANCE_STYLES,
     SYMBOLS,
     grid_legend,
-    grid_lines,
     legend,
+    marks_line,
     pick,
 )
 from comparator.safetext import visible
-
-if TYPE_CHECKING:
-    from rich.text import Text
-
-    from comparator.render.grid import Printer
+from comparator.views.matrix import MatrixTopic, MatrixView
 
 
-def render(context: RenderContext, out: IO[str]) -> None:
-    from rich.text import Text
-
-    from comparator.render.grid import Printer
-
+def render(model: MatrixView, out: IO[str]) -> None:
     printer = Printer(make_console(out))
-    corpus = context.result.corpus
-    if corpus is None or not context.comparisons or not corpus.sources:
+    if model.empty:
         printer.text(
             Text("Nothing to compare yet: the corpus needs topics and sources.", style="dim")
         )
         printer.flush()
         return
     unicode = printer.unicode
-    _grid(printer, context, unicode)
+    _grid(printer, model, unicode)
     printer.text()
-    _pairs(printer, context, unicode)
+    _pairs(printer, model, unicode)
     printer.text()
     for line in (legend(unicode)[0], grid_legend(unicode)):
         printer.text(data_text(line, "dim"))
     printer.flush()
 
 
-def _grid(printer: Printer, context: RenderContext, unicode: bool) -> None:
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    from comparator.render.grid import Grid, fit
-
-    corpus = context.result.corpus
-    assert corpus is not None
+def _grid(printer: Printer, model: MatrixView, unicode: bool) -> None:
     printer.text(Text("Stances: a line per claim, a mark per article", style="bold"))
-    outlets = corpus.outlets
+    columns = model.columns
     # Claim ids never wrap: each outlet's lines must stay level with the claim they are on.
     longest = max(
-        [len(c.topic.id) for c in context.comparisons]
-        + [len(k.claim.id) + 2 for c in context.comparisons for k in c.claims]
+        [len(t.topic.id) for t in model.topics]
+        + [len(claim.id) + 2 for t in model.topics for claim in t.claims]
     )
     natural = [max(longest, len("Topic / claim"))]
-    natural += [cell_len(visible(o, one_line=True)) for o in outlets]
-    for comparison in context.comparisons:  # first pass: widths only, from plain strings
-        for column, outlet in enumerate(outlets, start=1):
-            for line in grid_lines(comparison, outlet, unicode):
-                natural[column] = max(natural[column], cell_len(line))
-    minimum = [min(natural[0], printer.width // 2)] + [2] * len(outlets)
+    natural += [cell_len(visible(c.outlet, one_line=True)) for c in columns]
+    for topic in model.topics:  # first pass: widths only, from plain strings
+        for column in range(len(columns)):
+            for line in _lines(topic, column, unicode):
+                natural[column + 1] = max(natural[column + 1], cell_len(line))
+    minimum = [min(natural[0], printer.width // 2)] + [2] * len(columns)
     grid = Grid(printer, fit(natural, minimum, printer.width), unicode=unicode)
     grid.header(
         [
             Text("Topic / claim", style="bold"),
-            *(data_text(o, "bold", one_line=True) for o in outlets),
+            *(data_text(c.outlet, "bold", one_line=True) for c in columns),
         ]
     )
-    notes = []
-    for outlet in outlets:
-        members = [s.id for s in corpus.sources if s.outlet == outlet]
-        if len(members) > 1:
-            notes.append(f"{outlet}: {', '.join(members)}")
     styles = {SYMBOLS[s][0 if unicode else 1]: style for s, style in STANCE_STYLES.items()}
-    blank = [Text("") for _ in outlets]
-    for comparison in context.comparisons:
+    blank = [Text("") for _ in columns]
+    for topic in model.topics:
         # A row for the topic, then one per claim: when an outlet has more articles than its
         # column holds marks, its marks wrap inside the claim's own row and stay level with it.
-        grid.row(
-            [data_text(comparison.topic.id, "bold cyan", one_line=True), *blank], rule_before=True
-        )
-        if not comparison.claims:
+        grid.row([data_text(topic.topic.id, "bold cyan", one_line=True), *blank], rule_before=True)
+        if not topic.claims:
             grid.row([Text("  (no claims)", style="dim"), *blank])
-        marks = [grid_lines(comparison, outlet, unicode) for outlet in outlets]
-        for index, claim in enumerate(comparison.claims):
+        marks = [_lines(topic, column, unicode) for column in range(len(columns))]
+        for index, claim in enumerate(topic.claims):
             name = Text("  ")
-            name.append_text(data_text(claim.claim.id, one_line=True))
+            name.append_text(data_text(claim.id, one_line=True))
             grid.row([name, *(_marks(lines[index], styles) for lines in marks)])
     grid.close()
+    notes = [f"{c.outlet}: {', '.join(s.id for s in c.sources)}" for c in model.shared_outlets]
     if notes:
         printer.text(data_text("marks in article order: " + "; ".join(notes), "dim"))
 
 
+def _lines(topic: MatrixTopic, column: int, unicode: bool) -> list[str]:
+    """One outlet's cell on a topic: a line of marks per claim."""
+    return [marks_line(marks, unicode) for marks in topic.lines(column)]
+
+
 def _marks(line: str, styles: dict[str, str]) -> Text:
     """One outlet's marks on one claim, each in its stance's colour."""
-    from rich.text import Text
-
     text = Text()
     for index, mark in enumerate(line.split(" ")):
         if index:
@@ -124,25 +107,16 @@ def _marks(line: str, styles: dict[str, str]) -> Text:
     return text
 
 
-def _pairs(printer: Printer, context: RenderContext, unicode: bool) -> None:
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    from comparator.render.grid import Grid, fit
-
-    corpus = context.result.corpus
-    assert corpus is not None
-    counts = {(t.a, t.b): t for t in outlet_pairs(context.comparisons)}
+def _pairs(printer: Printer, model: MatrixView, unicode: bool) -> None:
     printer.text(Text("Outlet pairs: claims where they agree / contradict", style="bold"))
     rows: list[list[Text]] = []
-    for row in corpus.outlets:
-        cells: list[Text] = [data_text(row, "bold", one_line=True)]
-        for column in corpus.outlets:
-            tally = counts.get((row, column)) or counts.get((column, row))
+    for column, tallies in zip(model.columns, model.pair_grid, strict=True):
+        cells: list[Text] = [data_text(column.outlet, "bold", one_line=True)]
+        for tally in tallies:
             if tally is None:
                 cells.append(Text(pick(DASH, unicode), style="dim"))
                 continue
-            agree = tally.agree + tally.agree_different_certainty
+            agree = tally.agreeing
             cell = Text(str(agree), style="green" if agree else "dim")
             cell.append(" / ", style="dim")
             cell.append(
@@ -150,11 +124,11 @@ def _pairs(printer: Printer, context: RenderContext, unicode: bool) -> None:
             )
             cells.append(cell)
         rows.append(cells)
-    header = [Text(""), *(data_text(o, "bold", one_line=True) for o in corpus.outlets)]
+    header = [Text(""), *(data_text(c.outlet, "bold", one_line=True) for c in model.columns)]
     natural = [max(cell_len(r[i].plain) for r in [header, *rows]) for i in range(len(header))]
     widths = fit(natural, [min(w, 3) for w in natural], printer.width)
     grid = Grid(
-        printer, widths, unicode=unicode, justify=["left"] + ["center"] * len(corpus.outlets)
+        printer, widths, unicode=unicode, justify=["left"] + ["center"] * len(model.columns)
     )
     grid.header(header)
     for cells in rows:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from comparator.compare import TopicComparison
-from comparator.diffing import contested
 from comparator.models import Source
-from comparator.render import RenderContext
 from comparator.render.show_json import topic_object
+from comparator.views.common import Mark
+from comparator.views.report import ReportView
 
 
 def source_document(source: Source) -> dict[str, Any]:
@@ -31,40 +30,34 @@ def source_document(source: Source) -> dict[str, Any]:
     }
 
 
-def grid_document(comparisons: tuple[TopicComparison, ...]) -> list[dict[str, Any]]:
-    """The summary grid: per claim, every source's stance, or why it has none ("silent",
-    "unreviewed", or "no-position" when it addresses the topic but not this claim)."""
-    rows = []
-    for comparison in comparisons:
-        for claim in comparison.claims:
-            cells = {}
-            for source in comparison.sources:
-                position = claim.position(source.id)
-                if position is not None:
-                    cells[source.id] = position.stance.value
-                else:
-                    coverage = comparison.coverage(source.id)
-                    cells[source.id] = "no-position" if coverage == "covered" else coverage
-            rows.append(
-                {
-                    "topic": comparison.topic.id,
-                    "claim": claim.claim.id,
-                    "verdict": claim.verdict.value,
-                    "stances": cells,
-                }
-            )
-    return rows
+def _mark(mark: Mark) -> str:
+    """A stance, or why there is none ("no-position", "silent", "unreviewed", "unknown")."""
+    if mark.stance is not None:
+        return mark.stance.value
+    assert mark.absence is not None
+    return mark.absence.value
 
 
-def render(context: RenderContext, out: IO[str]) -> None:
-    corpus = context.result.corpus
-    assert corpus is not None
+def grid_document(model: ReportView) -> list[dict[str, Any]]:
+    """The summary grid: per claim, every source's stance, or why it has none."""
+    return [
+        {
+            "topic": row.topic.id,
+            "claim": row.claim.id,
+            "verdict": row.verdict.value,
+            "stances": {m.source.id: _mark(m) for m in row.marks},
+        }
+        for row in model.summary()
+    ]
+
+
+def render(model: ReportView, out: IO[str]) -> None:
     document = {
         "generated_by": "compare report",
-        "corpus": corpus.path.name,
-        "sources": [source_document(s) for s in corpus.sources],
-        "outlets": list(corpus.outlets),
-        "summary": grid_document(context.comparisons),
+        "corpus": model.corpus_name,
+        "sources": [source_document(s) for s in model.sources],
+        "outlets": list(model.outlets),
+        "summary": grid_document(model),
         "contradictions": [
             {
                 "topic": s.topic.id,
@@ -74,9 +67,9 @@ def render(context: RenderContext, out: IO[str]) -> None:
                 "against": [p.source.id for p in s.against],
                 "divided_outlets": list(s.divided_outlets),
             }
-            for s in contested(context.comparisons)
+            for s in model.headlines
         ],
-        "topics": [topic_object(c) for c in context.comparisons],
+        "topics": [topic_object(t.shown) for t in model.topics()],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

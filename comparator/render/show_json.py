@@ -22,53 +22,47 @@ views only: the JSON always carries every position and quote.
 from __future__ import annotations
 
 import json
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from comparator.render import RenderContext
+from comparator.compare import Position
+from comparator.views.show import (
+    Evidence,
+    ShowClaim,
+    ShowTopic,
+    ShowView,
+    Stand,
+    evidence_of,
+)
 
-if TYPE_CHECKING:
-    from comparator.compare import ClaimComparison, Position, TopicComparison
-    from comparator.models import QuoteAnchor
 
-
-def render(context: RenderContext, out: IO[str]) -> None:
-    json.dump(document(context), out, indent=2, ensure_ascii=False)
+def render(model: ShowView, out: IO[str]) -> None:
+    json.dump(document(model), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def document(context: RenderContext) -> list[dict[str, Any]]:
-    """The JSON document as Python data (the report's JSON reuses it)."""
-    wanted = context.options.claims
-    topics = []
-    for comparison in context.comparisons:
-        claims = [c for c in comparison.claims if not wanted or c.claim.id in wanted]
-        if wanted and not claims:
-            continue
-        topics.append(topic_object(comparison, claims))
-    return topics
+def document(model: ShowView) -> list[dict[str, Any]]:
+    """The JSON document as Python data."""
+    return [topic_object(topic) for topic in model.topics]
 
 
-def topic_object(
-    comparison: TopicComparison, claims: list[ClaimComparison] | None = None
-) -> dict[str, Any]:
-    topic = comparison.topic
-    chosen = comparison.claims if claims is None else claims
+def topic_object(shown: ShowTopic) -> dict[str, Any]:
+    topic = shown.topic
     return {
         "topic": topic.id,
         "title": topic.title,
         "question": topic.question,
-        "claims": [claim_object(c) for c in chosen],
-        "silent": list(comparison.silent),
-        "unreviewed": list(comparison.unreviewed),
+        "claims": [claim_object(c) for c in shown.claims],
+        "silent": list(shown.silent.ids),
+        "unreviewed": list(shown.unreviewed.ids),
     }
 
 
-def claim_object(claim: ClaimComparison) -> dict[str, Any]:
+def claim_object(claim: ShowClaim) -> dict[str, Any]:
     return {
         "id": claim.claim.id,
         "text": claim.claim.text,
         "verdict": claim.verdict.value,
-        "positions": [position_object(p) for p in claim.positions],
+        "positions": [stand_object(s) for s in claim.stands],
         "relations": [
             {"a": r.a, "b": r.b, "relation": r.relation.value, "same_outlet": r.same_outlet}
             for r in claim.relations
@@ -76,7 +70,17 @@ def claim_object(claim: ClaimComparison) -> dict[str, Any]:
     }
 
 
-def position_object(position: Position) -> dict[str, Any]:
+def stand_object(stand: Stand) -> dict[str, Any]:
+    return {
+        **_position_fields(stand.position),
+        "quotes": [quote_object(e) for e in stand.evidence],
+        "id": stand.position.assertion.id,
+        "outlet_name": stand.source.outlet_name,
+        "note": stand.note,
+    }
+
+
+def _position_fields(position: Position) -> dict[str, Any]:
     assertion = position.assertion
     return {
         "source": position.source.id,
@@ -85,19 +89,27 @@ def position_object(position: Position) -> dict[str, Any]:
         "score": position.stance.score,
         "summary": assertion.summary,
         "attributed_to": assertion.attributed_to,
-        "quotes": [quote_object(a) for a in position.anchors],
-        "id": assertion.id,
-        "outlet_name": position.source.outlet_name,
-        "note": assertion.note,
     }
 
 
-def quote_object(anchor: QuoteAnchor) -> dict[str, Any]:
-    where = anchor.location if anchor.found else None
+def position_object(position: Position) -> dict[str, Any]:
+    """A position of the diff view, in the same shape (``compare diff`` until it has a view
+    model of its own)."""
     return {
-        "text": anchor.quote.text,
+        **_position_fields(position),
+        "quotes": [quote_object(evidence_of(a, position.source)) for a in position.anchors],
+        "id": position.assertion.id,
+        "outlet_name": position.source.outlet_name,
+        "note": position.assertion.note,
+    }
+
+
+def quote_object(evidence: Evidence) -> dict[str, Any]:
+    where = evidence.place
+    return {
+        "text": evidence.text,
         "file": where.file if where else None,
         "line": where.line if where else None,
         "column": where.column if where else None,
-        "status": anchor.status,
+        "status": evidence.state.value,
     }

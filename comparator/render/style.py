@@ -1,8 +1,9 @@
 """How stances, verdicts and relations look, shared by every text and markdown view.
 
 Each stance has a symbol *and* a word, so a view reads the same without colour (NO_COLOR,
-a pipe, a printout) as with it; colour only adds emphasis. rich is imported lazily, inside the
-functions that build ``Text``, so the markdown views never load it.
+a pipe, a printout) as with it; colour only adds emphasis. What a view shows is decided in
+``comparator.views``; this module only says how it looks. rich is imported inside the
+functions that build ``Text``, so the markdown views, which share this module, never load it.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from comparator.models import Relation, Source, Stance, Verdict
+from comparator.compare import Coverage
+from comparator.models import Stance, Verdict
+from comparator.views.common import Absence, Mark
+from comparator.views.common import multi_source_outlets as multi_source_outlets  # diff's
+from comparator.views.common import source_label as source_label  # diff's
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from comparator.compare import ClaimComparison, PairRelation, TopicComparison
 
 #: Stance -> (unicode symbol, ASCII symbol for consoles that cannot encode the unicode one).
 SYMBOLS: dict[Stance, tuple[str, str]] = {
@@ -43,15 +47,6 @@ VERDICT_STYLES: dict[Verdict, str] = {
     Verdict.UNADDRESSED: "dim",
 }
 
-#: What each verdict means, in the words the views print after it.
-VERDICT_MEANING: dict[Verdict, str] = {
-    Verdict.CONSENSUS: "no source contradicts or diverges from another",
-    Verdict.CONTESTED: "sources contradict each other",
-    Verdict.MIXED: "some take no side, none contradict",
-    Verdict.SINGLE_SOURCE: "only one source addresses it",
-    Verdict.UNADDRESSED: "no source takes a position on it",
-}
-
 #: Relation marks: contradiction and divergence are what an analyst looks for first.
 CONTRADICT_MARK = ("≠", "!=")
 DIVERGE_MARK = ("~", "~")
@@ -63,14 +58,25 @@ NO_POSITION = ("·", ".")
 DOT = (" · ", " - ")
 DASH = ("—", "-")
 
-#: What a source without a position on a claim is, by its coverage of the topic.
-ABSENT_WORDS = {
-    "silent": "silent on this topic",
-    "unreviewed": "unreviewed",
-    "covered": "no position on this claim",
-    "unknown": "not in the corpus",
+#: How each absence looks in the text views.
+ABSENCE_STYLES: dict[Absence, str] = {
+    Absence.SILENT: "dim",
+    Absence.UNREVIEWED: "yellow",
+    Absence.NO_POSITION: "dim",
+    Absence.UNKNOWN: "red",
 }
-ABSENT_STYLES = {"silent": "dim", "unreviewed": "yellow", "covered": "dim", "unknown": "red"}
+
+#: Matrix marks for a source with no stance on a claim, by why it has none.
+ABSENCE_MARKS: dict[Absence, tuple[str, str]] = {
+    Absence.NO_POSITION: NO_POSITION,
+    Absence.SILENT: ("–", "-"),
+    Absence.UNREVIEWED: ("?", "?"),
+    Absence.UNKNOWN: ("?", "?"),
+}
+
+#: The diff renderers' words and styles, keyed by coverage, until they read ``Absence`` too.
+ABSENT_WORDS = {c.value: Absence.of(c).words for c in Coverage}
+ABSENT_STYLES = {c.value: ABSENCE_STYLES[Absence.of(c)] for c in Coverage}
 
 
 def pick(pair: tuple[str, str], unicode: bool = True) -> str:
@@ -101,106 +107,6 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.value, style=VERDICT_STYLES[verdict])
 
 
-def multi_source_outlets(sources: Iterable[Source]) -> frozenset[str]:
-    """Outlets with more than one article: their articles need the source id to be told apart."""
-    seen: dict[str, int] = {}
-    for source in sources:
-        seen[source.outlet] = seen.get(source.outlet, 0) + 1
-    return frozenset(o for o, n in seen.items() if n > 1)
-
-
-def source_label(source: Source, shared: frozenset[str]) -> str:
-    """How a sentence names a source: its outlet, plus its id when the outlet has several."""
-    return f"{source.outlet}/{source.id}" if source.outlet in shared else source.outlet
-
-
-def labels(comparison: TopicComparison) -> dict[str, str]:
-    """Source id -> label, for every source of the comparison."""
-    shared = multi_source_outlets(comparison.sources)
-    return {s.id: source_label(s, shared) for s in comparison.sources}
-
-
-def by_outlet_order(comparison: TopicComparison, ids: Iterable[str]) -> list[str]:
-    """Source ids grouped by outlet (outlets in corpus order), as the columns show them."""
-    outlet_rank = {o: i for i, o in enumerate(comparison.outlets)}
-    rank = {
-        s.id: (outlet_rank.get(s.outlet, len(outlet_rank)), i)
-        for i, s in enumerate(comparison.sources)
-    }
-    return sorted(ids, key=lambda i: rank.get(i, (len(outlet_rank), len(rank))))
-
-
-def relation_lines(
-    comparison: TopicComparison, claim: ClaimComparison
-) -> list[tuple[Relation, PairRelation, str]]:
-    """One plain sentence per contradiction, then per divergence, naming who and how, in
-    the order of the columns (outlets as the corpus lists them).
-
-    The words are plain strings of untrusted labels: callers escape or wrap them in Text.
-    """
-    names = labels(comparison)
-    order = {sid: i for i, sid in enumerate(by_outlet_order(comparison, names))}
-    out: list[tuple[Relation, PairRelation, str]] = []
-    for relation, pairs in (
-        (Relation.CONTRADICT, claim.contradictions),
-        (Relation.DIVERGE, claim.divergences),
-    ):
-        ranked = []
-        for pair in pairs:
-            first, second = sorted((pair.a, pair.b), key=lambda i: order.get(i, len(order)))
-            ranked.append(((order.get(first, 0), order.get(second, 0)), first, second, pair))
-        for _, first, second, pair in sorted(ranked, key=lambda r: r[0]):
-            a, b = claim.position(first), claim.position(second)
-            if a is None or b is None:
-                continue
-            sentence = (
-                f"{names.get(first, first)} ({a.stance.value}) vs "
-                f"{names.get(second, second)} ({b.stance.value})"
-            )
-            if pair.same_outlet:
-                sentence += f", inside {a.outlet}"
-            out.append((relation, pair, sentence))
-    return out
-
-
-#: The word for a claim no source takes a position on.
-UNADDRESSED = Verdict.UNADDRESSED.value
-
-
-def verdict_word(claim: ClaimComparison) -> str:
-    """The verdict as views print it."""
-    return claim.verdict.value
-
-
-def verdict_tally(claims: Iterable[ClaimComparison]) -> dict[str, int]:
-    """Claims per verdict word, every verdict present (maybe 0), "unaddressed" last."""
-    counts = {v.value: 0 for v in Verdict}
-    for claim in claims:
-        counts[verdict_word(claim)] += 1
-    return counts
-
-
-def tally_phrase(counts: dict[str, int]) -> str:
-    """``2 contested, 1 consensus``: the non-zero counts, in a fixed order."""
-    return ", ".join(f"{n} {word}" for word, n in counts.items() if n) or "no claims"
-
-
-def claim_summary(claim: ClaimComparison) -> str:
-    """The verdict explained in a few words: what a reader needs before the table."""
-    count = len(claim.positions)
-    if count == 0:
-        return "no source takes a position on it"
-    what = VERDICT_MEANING[claim.verdict]
-    if claim.verdict is Verdict.CONTESTED:
-        n = len(claim.contradictions)
-        what += f" ({n} contradiction{'s' * (n != 1)})"
-    if claim.verdict is Verdict.CONSENSUS and any(
-        r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations
-    ):
-        what += ", though with different certainty"
-    return f"{count} position{'s' * (count != 1)}: {what}"
-
-
 def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:
     """The key to every symbol a view uses, printed once at the end: two short lines, so
     that even a 60-column terminal shows each on one line."""
@@ -210,39 +116,22 @@ def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:
     return ["  ".join(stance_plain(s, unicode) for s in Stance), marks]
 
 
-#: Matrix marks for a source with no stance on a claim, by its coverage of the topic.
-GRID_ABSENT = {
-    "covered": NO_POSITION,
-    "silent": ("–", "-"),
-    "unreviewed": ("?", "?"),
-    "unknown": ("?", "?"),
-}
+def mark(item: Mark, unicode: bool = True) -> str:
+    """An article's mark in a grid: its stance symbol, or the mark of why it has none."""
+    if item.stance is not None:
+        return pick(SYMBOLS[item.stance], unicode)
+    assert item.absence is not None
+    return pick(ABSENCE_MARKS[item.absence], unicode)
 
 
-def grid_lines(comparison: TopicComparison, outlet: str, unicode: bool = True) -> list[str]:
-    """The matrix cell of one outlet on one topic: a line per claim.
-
-    Each line holds one mark per article of the outlet (in corpus order, padded so they line
-    up): the stance symbol, ``·`` no position on that claim, ``–`` silent on the topic,
-    ``?`` unreviewed. Marks, not words, so a cell stays narrow and level with its claim.
-    """
-    sources = comparison.sources_of(outlet)
-    lines = []
-    for index, _claim in enumerate(comparison.claims):
-        marks = []
-        for source in sources:
-            stance = comparison.stances_of(source.id)[index]
-            if stance is not None:
-                marks.append(pick(SYMBOLS[stance], unicode))
-            else:
-                marks.append(pick(GRID_ABSENT[comparison.coverage(source.id)], unicode))
-        lines.append(" ".join(m.ljust(2) for m in marks).rstrip())
-    return lines
+def marks_line(marks: Iterable[Mark], unicode: bool = True) -> str:
+    """One outlet's articles on one claim, marks padded so that they line up."""
+    return " ".join(mark(m, unicode).ljust(2) for m in marks).rstrip()
 
 
 def grid_legend(unicode: bool = True) -> str:
     return (
         f"{pick(NO_POSITION, unicode)} no position  "
-        f"{pick(GRID_ABSENT['silent'], unicode)} silent on the topic  "
-        f"{pick(GRID_ABSENT['unreviewed'], unicode)} unreviewed"
+        f"{pick(ABSENCE_MARKS[Absence.SILENT], unicode)} silent on the topic  "
+        f"{pick(ABSENCE_MARKS[Absence.UNREVIEWED], unicode)} unreviewed"
     )

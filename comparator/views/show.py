@@ -1,0 +1,261 @@
+"""The side-by-side view (``compare TOPIC``): what each source says on each claim, or why it
+says nothing, built once from the comparisons and the options for every format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+from comparator.compare import ClaimComparison, PairRelation, Position, TopicComparison
+from comparator.models import Claim, Location, QuoteAnchor, Source, Stance, Topic, Verdict
+from comparator.views.common import (
+    Absence,
+    Absentees,
+    By,
+    RelationLine,
+    absentees,
+    by_outlet_order,
+    claim_summary,
+    contradicted_sources,
+    labels,
+    relation_lines,
+)
+
+
+class QuoteState(str, Enum):
+    """Whether a quote was found in its article; the value is the JSON word."""
+
+    FOUND = "found"
+    #: Found in several places: the first is shown.
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not-found"
+    #: The article could not be read.
+    NO_TEXT = "no-text"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One quote of a position, and where the article holds it (``place``, when found)."""
+
+    text: str
+    state: QuoteState
+    place: Location | None
+    #: How many places hold it (more than one when ambiguous).
+    occurrences: int
+    #: The article's file, for the reader to look in when the quote was not found.
+    file: str
+
+
+def evidence_of(anchor: QuoteAnchor, source: Source) -> Evidence:
+    state = QuoteState(anchor.status)
+    place = anchor.location if anchor.found else None
+    return Evidence(anchor.quote.text, state, place, len(anchor.occurrences), source.file)
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """A source's position on a claim, as every view shows it."""
+
+    position: Position
+    #: Whether it contradicts another position on the claim.
+    contradicted: bool
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def source(self) -> Source:
+        return self.position.source
+
+    @property
+    def stance(self) -> Stance:
+        return self.position.stance
+
+    @property
+    def summary(self) -> str:
+        return self.position.assertion.summary
+
+    @property
+    def attributed_to(self) -> str | None:
+        return self.position.assertion.attributed_to
+
+    @property
+    def note(self) -> str | None:
+        return self.position.assertion.note
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article on one claim: its stand, or why it has none (exactly one of the two)."""
+
+    source: Source
+    stand: Stand | None
+    absence: Absence | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A column's articles on one claim. ``absence`` set: none of them takes a position, all
+    for the same reason, said once for the column. ``named``: several articles, each shown
+    under its id."""
+
+    entries: tuple[Entry, ...]
+    absence: Absence | None
+    named: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the side-by-side table: an outlet, or one article with ``--by source``."""
+
+    header: str
+    #: The outlet under an article's id (``--by source``), else None.
+    subheader: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ShowClaim:
+    """One claim: its verdict explained, each column's cell, each article's row, and the
+    pairs that contradict or diverge."""
+
+    comparison: ClaimComparison
+    summary: str
+    #: One per column of the topic, in column order.
+    cells: tuple[Cell, ...]
+    #: Every article of the corpus, grouped by outlet (outlets in corpus order).
+    rows: tuple[Entry, ...]
+    #: Every stand, in corpus order.
+    stands: tuple[Stand, ...]
+    #: The topic compared, and how sentences name its sources: what ``lines`` is made from.
+    topic_comparison: TopicComparison
+    labels: Mapping[str, str]
+
+    @cached_property
+    def lines(self) -> tuple[RelationLine, ...]:
+        """One line per pair that contradicts, then per pair that diverges, in column order.
+
+        Made when a view first asks: the pairs are quadratic in the positions, and the report
+        never shows them.
+        """
+        return relation_lines(self.topic_comparison, self.comparison, self.labels)
+
+    @property
+    def claim(self) -> Claim:
+        return self.comparison.claim
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.comparison.verdict
+
+    @property
+    def relations(self) -> tuple[PairRelation, ...]:
+        """Every pair, one-sided ones included: built only when a view asks for them."""
+        return self.comparison.relations
+
+
+@dataclass(frozen=True)
+class ShowTopic:
+    topic: Topic
+    claims: tuple[ShowClaim, ...]
+    columns: tuple[Column, ...]
+    silent: Absentees
+    unreviewed: Absentees
+    #: Every source of the corpus, in corpus order, with its label.
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ShowView:
+    """``compare TOPIC...``: the topics asked for, each with the claims asked for."""
+
+    topics: tuple[ShowTopic, ...]
+    by: By = By.OUTLET
+    quotes: bool = True
+
+
+def build_show(
+    comparisons: Iterable[TopicComparison],
+    *,
+    by: By = By.OUTLET,
+    claims: frozenset[str] = frozenset(),
+    quotes: bool = True,
+) -> ShowView:
+    """The view of the topics; ``claims`` keeps only those claims (and drops topics left with
+    none of them)."""
+    topics = []
+    for comparison in comparisons:
+        chosen = [c for c in comparison.claims if not claims or c.claim.id in claims]
+        if claims and not chosen:
+            continue  # --claim names claims of another topic
+        topics.append(show_topic(comparison, chosen, by))
+    return ShowView(tuple(topics), by, quotes)
+
+
+def columns_of(comparison: TopicComparison, by: By) -> tuple[Column, ...]:
+    if by is By.SOURCE:
+        return tuple(
+            Column(s.id, s.outlet, (s,))
+            for o in comparison.outlets
+            for s in comparison.sources_of(o)
+        )
+    return tuple(Column(o, None, comparison.sources_of(o)) for o in comparison.outlets)
+
+
+def show_topic(
+    comparison: TopicComparison, claims: Iterable[ClaimComparison], by: By = By.OUTLET
+) -> ShowTopic:
+    names = labels(comparison)
+    columns = columns_of(comparison, by)
+    by_id = {s.id: s for s in comparison.sources}
+    row_order = tuple(by_id[i] for i in by_outlet_order(comparison, by_id))
+    return ShowTopic(
+        comparison.topic,
+        tuple(_claim(comparison, c, columns, row_order, names) for c in claims),
+        columns,
+        absentees(comparison, names, Absence.SILENT, comparison.silent),
+        absentees(comparison, names, Absence.UNREVIEWED, comparison.unreviewed),
+        names,
+    )
+
+
+def _claim(
+    comparison: TopicComparison,
+    claim: ClaimComparison,
+    columns: tuple[Column, ...],
+    row_order: tuple[Source, ...],
+    names: dict[str, str],
+) -> ShowClaim:
+    against = contradicted_sources(claim)
+    stands = {
+        p.source.id: Stand(
+            p, p.source.id in against, tuple(evidence_of(a, p.source) for a in p.anchors)
+        )
+        for p in claim.positions
+    }
+    entries: dict[str, Entry] = {}
+
+    def entry(source: Source) -> Entry:
+        found = entries.get(source.id)
+        if found is None:
+            stand = stands.get(source.id)
+            absence = None if stand else Absence.of(comparison.coverage(source.id))
+            found = entries[source.id] = Entry(source, stand, absence)
+        return found
+
+    return ShowClaim(
+        claim,
+        claim_summary(claim),
+        tuple(_cell([entry(s) for s in column.sources]) for column in columns),
+        tuple(entry(s) for s in row_order),
+        tuple(stands.values()),
+        comparison,
+        names,
+    )
+
+
+def _cell(entries: list[Entry]) -> Cell:
+    absences = {e.absence for e in entries}
+    if len(absences) == 1 and None not in absences:
+        return Cell(tuple(entries), absences.pop(), False)  # said once for the whole column
+    return Cell(tuple(entries), None, len(entries) > 1)
