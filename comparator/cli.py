@@ -500,6 +500,7 @@ def main(argv: list[str] | None = None) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    _pause_collector()
     try:
         app(args=argv, prog_name="compare")
     except BrokenPipeError:
@@ -511,6 +512,21 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.INTERRUPTED)
     finally:
         _before_exit()
+
+
+def _pause_collector() -> None:
+    """Keep the cyclic garbage collector out of a command's run.
+
+    Loading and verifying a corpus builds hundreds of thousands of small records that hold no
+    cycles: each of the collector's passes over them (triggered every few hundred allocations)
+    frees nothing and costs a share of ``compare check`` (measured in BENCHMARKS.md). A command
+    is a short process whose memory is bounded by the benchmark's targets, so the collector is
+    paused once, here, for the whole run; reference counting still frees everything that is not
+    in a cycle. Only the console script does this, never the library.
+    """
+    import gc
+
+    gc.disable()
 
 
 def _before_exit() -> None:

@@ -291,7 +291,7 @@ def compare_claim(
     claim: Claim,
     assertions: Iterable[Assertion],
     corpus: Corpus,
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
 ) -> ClaimComparison:
     """Positions on one claim in corpus source order, their relations, and the verdict."""
     order = {s.id: i for i, s in enumerate(corpus.sources)}
@@ -314,7 +314,7 @@ def compare_claim(
 
 
 def compare_topic(
-    corpus: Corpus, topic: Topic, anchors: Mapping[tuple[str, int], QuoteAnchor]
+    corpus: Corpus, topic: Topic, anchors: Mapping[QuoteKey, QuoteAnchor]
 ) -> TopicComparison:
     """Every claim of the topic compared, and which sources are silent or still unreviewed."""
     claims = tuple(
@@ -332,7 +332,7 @@ def compare_topic(
 
 def compare_all(
     corpus: Corpus,
-    anchors: Mapping[tuple[str, int], QuoteAnchor],
+    anchors: Mapping[QuoteKey, QuoteAnchor],
     topic_ids: Iterable[str] | None = None,
 ) -> tuple[TopicComparison, ...]:
     """The topics asked for (all by default), in that order; unknown ids are skipped, since
