@@ -346,22 +346,6 @@ def compare_all(
     return tuple(out)
 
 
-def topic_coverage(
-    comparisons: Iterable[TopicComparison], source_id: str
-) -> dict[str, tuple[str, ...]]:
-    """The topic ids a source covers, is silent on, and has not been reviewed for."""
-    out: dict[Coverage, list[str]] = {
-        Coverage.COVERED: [],
-        Coverage.SILENT: [],
-        Coverage.UNREVIEWED: [],
-    }
-    for comparison in comparisons:
-        status = comparison.coverage(source_id)
-        if status in out:
-            out[status].append(comparison.topic.id)
-    return {k.value: tuple(v) for k, v in out.items()}
-
-
 @dataclass(frozen=True)
 class PairTally:
     """How often two groups (outlets or sources) agree and contradict across claims."""

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.compare import ClaimComparison, Position, TopicComparison, relation_between
+from comparator.compare import (
+    ClaimComparison,
+    Coverage,
+    Position,
+    TopicComparison,
+    relation_between,
+)
 from comparator.errors import UsageError
 from comparator.models import Claim, Relation, Topic, Verdict
 from comparator.quotes import word_diff
@@ -134,10 +140,10 @@ class OtherCoverage:
     """What an article of the other party does on a topic where it has no position on a claim."""
 
     source: str
-    #: ``TopicComparison.coverage(source)``: "silent" (read, says nothing on the topic),
-    #: "unreviewed" (not read for it yet), "covered" (addresses the topic, not this claim) or
-    #: "unknown". Kept as the value coverage gives, so a str Enum of these values fits too.
-    coverage: str
+    #: ``TopicComparison.coverage(source)``: silent (read, says nothing on the topic),
+    #: unreviewed (not read for it yet), covered (addresses the topic, not this claim) or
+    #: unknown.
+    coverage: Coverage
 
 
 @dataclass(frozen=True)
@@ -235,52 +241,3 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
             elif of_b and not of_a:
                 only_b.append(_one_sided(comparison, claim, of_b, a))
     return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b))
-
-
-@dataclass(frozen=True)
-class Sides:
-    """A contested claim split the way a headline reads it: who is for it, who against it."""
-
-    topic: Topic
-    claim: ClaimComparison
-    #: Positions that affirm or suggest the claim, strongest first, then in outlet order.
-    for_: tuple[Position, ...]
-    #: Positions that doubt or deny it, strongest first, then in outlet order.
-    against: tuple[Position, ...]
-    #: Positions that take no side.
-    neutral: tuple[Position, ...]
-
-    @property
-    def divided_outlets(self) -> tuple[str, ...]:
-        """Outlets with articles on both sides of the claim: divided inside themselves."""
-        against = {p.outlet for p in self.against}
-        return tuple(dict.fromkeys(p.outlet for p in self.for_ if p.outlet in against))
-
-
-def outlet_order(comparison: TopicComparison, positions: Iterable[Position]) -> list[Position]:
-    """Positions grouped by outlet, outlets in corpus order (as columns and grids show them),
-    articles of one outlet in corpus order."""
-    rank = {outlet: i for i, outlet in enumerate(comparison.outlets)}
-    index = {s.id: i for i, s in enumerate(comparison.sources)}
-    return sorted(
-        positions, key=lambda p: (rank.get(p.outlet, len(rank)), index.get(p.source.id, len(index)))
-    )
-
-
-def sides(comparison: TopicComparison, claim: ClaimComparison) -> Sides:
-    """Split a claim's positions by the sign of their stance: strongest first, then in
-    outlet order."""
-    ordered = outlet_order(comparison, claim.positions)
-    by_strength = sorted(ordered, key=lambda p: -abs(p.stance.score))  # stable
-    return Sides(
-        comparison.topic,
-        claim,
-        tuple(p for p in by_strength if p.stance.score > 0),
-        tuple(p for p in by_strength if p.stance.score < 0),
-        tuple(p for p in by_strength if p.stance.score == 0),
-    )
-
-
-def contested(comparisons: Iterable[TopicComparison]) -> tuple[Sides, ...]:
-    """Every contested claim, in corpus order: the report's headline contradictions."""
-    return tuple(sides(c, claim) for c in comparisons for claim in c.claims if claim.contradictions)

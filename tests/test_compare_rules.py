@@ -17,10 +17,10 @@ from comparator.compare import (
     relation_between,
     tally,
     tally_pairs,
-    topic_coverage,
     verdict_of,
 )
 from comparator.models import Relation, Stance, Verdict
+from comparator.views.listing import build_sources
 from comparator.workflow import open_corpus
 from tests.conftest import write_corpus
 
@@ -164,11 +164,13 @@ def test_silent_and_unreviewed_sources(
         Coverage.UNREVIEWED,
         Coverage.UNKNOWN,
     ]
-    assert topic_coverage(comparisons, "east-two") == {
-        "covered": ("weapons", "chaos"),
-        "silent": (),
-        "unreviewed": ("motive",),
-    }
+    sources = build_sources(comparisons, [s for c in comparisons[:1] for s in c.sources], ())
+    east_two = next(line for line in sources.sources if line.source.id == "east-two")
+    assert [(group.coverage, group.ids) for group in east_two.topics] == [
+        (Coverage.COVERED, ("weapons", "chaos")),
+        (Coverage.SILENT, ()),
+        (Coverage.UNREVIEWED, ("motive",)),
+    ]
 
 
 def test_mixed_claim_lists_its_divergences(mini: dict[str, TopicComparison]) -> None:

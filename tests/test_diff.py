@@ -55,11 +55,11 @@ def test_what_both_address_and_how_they_relate() -> None:
         ("leverage", Relation.AGREE),
     ]
     assert [
-        (o.claim.id, [(a.source, a.coverage, a.words) for a in o.absences])
+        (o.claim.id, [(a.source, a.coverage, a.absence.words) for a in o.absences])
         for o in diff.only_a.claims
     ] == [("profits", [("south", "silent", "silent on this topic")])]
     assert [
-        (o.claim.id, [(a.source, a.coverage, a.words) for a in o.absences])
+        (o.claim.id, [(a.source, a.coverage, a.absence.words) for a in o.absences])
         for o in diff.only_b.claims
     ] == [("indirect-arms", [("north", "covered", "no position on this claim")])]
     assert diff.summary == (

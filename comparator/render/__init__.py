@@ -9,16 +9,15 @@ stream, and only serialises the model: ``Renderer[M]``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, overload
 
 from comparator.errors import UsageError
 
 if TYPE_CHECKING:
-    from comparator.check import CheckResult
-    from comparator.compare import TopicComparison
     from comparator.ingest import IngestResult
     from comparator.suggest import SuggestResult
+    from comparator.views.check import CheckView
+    from comparator.views.diff import DiffView
     from comparator.views.listing import SourcesView, TopicsView
     from comparator.views.matrix import MatrixView
     from comparator.views.report import ReportView
@@ -31,23 +30,6 @@ class Renderer(Protocol[M]):
     """Writes a view's model to a stream in one format."""
 
     def __call__(self, model: M, out: IO[str], /) -> None: ...
-
-
-@dataclass(frozen=True)
-class ViewOptions:
-    """``compare diff``'s options, until the diff view has a model of its own."""
-
-    #: ``compare diff``: the two parties, as (name, kind, source ids).
-    parties: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
-
-
-@dataclass(frozen=True)
-class RenderContext:
-    """What the diff renderers read, until the diff view has a model of its own."""
-
-    result: CheckResult
-    comparisons: tuple[TopicComparison, ...] = ()
-    options: ViewOptions = field(default_factory=ViewOptions)
 
 
 #: view -> format -> "module:function"; the first format of a view is its default.
@@ -114,9 +96,9 @@ def get(view: Literal["matrix"], fmt: str) -> Renderer[MatrixView]: ...
 @overload
 def get(view: Literal["report"], fmt: str) -> Renderer[ReportView]: ...
 @overload
-def get(view: Literal["diff"], fmt: str) -> Renderer[RenderContext]: ...
+def get(view: Literal["diff"], fmt: str) -> Renderer[DiffView]: ...
 @overload
-def get(view: Literal["check"], fmt: str) -> Renderer[CheckResult]: ...
+def get(view: Literal["check"], fmt: str) -> Renderer[CheckView]: ...
 @overload
 def get(view: Literal["suggest"], fmt: str) -> Renderer[SuggestResult]: ...
 @overload

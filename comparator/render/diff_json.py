@@ -67,5 +67,5 @@ def _one_sided(item: OneSidedClaimView) -> dict[str, Any]:
         "claim": item.claim.id,
         "text": item.claim.text,
         "positions": [position_object(s.position) for s in item.positions],
-        "other": [{"source": a.source, "coverage": a.coverage} for a in item.absences],
+        "other": [{"source": a.source, "coverage": a.coverage.value} for a in item.absences],
     }

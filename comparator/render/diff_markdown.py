@@ -122,7 +122,7 @@ def _one_sided_table(section: OneSidedSection) -> str:
     rows = []
     for item in section.claims:
         absent = BR.join(
-            escape_inline(a.words) + (f" ({escape_inline(a.source)})" if by_source else "")
+            escape_inline(a.absence.words) + (f" ({escape_inline(a.source)})" if by_source else "")
             for a in item.absences
         )
         rows.append(

@@ -19,7 +19,7 @@ from comparator.diffing import Party, WordDiff, WordOp
 from comparator.models import Relation
 from comparator.render.grid import Printer, wrap
 from comparator.render.style import (
-    ABSENT_STYLES,
+    ABSENCE_STYLES,
     CONTRADICT_STYLE,
     DIVERGE_STYLE,
     DOT,
@@ -193,5 +193,5 @@ class _Printer:
         for absence in item.absences:
             name = other.name if len(other.sources) == 1 else f"{other.name}/{absence.source}"
             line = Text("    ").append_text(data_text(name, "bold", one_line=True)).append(": ")
-            line.append(absence.words, style=ABSENT_STYLES.get(absence.coverage, ""))
+            line.append(absence.absence.words, style=ABSENCE_STYLES[absence.absence])
             self.line(line, 6)

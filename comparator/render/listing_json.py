@@ -74,7 +74,7 @@ def sources_document(model: SourcesView) -> list[dict[str, Any]]:
             "url": line.source.url,
             "file": line.source.file,
             "positions": line.positions,
-            "topics": {coverage.value: list(ids) for coverage, ids in line.topics},
+            "topics": {group.coverage.value: list(group.ids) for group in line.topics},
         }
         for line in model.sources
     ]

@@ -53,9 +53,9 @@ def render_sources(model: SourcesView, out: IO[str]) -> None:
         for line in group.sources:
             source = line.source
             topics = [
-                f"{len(ids)} {coverage.value}: {escape_inline(', '.join(ids))}"
-                for coverage, ids in line.topics
-                if ids
+                f"{len(group.ids)} {group.coverage.value}: {escape_inline(', '.join(group.ids))}"
+                for group in line.topics
+                if group.ids
             ]
             rows.append(
                 [

@@ -116,9 +116,9 @@ def render_sources(model: SourcesView, out: IO[str]) -> None:
 
 def _topics_of(line: SourceLine) -> Text:
     text = Text()
-    for coverage, ids in line.topics:
-        if ids:
-            _count_line(text, coverage.value, COVERAGE_STYLES[coverage], ids)
+    for group in line.topics:
+        if group.ids:
+            _count_line(text, group.coverage.value, COVERAGE_STYLES[group.coverage], group.ids)
     return text if text.plain else Text("no topics", style="dim")
 
 

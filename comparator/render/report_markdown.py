@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from comparator.compare import Position
-from comparator.models import Source, Stance
+from comparator.models import AnchorStatus, Source, Stance
 from comparator.render.markdown_util import (
     code_block,
     code_span,
@@ -25,7 +25,7 @@ from comparator.render.markdown_util import (
 from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
 from comparator.views.common import Absence, Mark
 from comparator.views.report import ReportClaim, ReportTopic, ReportView, Sides, SummaryCell
-from comparator.views.show import Evidence, QuoteState, Stand
+from comparator.views.show import Evidence, Stand
 
 #: Separates several entries in one cell; the only HTML the report writes, and GitHub allows it.
 BR = "<br>"
@@ -201,12 +201,12 @@ class _Report:
 
     @staticmethod
     def _where(evidence: Evidence) -> str:
-        if evidence.state is QuoteState.NO_TEXT:
+        if evidence.state is AnchorStatus.NO_TEXT:
             return f"(*article text unavailable:* {code_span(evidence.file, cell=True)})"
         if evidence.place is None:
             return f"(*not found in* {code_span(evidence.file, cell=True)})"
         where = code_span(f"{evidence.place.file}:{evidence.place.line}", cell=True)
-        if evidence.state is QuoteState.AMBIGUOUS:
+        if evidence.state is AnchorStatus.AMBIGUOUS:
             return f"({where}, *found {evidence.occurrences or 'several'} times*)"
         return f"({where})"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.models import Relation
+from comparator.models import AnchorStatus, Relation
 from comparator.render.markdown_util import escape_cell, escape_inline, table
 from comparator.render.style import CONTRADICT_MARK, DIVERGE_MARK, legend, pick, stance_plain
-from comparator.views.show import Entry, Evidence, QuoteState, ShowClaim, ShowTopic, ShowView, Stand
+from comparator.views.show import Entry, Evidence, ShowClaim, ShowTopic, ShowView, Stand
 
 
 def render(model: ShowView, out: IO[str]) -> None:
@@ -95,9 +95,9 @@ def _quote(evidence: Evidence) -> str:
     where = evidence.place
     if where is not None:
         place = escape_inline(f"{where.file}:{where.line}")
-        if evidence.state is QuoteState.AMBIGUOUS:
+        if evidence.state is AnchorStatus.AMBIGUOUS:
             place += escape_inline(f" (1 of {evidence.occurrences} places)")
         return f"{quote} — {place}"
-    if evidence.state is QuoteState.NO_TEXT:
+    if evidence.state is AnchorStatus.NO_TEXT:
         return f"{quote} — **{escape_inline(f'article text unavailable: {evidence.file}')}**"
     return f"{quote} — **{escape_inline(f'not found in {evidence.file}')}**"

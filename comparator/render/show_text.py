@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from comparator.console import data_text, make_console
-from comparator.models import Relation
+from comparator.models import AnchorStatus, Relation
 from comparator.render.grid import PADDING, Block, FilePlace, Grid, Printer, shares
 from comparator.render.style import (
     ABSENCE_STYLES,
@@ -41,7 +41,6 @@ from comparator.views.show import (
     Cell,
     Column,
     Evidence,
-    QuoteState,
     ShowClaim,
     ShowTopic,
     ShowView,
@@ -210,10 +209,10 @@ class _View:
         where = evidence.place
         if where is not None:
             parts: list[Block] = [quote, FilePlace(f"{where.file}:{where.line}", "dim")]
-            if evidence.state is QuoteState.AMBIGUOUS:
+            if evidence.state is AnchorStatus.AMBIGUOUS:
                 parts.append(Text(f"(first of {evidence.occurrences} places)", style="dim"))
             return parts
-        if evidence.state is QuoteState.NO_TEXT:
+        if evidence.state is AnchorStatus.NO_TEXT:
             place = data_text(
                 f"[article text unavailable: {evidence.file}]", "bold red", one_line=True
             )

@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from comparator.compare import Coverage
 from comparator.models import Stance, Verdict
 from comparator.views.common import Absence, Mark
-from comparator.views.common import multi_source_outlets as multi_source_outlets  # diff's
-from comparator.views.common import source_label as source_label  # diff's
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,8 +72,6 @@ ABSENCE_MARKS: dict[Absence, tuple[str, str]] = {
 }
 
 #: The diff renderers' words and styles, keyed by coverage, until they read ``Absence`` too.
-ABSENT_WORDS = {c.value: Absence.of(c).words for c in Coverage}
-ABSENT_STYLES = {c.value: ABSENCE_STYLES[Absence.of(c)] for c in Coverage}
 
 
 def pick(pair: tuple[str, str], unicode: bool = True) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.compare import Position, TopicComparison
+from comparator.compare import Coverage, Position, TopicComparison
 from comparator.diffing import (
     RELATION_WEIGHT,
     RELATION_WORDS,
@@ -26,14 +26,7 @@ from comparator.diffing import (
     shares_words,
 )
 from comparator.models import Claim, Relation, Source, Topic, Verdict
-
-#: Why an article has no position on a claim, keyed by ``TopicComparison.coverage``'s values.
-ABSENCE_WORDS = {
-    "silent": "silent on this topic",
-    "unreviewed": "unreviewed",
-    "covered": "no position on this claim",
-    "unknown": "not in the corpus",
-}
+from comparator.views.common import Absence
 
 
 class Framing(str, Enum):
@@ -100,15 +93,14 @@ class SharedClaimView:
 
 
 @dataclass(frozen=True, slots=True)
-class Absence:
-    """Why an article of the other party has no position on a one-sided claim."""
+class OtherArticle:
+    """An article of the other party on a one-sided claim, and why it says nothing on it."""
 
     source: str
-    #: The value ``TopicComparison.coverage`` gave ("silent", "unreviewed", "covered",
-    #: "unknown"), typed ``str`` so that a str Enum of those values fits as well.
-    coverage: str
-    #: What a reader is told.
-    words: str
+    #: What the article does on the claim's topic (JSON shows it as ``coverage``).
+    coverage: Coverage
+    #: Why it has no position, in the words every view uses.
+    absence: Absence
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +110,7 @@ class OneSidedClaimView:
     topic: Topic
     claim: Claim
     positions: tuple[Side, ...]
-    absences: tuple[Absence, ...]
+    absences: tuple[OtherArticle, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +230,7 @@ def _one_sided(item: OneSidedClaim, labels: _Labels) -> OneSidedClaimView:
         item.topic,
         item.claim,
         tuple(labels.side(p) for p in item.positions),
-        tuple(
-            Absence(o.source, o.coverage, ABSENCE_WORDS.get(o.coverage, o.coverage))
-            for o in item.other
-        ),
+        tuple(OtherArticle(o.source, o.coverage, Absence.of(o.coverage)) for o in item.other),
     )
 
 

@@ -80,6 +80,14 @@ def build_topics(comparisons: Sequence[TopicComparison], sources: Sequence[Sourc
     return TopicsView(tuple(topics), sum(len(c.claims) for c in comparisons), len(sources))
 
 
+@dataclass(frozen=True, slots=True)
+class TopicsByCoverage:
+    """The topics an article stands in one relation to (covers, is silent on, unreviewed)."""
+
+    coverage: Coverage
+    ids: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class SourceLine:
     source: Source
@@ -87,7 +95,7 @@ class SourceLine:
     positions: int
     #: Topic ids it covers, is silent on, and has not been reviewed for: covered, silent,
     #: unreviewed, in that order, every one present (maybe empty).
-    topics: tuple[tuple[Coverage, tuple[str, ...]], ...]
+    topics: tuple[TopicsByCoverage, ...]
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,11 @@ def build_sources(
             if coverage in found:
                 found[coverage].append(comparison.topic.id)
             positions += sum(1 for c in comparison.claims if c.position(source.id) is not None)
-        lines.append(SourceLine(source, positions, tuple((c, tuple(found[c])) for c in _LISTED)))
+        lines.append(
+            SourceLine(
+                source, positions, tuple(TopicsByCoverage(c, tuple(found[c])) for c in _LISTED)
+            )
+        )
     groups = []
     for outlet in outlets:
         members = tuple(line for line in lines if line.source.outlet == outlet)

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from functools import cached_property
 
 from comparator.compare import ClaimComparison, PairRelation, Position, TopicComparison
-from comparator.models import Claim, Location, QuoteAnchor, Source, Stance, Topic, Verdict
+from comparator.models import (
+    AnchorStatus,
+    Claim,
+    Location,
+    QuoteAnchor,
+    Source,
+    Stance,
+    Topic,
+    Verdict,
+)
 from comparator.views.common import (
     Absence,
     Absentees,
@@ -24,23 +32,12 @@ from comparator.views.common import (
 )
 
 
-class QuoteState(str, Enum):
-    """Whether a quote was found in its article; the value is the JSON word."""
-
-    FOUND = "found"
-    #: Found in several places: the first is shown.
-    AMBIGUOUS = "ambiguous"
-    NOT_FOUND = "not-found"
-    #: The article could not be read.
-    NO_TEXT = "no-text"
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One quote of a position, and where the article holds it (``place``, when found)."""
 
     text: str
-    state: QuoteState
+    state: AnchorStatus
     place: Location | None
     #: How many places hold it (more than one when ambiguous).
     occurrences: int
@@ -49,7 +46,7 @@ class Evidence:
 
 
 def evidence_of(anchor: QuoteAnchor, source: Source) -> Evidence:
-    state = QuoteState(anchor.status)
+    state = anchor.status
     place = anchor.location if anchor.found else None
     return Evidence(anchor.quote.text, state, place, len(anchor.occurrences), source.file)
 
