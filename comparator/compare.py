@@ -367,13 +367,11 @@ class PairTally:
         return self.agree + self.agree_different_certainty + self.contradict + self.diverge
 
 
-def tally_pairs(
-    comparisons: Iterable[TopicComparison], *, by: str = "outlet"
-) -> dict[tuple[str, str], PairTally]:
-    """Relation counts for every pair of outlets (or sources), across every claim.
+def tally_pairs(comparisons: Iterable[TopicComparison]) -> dict[tuple[str, str], PairTally]:
+    """Relation counts for every pair of outlets, across every claim.
 
-    With ``by="outlet"`` each pair of articles from two outlets counts once, and two articles
-    of one outlet count on the diagonal, so disagreement inside an outlet shows too.
+    Each pair of articles from two outlets counts once, and two articles of one outlet count on
+    the diagonal, so disagreement inside an outlet shows too.
     """
     counts: dict[tuple[str, str], dict[str, int]] = {}
 
@@ -386,11 +384,7 @@ def tally_pairs(
     for comparison in comparisons:
         outlet_of = {s.id: s.outlet for s in comparison.sources}
         for claim in comparison.claims:
-            if by == "outlet":
-                _tally_outlets(claim, outlet_of, add)
-            else:
-                for rel in claim.pairs:
-                    add(rel.a, rel.b, rel.relation, 1)
+            _tally_outlets(claim, outlet_of, add)
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
 
 
@@ -438,11 +432,9 @@ def _tally_outlets(
                     add(a, b, relation_between(s, t), n * m)
 
 
-def tally(
-    comparisons: Iterable[TopicComparison], a: str, b: str, *, by: str = "outlet"
-) -> PairTally:
-    """The tally for one pair, whichever order it was counted in."""
-    pairs = tally_pairs(comparisons, by=by)
+def tally(comparisons: Iterable[TopicComparison], a: str, b: str) -> PairTally:
+    """The tally for one pair of outlets, whichever order it was counted in."""
+    pairs = tally_pairs(comparisons)
     found = pairs.get((a, b))
     if found is not None:
         return found
@@ -462,7 +454,7 @@ def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
         return []
     sources = chosen[0].sources
     outlets = chosen[0].outlets
-    counted = tally_pairs(chosen, by="outlet")
+    counted = tally_pairs(chosen)
     rows = []
     for i, a in enumerate(outlets):
         for b in outlets[i:]:

@@ -100,7 +100,7 @@ def apply_ignores(
             kept.append(
                 Finding(
                     "unused-ignore",
-                    RULES["unused-ignore"][0],
+                    RULES["unused-ignore"].severity,
                     f"{what} ignores '{rule}'{scope} (\"{entry.reason}\"), but there is "
                     "no such finding to ignore; remove the entry",
                     owner.location,

@@ -6,71 +6,82 @@ importing the code that finds them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from comparator.models import Finding, Location, Severity
 
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's default severity and, in one sentence, what its findings mean."""
+
+    severity: Severity
+    meaning: str
+
+
 #: The authoring lints' rules (comparator/lints.py), with default severity and meaning.
-LINT_RULES: dict[str, tuple[Severity, str]] = {
-    "silent-but-mentions": (
+LINT_RULES: dict[str, Rule] = {
+    "silent-but-mentions": Rule(
         Severity.WARNING,
         "A source listed as silent on a topic mentions "
         "the topic's keywords; read those lines again.",
     ),
-    "stance-cue": (
+    "stance-cue": Rule(
         Severity.WARNING,
         "A quote's wording contradicts its assertion: a hedge or "
         "negation under 'affirms', or someone else's claim with "
         "no attributed_to under a stance other than neutral.",
     ),
-    "source-drift": (
+    "source-drift": Rule(
         Severity.WARNING,
         "A pinned source's text changed: which of its quotes "
         "still anchor, and the new sha256 when all do.",
     ),
-    "unused-ignore": (Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
+    "unused-ignore": Rule(Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
 }
 
 MIN_QUOTE_WORDS = 5
 
 #: Every rule, with its default severity and what it means; the SARIF output lists these.
-RULES: dict[str, tuple[Severity, str]] = {
-    "schema": (
+RULES: dict[str, Rule] = {
+    "schema": Rule(
         Severity.ERROR,
         "A field is missing, unknown, of the wrong kind or a bad value, "
         "or the YAML uses a duplicate key, an anchor, alias or tag.",
     ),
-    "unsourced": (Severity.ERROR, "An assertion has no quote from its source."),
-    "quote-not-found": (
+    "unsourced": Rule(Severity.ERROR, "An assertion has no quote from its source."),
+    "quote-not-found": Rule(
         Severity.ERROR,
         "A quote is not in its source's text, even after "
         "normalising whitespace, quotes and dashes.",
     ),
-    "quote-ambiguous": (
+    "quote-ambiguous": Rule(
         Severity.WARNING,
         "A quote occurs more than once in its source, so its place is not certain.",
     ),
-    "quote-too-short": (
+    "quote-too-short": Rule(
         Severity.WARNING,
         f"A quote has fewer than {MIN_QUOTE_WORDS} words and cannot stand alone as evidence.",
     ),
-    "unknown-source": (
+    "unknown-source": Rule(
         Severity.ERROR,
         "An assertion or silent list names a source that is not defined.",
     ),
-    "unknown-claim": (Severity.ERROR, "An assertion names a claim its topic does not define."),
-    "duplicate-id": (Severity.ERROR, "Two assertions share an id."),
-    "duplicate-position": (
+    "unknown-claim": Rule(Severity.ERROR, "An assertion names a claim its topic does not define."),
+    "duplicate-id": Rule(Severity.ERROR, "Two assertions share an id."),
+    "duplicate-position": Rule(
         Severity.ERROR,
         "A source has two assertions on the same claim; put every quote in one.",
     ),
-    "source-missing": (Severity.ERROR, "A source's file does not exist or is not a file."),
-    "source-unreadable": (Severity.ERROR, "A source's file is binary or not UTF-8."),
-    "source-outside-root": (Severity.ERROR, "A source's file is outside the corpus folder."),
-    "source-changed": (Severity.ERROR, "A source's text no longer matches its sha256 pin."),
-    "silent-conflict": (
+    "source-missing": Rule(Severity.ERROR, "A source's file does not exist or is not a file."),
+    "source-unreadable": Rule(Severity.ERROR, "A source's file is binary or not UTF-8."),
+    "source-outside-root": Rule(Severity.ERROR, "A source's file is outside the corpus folder."),
+    "source-changed": Rule(Severity.ERROR, "A source's text no longer matches its sha256 pin."),
+    "silent-conflict": Rule(
         Severity.WARNING,
         "A source is listed as silent on a topic it has assertions on.",
     ),
-    "unreviewed": (
+    "unreviewed": Rule(
         Severity.WARNING,
         "A source has neither an assertion on a topic nor a place in its silent list.",
     ),
@@ -89,4 +100,4 @@ def finding(
 ) -> Finding:
     """A finding of ``rule`` at its default severity: every rule's findings are made here, so
     a rule's severity is written once, in ``RULES``."""
-    return Finding(rule, RULES[rule][0], message, location, detail, related)
+    return Finding(rule, RULES[rule].severity, message, location, detail, related)

@@ -25,7 +25,7 @@ def test_check_case(case: Path, run_cli) -> None:
 
 def test_every_rule_has_a_case() -> None:
     """Each rule of DESIGN.md is shown failing in a case folder of its own name."""
-    from comparator.check import RULES
+    from comparator.rules import RULES
 
     covered = {p.name for p in CASE_DIRS}
     for rule in RULES:

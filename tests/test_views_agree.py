@@ -262,4 +262,4 @@ def test_sarif_lists_every_rule_of_the_rule_table() -> None:
     view = check_view("source-drift")
     (run,) = json.loads(rendered("check", "sarif", view))["runs"]
     described = {r["id"]: r["shortDescription"]["text"] for r in run["tool"]["driver"]["rules"]}
-    assert described == {rule: text for rule, (_, text) in RULES.items()}
+    assert described == {name: rule.meaning for name, rule in RULES.items()}

@@ -24,8 +24,8 @@ from comparator.render.style import (
     DIVERGE_STYLE,
     DOT,
     pick,
-    stance_text,
 )
+from comparator.render.text_style import stance_text
 from comparator.views.diff import (
     DiffView,
     OneSidedClaimView,

@@ -34,9 +34,8 @@ from comparator.render.style import (
     can_encode,
     legend,
     pick,
-    stance_text,
-    verdict_text,
 )
+from comparator.render.text_style import stance_text, verdict_text
 from comparator.views.show import (
     Cell,
     Column,

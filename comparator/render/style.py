@@ -2,8 +2,8 @@
 
 Each stance has a symbol *and* a word, so a view reads the same without colour (NO_COLOR,
 a pipe, a printout) as with it; colour only adds emphasis. What a view shows is decided in
-``comparator.views``; this module only says how it looks. rich is imported inside the
-functions that build ``Text``, so the markdown views, which share this module, never load it.
+``comparator.views``; this module only says how it looks, as plain strings and style names,
+so the markdown views, which share it, never load rich (``text_style`` builds the rich Text).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from comparator.views.common import Absence, Mark
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
 
 #: Stance -> (unicode symbol, ASCII symbol for consoles that cannot encode the unicode one).
@@ -87,19 +86,6 @@ def can_encode(console: Console) -> bool:
 def stance_plain(stance: Stance, unicode: bool = True) -> str:
     """Symbol and word, e.g. ``✘✘ denies``: what markdown and plain lines print."""
     return f"{pick(SYMBOLS[stance], unicode)} {stance.value}"
-
-
-def stance_text(stance: Stance, unicode: bool = True) -> Text:
-    """The stance as coloured rich Text, symbol and word."""
-    from rich.text import Text
-
-    return Text(stance_plain(stance, unicode), style=STANCE_STYLES[stance])
-
-
-def verdict_text(verdict: Verdict) -> Text:
-    from rich.text import Text
-
-    return Text(verdict.value, style=VERDICT_STYLES[verdict])
 
 
 def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:

@@ -68,7 +68,7 @@ class CheckView:
 
 def rule_table() -> tuple[RuleInfo, ...]:
     """Every rule, as ``comparator.rules`` defines them."""
-    return tuple(RuleInfo(rule, severity, text) for rule, (severity, text) in RULES.items())
+    return tuple(RuleInfo(name, rule.severity, rule.meaning) for name, rule in RULES.items())
 
 
 def build_check_view(result: CheckResult, fail_level: Severity = Severity.ERROR) -> CheckView:
