@@ -20,7 +20,7 @@ from comparator.compare import (
     relation_between,
 )
 from comparator.errors import UsageError
-from comparator.models import Claim, Relation, Topic, Verdict
+from comparator.models import Claim, Party, Relation, Topic, Verdict
 from comparator.quotes import word_diff
 
 #: From the relation that matters most to a reader down to the least: a claim where any pair
@@ -77,29 +77,6 @@ def word_runs(a: str, b: str) -> WordDiff:
 def marked(diff: WordDiff) -> str:
     """A word diff readable without colour: ``same [-only in A-] {+only in B+}``."""
     return " ".join(f"{run.op.marks[0]}{run.words}{run.op.marks[1]}" for run in diff)
-
-
-class PartyKind(str, Enum):
-    """What a name on the ``compare diff`` command line stands for."""
-
-    OUTLET = "outlet"
-    SOURCE = "source"
-
-
-@dataclass(frozen=True)
-class Party:
-    """One side of a diff: an outlet (all its articles) or one source."""
-
-    name: str
-    kind: PartyKind
-    sources: tuple[str, ...]
-
-    @property
-    def description(self) -> str:
-        """``outlet East (east-one, east-two)`` or ``source east-one``."""
-        if self.kind is PartyKind.OUTLET:
-            return f"outlet {self.name} ({', '.join(self.sources)})"
-        return f"source {self.name}"
 
 
 @dataclass(frozen=True)

@@ -273,3 +273,26 @@ class LoadResult:
 
     corpus: Corpus | None
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+class PartyKind(str, Enum):
+    """What a name on the ``compare diff`` command line stands for."""
+
+    OUTLET = "outlet"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a diff: an outlet (all its articles) or one source."""
+
+    name: str
+    kind: PartyKind
+    sources: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        """``outlet East (east-one, east-two)`` or ``source east-one``."""
+        if self.kind is PartyKind.OUTLET:
+            return f"outlet {self.name} ({', '.join(self.sources)})"
+        return f"source {self.name}"

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 
 from comparator import cache
 from comparator.check import CheckResult, verify
-from comparator.diffing import Party, PartyKind
 from comparator.errors import CorpusInvalidError, UsageError, did_you_mean
 from comparator.fileio import sha256_hex
 from comparator.loader import find_assertions
-from comparator.models import RESERVED_TOPIC_IDS, Corpus, Severity, Source, Topic
+from comparator.models import RESERVED_TOPIC_IDS, Corpus, Party, PartyKind, Severity, Source, Topic
 
 #: Rules whose findings make a comparison untrustworthy: views refuse to run on them.
 BLOCKING_RULES = frozenset(

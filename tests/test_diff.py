@@ -20,10 +20,10 @@ from rich.text import Text
 
 from comparator.check import verify
 from comparator.compare import compare_all
-from comparator.diffing import Party, PartyKind, WordOp, WordRun, shares_words, word_runs
+from comparator.diffing import WordOp, WordRun, shares_words, word_runs
 from comparator.errors import UsageError
 from comparator.loader import load_corpus
-from comparator.models import Relation
+from comparator.models import Party, PartyKind, Relation
 from comparator.render.diff_text import hanging
 from comparator.views.diff import DiffView, build_diff_view
 from tests.conftest import ROOT, is_clean, write_corpus

@@ -12,9 +12,8 @@ import pytest
 from comparator import render
 from comparator.check import verify
 from comparator.compare import compare_all
-from comparator.diffing import Party, PartyKind
 from comparator.loader import load_corpus
-from comparator.models import Relation, Severity
+from comparator.models import Party, PartyKind, Relation, Severity
 from comparator.rules import RULES
 from comparator.views.check import CheckView, build_check_view
 from comparator.views.diff import DiffView, build_diff_view

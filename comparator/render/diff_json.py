@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from comparator.diffing import Party, WordDiff
+from comparator.diffing import WordDiff
+from comparator.models import Party
 from comparator.render.show_json import position_object
 from comparator.views.diff import DiffView, OneSidedClaimView, SharedClaimView
 

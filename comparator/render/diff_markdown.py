@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from comparator.diffing import Party, marked
+from comparator.diffing import marked
+from comparator.models import Party
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
 from comparator.render.style import stance_plain
 from comparator.views.diff import (

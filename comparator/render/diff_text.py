@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.text import Text
 
 from comparator.console import data_text, make_console
-from comparator.diffing import Party, WordDiff, WordOp
-from comparator.models import Relation
+from comparator.diffing import WordDiff, WordOp
+from comparator.models import Party, Relation
 from comparator.render.grid import Printer, wrap
 from comparator.render.style import (
     ABSENCE_STYLES,

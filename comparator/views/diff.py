@@ -17,7 +17,6 @@ from comparator.diffing import (
     RELATION_WEIGHT,
     RELATION_WORDS,
     OneSidedClaim,
-    Party,
     PositionPair,
     SharedClaim,
     WordDiff,
@@ -25,7 +24,7 @@ from comparator.diffing import (
     quote_text,
     shares_words,
 )
-from comparator.models import Claim, Relation, Source, Topic, Verdict
+from comparator.models import Claim, Party, Relation, Source, Topic, Verdict
 from comparator.views.common import Absence
 
 
