@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from comparator.loader import load_corpus
+from comparator import cache as cache_module
+from comparator.loader import find_assertions, load_corpus
+from comparator.workflow import open_corpus
 from tests.conftest import write_corpus
 
 TEXT = "Allegations that Russia transferred weapons to Hamas remain unproven, officials say.\n"
@@ -245,3 +253,173 @@ def test_a_symlink_inside_the_folder_is_fine(tmp_path: Path, run_cli) -> None:
     (tmp_path / "seeds" / "alpha.txt").symlink_to(tmp_path / "texts" / "real.txt")
     result = check(run_cli, tmp_path)
     assert result.exit_code == 0, result.stdout
+
+
+# --------------------------------------------------------------------------- the cache (issue 17)
+#
+# Each test has a cache folder of its own (the ``own_cache`` fixture) and a copy of the mini
+# corpus; a view run once leaves one entry, and the next view should use it only when it is
+# the user's own, unedited, in a private folder.
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+SUMMARY = "Arms-transfer allegations are unproven."
+FORGED = "Arms-transfer allegations are PROVEN!!."
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def cache_entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("compare-*.entry"))
+
+
+def run_in_subprocess(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``compare ARGS`` as a separate process, killed after 60 s: a hang fails the test."""
+    merged = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", **env}
+    merged.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "comparator", *args],
+        cwd=cwd,
+        env=merged,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_cache_entry_with_an_edited_body_is_never_used(own_cache, mini_copy, run_cli) -> None:
+    expected = run_cli(["weapons"], cwd=mini_copy, width=400).output
+    assert SUMMARY in expected
+    (entry,) = cache_entries(own_cache)
+    body = entry.read_bytes()
+    assert SUMMARY.encode() in body and len(FORGED) == len(SUMMARY)
+    entry.write_bytes(body.replace(SUMMARY.encode(), FORGED.encode()))
+    result = run_cli(["weapons"], cwd=mini_copy, width=400)
+    assert result.exit_code == 0
+    assert FORGED not in result.output
+    assert result.output == expected
+
+
+def test_an_entry_moved_to_another_corpus_name_is_refused(own_cache, mini_copy, monkeypatch):
+    """Entries are signed with their name: one corpus's entry linked or copied under another
+    corpus's name is a miss, even when everything its header records still holds."""
+    monkeypatch.chdir(mini_copy)
+    (mini_copy / "alias.yaml").symlink_to("assertions.yaml")
+    open_corpus("assertions.yaml")
+    (first,) = cache_entries(own_cache)
+    open_corpus("alias.yaml")
+    (second,) = (e for e in cache_entries(own_cache) if e != first)
+    assert cache_module.lookup(find_assertions("alias.yaml")) is not None
+    second.unlink()
+    second.symlink_to(first.name)
+    assert cache_module.lookup(find_assertions("alias.yaml")) is None
+    second.unlink()
+    shutil.copyfile(first, second)
+    os.chmod(second, 0o600)
+    assert cache_module.lookup(find_assertions("alias.yaml")) is None
+    assert cache_module.lookup(find_assertions("assertions.yaml")) is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_planted_as_a_cache_entry_does_not_hang_a_view(own_cache, mini_copy) -> None:
+    first = run_in_subprocess(["weapons"], mini_copy, COMPARE_CACHE_DIR=str(own_cache))
+    assert first.returncode == 0
+    (entry,) = cache_entries(own_cache)
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    second = run_in_subprocess(["weapons"], mini_copy, COMPARE_CACHE_DIR=str(own_cache))
+    assert second.returncode == 0
+    assert second.stdout == first.stdout and second.stderr == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_planted_as_the_signing_key_does_not_hang_a_view(own_cache, mini_copy) -> None:
+    first = run_in_subprocess(["weapons"], mini_copy, COMPARE_CACHE_DIR=str(own_cache))
+    key = own_cache / cache_module.KEY_NAME
+    key.unlink()
+    os.mkfifo(key, 0o600)
+    second = run_in_subprocess(["weapons"], mini_copy, COMPARE_CACHE_DIR=str(own_cache))
+    assert second.returncode == 0 and second.stdout == first.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="needs POSIX owners")
+@pytest.mark.parametrize("unsafe", ["world-writable", "group-readable", "another-owner", "symlink"])
+def test_a_cache_folder_that_is_not_private_is_skipped(
+    own_cache, mini_copy, run_cli, monkeypatch, unsafe: str
+) -> None:
+    """Nothing is read from or written to it; under COMPARE_DEBUG=1 one line says why."""
+    expected = run_cli(["weapons"], cwd=mini_copy).output
+    (entry,) = cache_entries(own_cache)
+    body = entry.read_bytes()
+    entry.write_bytes(body.replace(SUMMARY.encode(), FORGED.encode()))
+    if unsafe == "world-writable":
+        os.chmod(own_cache, 0o777)
+    elif unsafe == "group-readable":
+        os.chmod(own_cache, 0o750)
+    elif unsafe == "another-owner":
+        uid = os.getuid()
+        monkeypatch.setattr(os, "getuid", lambda: uid + 1)
+    else:
+        real = own_cache.with_name("real-cache")
+        own_cache.rename(real)
+        own_cache.symlink_to(real)
+    before = {p.name: p.read_bytes() for p in own_cache.iterdir()}
+    quiet = run_cli(["weapons"], cwd=mini_copy)
+    assert quiet.exit_code == 0 and quiet.output == expected and quiet.stderr == ""
+    told = run_cli(["weapons"], cwd=mini_copy, env={"COMPARE_DEBUG": "1"})
+    assert told.stdout == expected
+    (line,) = told.stderr.splitlines()
+    assert line.startswith("compare: cache not used: ") and str(own_cache) in line
+    assert {p.name: p.read_bytes() for p in own_cache.iterdir()} == before, "cache written"
+
+
+def test_pruning_removes_only_files_compare_wrote(
+    own_cache, tmp_path, run_cli, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
+    own_cache.mkdir(mode=0o700)
+    old = time.time() - 7200
+    foreign = {
+        "other.pickle": b"another program's pickle",
+        "session.tmp": b"another program's temporary file",
+        f"compare-{'a' * 32}.entry": b"not signed by compare",
+        f"compare-{'b' * 32}.entry.12.0badcafe.compare-tmp": b"not written by compare",
+    }
+    for name, content in foreign.items():
+        (own_cache / name).write_bytes(content)
+        os.utime(own_cache / name, (old, old))
+    crashed = own_cache / f"compare-{'c' * 32}.entry.99.deadbeef.compare-tmp"
+    crashed.write_bytes(cache_module.MAGIC + b"\0" * 40)
+    os.chmod(crashed, 0o600)
+    os.utime(crashed, (old, old))
+    for index in range(4):
+        copy = tmp_path / f"corpus-{index}"
+        shutil.copytree(MINI, copy)
+        assert run_cli(["topics"], cwd=copy).exit_code == 0
+    left = {p.name for p in own_cache.iterdir()}
+    assert set(foreign) <= left
+    assert crashed.name not in left
+    ours = [n for n in left if n not in foreign and n != cache_module.KEY_NAME]
+    assert len(ours) == 2 and all(n.startswith("compare-") and n.endswith(".entry") for n in ours)
+
+
+def test_the_signing_key_is_private_and_made_once(own_cache, mini_copy, run_cli) -> None:
+    assert run_cli(["weapons"], cwd=mini_copy).exit_code == 0
+    key = own_cache / cache_module.KEY_NAME
+    made = key.read_bytes()
+    assert len(made) == 32
+    if hasattr(os, "getuid"):
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert run_cli(["topics"], cwd=mini_copy).exit_code == 0
+    assert key.read_bytes() == made
