@@ -20,6 +20,7 @@ from comparator.errors import InputError, UsageError
 from comparator.fileio import atomic_write, read_input, sha256_hex, utf8_error_position
 from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
+from comparator.safetext import hidden_character
 from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
@@ -365,6 +366,13 @@ def ingest(
         )
     if not outlet.strip():
         raise UsageError("--outlet must not be empty")
+    hidden = hidden_character(outlet)
+    if hidden is not None:
+        raise UsageError(
+            f"--outlet is not valid: character {hidden[0] + 1} is {hidden[1]}, invisible or "
+            "a control",
+            hint="retype the outlet without it",
+        )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     shown_yaml = display_path(yaml_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -423,3 +424,114 @@ def test_the_signing_key_is_private_and_made_once(own_cache, mini_copy, run_cli)
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
     assert run_cli(["topics"], cwd=mini_copy).exit_code == 0
     assert key.read_bytes() == made
+
+
+# --------------------------------------------------------------------------- invisible text (17)
+
+INVISIBLES = {
+    "\u061c": "U+061C ARABIC LETTER MARK",
+    "\u200b": "U+200B ZERO WIDTH SPACE",
+    "\u200d": "U+200D ZERO WIDTH JOINER",
+    "\u200e": "U+200E LEFT-TO-RIGHT MARK",
+    "\u202e": "U+202E RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "U+2066 LEFT-TO-RIGHT ISOLATE",
+    "\ufeff": "U+FEFF ZERO WIDTH NO-BREAK SPACE",
+}
+
+
+def test_every_format_character_of_this_python_is_made_visible() -> None:
+    import unicodedata
+
+    from comparator.safetext import visible
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) == "Cf":
+            shown = visible(f"a{char}b")
+            assert char not in shown and shown.startswith("a\\") and shown.endswith("b"), hex(code)
+
+
+def with_label(field: str, value: str) -> str:
+    """The VALID corpus with ``field`` of the source (or the assertion) set to ``value``."""
+    if field == "attributed_to":
+        return VALID.replace(
+            "        summary: Unproven.",
+            f'        summary: Unproven.\n        attributed_to: "{value}"',
+        )
+    if field == "authors":
+        return VALID.replace("    title: A piece", f'    title: A piece\n    authors: ["{value}"]')
+    return VALID.replace("    outlet: Alpha", f'    {field}: "{value}"')
+
+
+@pytest.mark.parametrize("char", list(INVISIBLES))
+@pytest.mark.parametrize("field", ["outlet", "outlet_name", "authors", "attributed_to"])
+def test_a_name_hiding_an_invisible_character_is_refused_naming_it(
+    tmp_path: Path, run_cli, field: str, char: str
+) -> None:
+    text = with_label(field, f"CE{char}PA")
+    if field == "outlet_name":
+        text = text.replace("    title: A piece", "    outlet: Alpha\n    title: A piece")
+    corpus_with(tmp_path, text.format(quote="Allegations that Russia transferred weapons"))
+    result = check(run_cli, tmp_path)
+    assert result.exit_code == 1, result.output
+    line = next(line for line in result.output.splitlines() if INVISIBLES[char] in line)
+    assert re.match(rf"assertions\.yaml:\d+:\d+: error schema .*{field}", line), line
+    assert char not in result.output
+    view = run_cli(["topics"], cwd=tmp_path)
+    assert view.exit_code == 2 and INVISIBLES[char] in view.stderr and char not in view.output
+
+
+@pytest.mark.parametrize("char", list(INVISIBLES))
+def test_an_id_hiding_an_invisible_character_is_refused_naming_it(
+    tmp_path: Path, run_cli, char: str
+) -> None:
+    text = VALID.replace("  alpha:", f"  al{char}pha:").replace(
+        "source: alpha", f"source: al{char}pha"
+    )
+    corpus_with(tmp_path, text.format(quote="Allegations that Russia transferred weapons"))
+    result = check(run_cli, tmp_path)
+    assert result.exit_code == 1
+    assert "assertions.yaml:3:3: error schema id 'al\\u" in result.output
+    assert INVISIBLES[char] in result.output and char not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("char", list(INVISIBLES))
+def test_invisible_characters_in_values_are_visible_in_text_and_markdown(
+    tmp_path: Path, run_cli, fmt: str, char: str
+) -> None:
+    text = VALID.replace("summary: Unproven.", f"summary: Un{char}proven.").replace(
+        "title: Weapons", f"title: Wea{char}pons"
+    )
+    corpus_with(tmp_path, text.format(quote="Allegations that Russia transferred weapons"))
+    result = run_cli(["weapons", "--format", fmt], cwd=tmp_path, width=200)
+    assert result.exit_code == 0, result.output
+    assert char not in result.output
+    code = f"{ord(char):04x}"
+    shown = result.output.replace("\\\\", "\\")  # markdown escapes the backslash itself
+    assert f"Un\\u{code}proven" in shown and f"Wea\\u{code}pons" in shown
+
+
+def test_json_keeps_invisible_characters_as_data(tmp_path: Path, run_cli) -> None:
+    """JSON is data for programs: the value comes through unchanged, JSON-escaped."""
+    import json
+
+    text = VALID.replace("summary: Unproven.", "summary: Un\u200dproven.")
+    corpus_with(tmp_path, text.format(quote="Allegations that Russia transferred weapons"))
+    result = run_cli(["weapons", "--format", "json"], cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "Un\u200dproven." in json.dumps(json.loads(result.output), ensure_ascii=False)
+
+
+def test_ingest_refuses_an_outlet_hiding_a_bidi_override(tmp_path: Path, run_cli) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("A title\n\n" + TEXT * 3, encoding="utf-8")
+    corpus_with(tmp_path / "corpus", VALID.format(quote="Allegations that Russia transferred"))
+    result = run_cli(
+        ["ingest", str(page), "--id", "beta", "--outlet", "Evil\u202etxt.exe"],
+        cwd=tmp_path / "corpus",
+    )
+    assert result.exit_code == 2
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr and "--outlet" in result.stderr
+    assert "\u202e" not in result.output
+    assert not (tmp_path / "corpus" / "seeds" / "beta.txt").exists()
