@@ -49,7 +49,7 @@ app = typer.Typer(
     "a verbatim quote found in the article text.\n\n"
     "compare TOPIC... shows the sources side by side (the same as compare show TOPIC...).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -124,12 +124,28 @@ def _edge(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                # Flushed here, not at exit: a reader that went away is then seen here.
+                sys.stdout.flush()
         except CompareError as exc:
             _report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # Caught before typer's own handler, which would exit 1 ("findings").
+            _quiet_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout (head, less) went away: exit as a shell expects for a broken pipe
+    (128 + SIGPIPE), with nothing on stderr; whatever is still buffered goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _report_error(exc: CompareError) -> None:
@@ -492,6 +508,29 @@ def suggest_command(
     _render("suggest", fmt.value, found)
 
 
+@app.command("schema")
+@_edge
+def schema_command(
+    print_schema: Annotated[
+        bool,
+        typer.Option("--print", help="Print the schema itself instead of where it is."),
+    ] = False,
+) -> None:
+    """Where the JSON Schema of assertions.yaml is installed, for editors.
+
+    A corpus kept in its own repository starts its assertions.yaml with the line
+    '# yaml-language-server: $schema=PATH', PATH as this command prints it.
+    """
+    from comparator.schema import SCHEMA_PATH
+
+    if print_schema:
+        sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
+    else:
+        from comparator.safetext import visible
+
+        sys.stdout.write(visible(str(SCHEMA_PATH), one_line=True) + "\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     # Article text is full of curly quotes and dashes: on a terminal that cannot encode them,
@@ -504,9 +543,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="compare")
     except BrokenPipeError:
-        # The reader (head, less) went away: not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader (head, less) went away outside a command: not worth a traceback either.
+        _quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)

@@ -24,7 +24,7 @@ from comparator.safetext import hidden_character
 from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
-INSTALL_HINT = "pip install 'comparator[ingest]'"
+INSTALL_HINT = "pip install 'compare-claims[ingest]'"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
 SEEDS = "seeds"
 #: Fewer words than this is not an article: a consent wall, a paywall, an index page.
