@@ -4,10 +4,12 @@
 Every error the core raises is turned into a message and an exit code at this edge only.
 """
 
+import contextlib
 import functools
 import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, cast
@@ -151,7 +153,7 @@ def _quiet_stdout() -> None:
 def _report_error(exc: CompareError) -> None:
     from comparator.safetext import visible
 
-    lines = [f"compare: error: {visible(exc.message)}"]
+    lines = [f"compare: error: {visible(exc.message, one_line=True)}"]
     if isinstance(exc, CorpusInvalidError):
         shown = exc.findings[:20]
         for finding in shown:
@@ -159,7 +161,7 @@ def _report_error(exc: CompareError) -> None:
         if len(exc.findings) > len(shown):
             lines.append(f"  ... and {len(exc.findings) - len(shown)} more")
     if exc.hint:
-        lines.append(f"hint: {visible(exc.hint)}")
+        lines.append(f"hint: {visible(exc.hint, one_line=True)}")
     sys.stderr.write("\n".join(lines) + "\n")
 
 
@@ -191,6 +193,51 @@ def _check_save(fmt: str, save_svg: Path | None, save_html: Path | None) -> None
         )
 
 
+#: Formats whose every line starts with JSON punctuation or a quoted string, never with
+#: ``::``: they are data for programs (``| jq``, a SARIF upload) and are never fenced.
+_DATA_FORMATS = frozenset({"json", "sarif"})
+
+
+@contextlib.contextmanager
+def _workflow_fence(view: str, fmt: str, stream: IO[str]) -> Iterator[None]:
+    """In GitHub Actions, stop the runner from reading workflow commands in the output.
+
+    The runner takes every line of a step's output that starts with ``::`` as a command
+    (``::error``, ``::add-mask::``...). Corpus data can start a line so, by a line break in a
+    YAML value or a label wrapped at a narrow width, so under ``GITHUB_ACTIONS=true`` the
+    output on stdout is fenced with ``::stop-commands::TOKEN`` ... ``::TOKEN::``, a fresh random
+    token each run that no corpus can guess. Not fenced: ``check --format github``, whose
+    commands are the point; JSON and SARIF (see ``_DATA_FORMATS``); and stdout redirected to
+    a regular file, which no runner reads (``>> $GITHUB_STEP_SUMMARY`` stays plain markdown).
+    """
+    if (
+        os.environ.get("GITHUB_ACTIONS") != "true"
+        or (view == "check" and fmt == "github")
+        or fmt in _DATA_FORMATS
+        or stream is not sys.stdout
+        or _is_regular_file(stream)
+    ):
+        yield
+        return
+    token = os.urandom(16).hex()
+    stream.write(f"::stop-commands::{token}\n")
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # no one is reading any more
+    except BaseException:
+        stream.write(f"::{token}::\n")
+        raise
+    stream.write(f"::{token}::\n")
+
+
+def _is_regular_file(stream: IO[str]) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        return False
+
+
 def _render(
     view: str,
     fmt: str,
@@ -206,13 +253,14 @@ def _render(
     renderer = render.get(view, fmt)  # type: ignore[call-overload]
     stream = sys.stdout if out is None else out
     if save_svg is None and save_html is None:
-        renderer(model, stream)
+        with _workflow_fence(view, fmt, stream):
+            renderer(model, stream)
         return
     _check_save(fmt, save_svg, save_html)
     from comparator.console import recording
     from comparator.fileio import atomic_write
 
-    with recording() as picture:
+    with recording() as picture, _workflow_fence(view, fmt, stream):
         renderer(model, stream)
     if save_svg is not None:
         atomic_write(save_svg, picture.export_svg(title=title))

@@ -43,6 +43,13 @@ def visible(text: str, *, one_line: bool = False) -> str:
     return shown
 
 
+def visible_path(path: object) -> str:
+    """A path (or ``file:line:col``) as one line: every control, including a line break or a
+    tab in a file name, shown as its escape rather than folded into a space, so the name shown
+    is the name on disk and a folder name cannot start a line of its own."""
+    return _HIDDEN.sub(_escape, str(path))
+
+
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The first control or invisible format character of a name or label, as its index and
     its description (``U+200D ZERO WIDTH JOINER``); None when there is none. Two names that

@@ -535,3 +535,125 @@ def test_ingest_refuses_an_outlet_hiding_a_bidi_override(tmp_path: Path, run_cli
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr and "--outlet" in result.stderr
     assert "\u202e" not in result.output
     assert not (tmp_path / "corpus" / "seeds" / "beta.txt").exists()
+
+
+# --------------------------------------------------------------------------- workflow commands (17)
+#
+# In GitHub Actions a line of a step's output that starts with "::" (after leading spaces) is a
+# command to the runner. Corpus values carry such lines; none may reach the runner.
+
+PLANTED = "\\n::error::planted\\n::add-mask::secret"
+HOSTILE_COMMANDS = (
+    VALID.replace("title: Weapons", f'title: "Weapons{PLANTED}"')
+    .replace("question: Does Russia supply weapons?", f'question: "Supply?{PLANTED}"')
+    .replace("direct: Russia supplies weapons to Hamas.", f'direct: "Russia supplies.{PLANTED}"')
+    .replace("summary: Unproven.", f'summary: "Unproven.{PLANTED}"')
+    .replace("title: A piece", f'title: "A piece{PLANTED}"')
+)
+TEXT_VIEWS = [
+    ["weapons"],
+    ["weapons", "--format", "markdown"],
+    ["topics"],
+    ["topics", "--format", "markdown"],
+    ["sources"],
+    ["sources", "--format", "markdown"],
+    ["matrix"],
+    ["report"],
+    ["check", "--format", "text"],  # plain check is --format github in GitHub Actions
+]
+DATA_VIEWS = [
+    ["weapons", "--format", "json"],
+    ["matrix", "--format", "json"],
+    ["report", "--format", "json"],
+    ["check", "--format", "json"],
+    ["check", "--format", "sarif"],
+]
+
+
+def commands_in(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.lstrip().startswith("::")]
+
+
+@pytest.fixture
+def hostile_commands(tmp_path: Path) -> Path:
+    corpus_with(tmp_path, HOSTILE_COMMANDS.format(quote="Allegations that Russia transferred"))
+    return tmp_path
+
+
+@pytest.mark.parametrize("args", TEXT_VIEWS + DATA_VIEWS, ids=" ".join)
+def test_no_value_starts_a_line_of_its_own(hostile_commands: Path, run_cli, args) -> None:
+    """Line breaks inside one-line values are folded: at an ordinary width nothing a corpus
+    holds starts a line, in any format."""
+    result = run_cli(args, cwd=hostile_commands)
+    assert result.exit_code in (0, 1), result.output
+    assert "planted" in result.output or args[0] in ("matrix", "check")  # ids, findings only
+    assert commands_in(result.output) == []
+
+
+@pytest.mark.parametrize("args", TEXT_VIEWS, ids=" ".join)
+def test_under_github_actions_output_is_fenced_with_a_fresh_token(
+    hostile_commands: Path, run_cli, args
+) -> None:
+    """At COLUMNS=20 wrapping alone can start a line with '::'; the runner ignores commands
+    between ::stop-commands::TOKEN and ::TOKEN::, with a token no corpus can guess."""
+    tokens = []
+    for _ in range(2):
+        result = run_cli(args, cwd=hostile_commands, env={"GITHUB_ACTIONS": "true"}, width=20)
+        assert result.exit_code in (0, 1), result.output
+        lines = result.stdout.splitlines()
+        start = re.fullmatch(r"::stop-commands::([0-9a-f]{32})", lines[0])
+        assert start is not None, lines[0]
+        token = start.group(1)
+        assert lines[-1] == f"::{token}::"
+        assert f"::{token}::" not in lines[1:-1]
+        tokens.append(token)
+    assert tokens[0] != tokens[1]
+
+
+@pytest.mark.parametrize("args", DATA_VIEWS, ids=" ".join)
+def test_data_formats_are_never_fenced_and_never_start_a_command(
+    hostile_commands: Path, run_cli, args
+) -> None:
+    """JSON and SARIF stay valid for the program reading them: every line starts with
+    JSON punctuation or a quoted string, so the runner sees no command in them anyway."""
+    import json
+
+    result = run_cli(args, cwd=hostile_commands, env={"GITHUB_ACTIONS": "true"}, width=20)
+    json.loads(result.stdout)
+    assert commands_in(result.stdout) == []
+
+
+def test_check_github_is_not_fenced(hostile_commands: Path, run_cli) -> None:
+    result = run_cli(
+        ["check", "--format", "github"], cwd=hostile_commands, env={"GITHUB_ACTIONS": "true"}
+    )
+    assert "stop-commands" not in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX redirection")
+def test_output_redirected_to_a_file_is_not_fenced(hostile_commands: Path, tmp_path) -> None:
+    """``compare report --format markdown >> $GITHUB_STEP_SUMMARY`` stays plain markdown."""
+    target = tmp_path / "summary.md"
+    with target.open("w") as handle:
+        subprocess.run(
+            [sys.executable, "-m", "comparator", "report", "--format", "markdown"],
+            cwd=hostile_commands,
+            env={**os.environ, "GITHUB_ACTIONS": "true", "COMPARE_NO_CACHE": "1"},
+            stdout=handle,
+            timeout=60,
+            check=True,
+        )
+    text = target.read_text(encoding="utf-8")
+    assert "stop-commands" not in text and text.startswith("#")
+
+
+def test_a_corpus_folder_named_with_escape_and_line_break_is_shown_visibly(
+    tmp_path: Path, run_cli
+) -> None:
+    folder = tmp_path / "c\x1b[31m\n::error::x"
+    corpus_with(folder, VALID.format(quote="Allegations that Russia transferred tanks"))
+    result = run_cli(["check", "-a", str(folder.relative_to(tmp_path))], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert commands_in(result.output) == []
+    assert "c\\x1b[31m\\x0a::error::x/assertions.yaml:" in result.output
