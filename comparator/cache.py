@@ -100,7 +100,9 @@ KEY_SIZE = 32
 MAGIC = b"compare cache\x00" + bytes([FORMAT, 0])
 _BODY = len(MAGIC) + 32
 _ENTRY_NAME = re.compile(r"compare-[0-9a-f]{32}\.entry")
-_TEMP_NAME = re.compile(r"compare-[0-9a-f]{32}\.entry\.[0-9]+\.[0-9a-f]{8}\.compare-tmp")
+_TEMP_NAME = re.compile(
+    r"(compare-[0-9a-f]{32}\.entry|compare-signing\.key)\.[0-9]+\.[0-9a-f]{8}\.compare-tmp"
+)
 
 #: The model classes an entry holds, pickled as their class and field values.
 _RECORDS: tuple[type, ...] = (
@@ -267,22 +269,34 @@ def _key(folder: _Folder, *, create: bool) -> bytes | None:
     except FileNotFoundError:
         if not create:
             return None
-        key = os.urandom(KEY_SIZE)
-        try:
-            fd = folder.open(KEY_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
-        except FileExistsError:
-            return _key(folder, create=False)
-        try:
-            os.write(fd, key)
-        finally:
-            os.close(fd)
-        return key
+        return _make_key(folder)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not (_owned_file(info, _uid()) and info.st_size == KEY_SIZE):
             return None
         key = handle.read(KEY_SIZE + 1)
     return key if len(key) == KEY_SIZE else None
+
+
+def _make_key(folder: _Folder) -> bytes | None:
+    """A new key, written whole to a file of its own (0600, O_EXCL) and then linked under
+    its name, which fails if another run made one first: no run ever reads half a key, and a
+    run killed meanwhile leaves only a temporary file, pruned like any other."""
+    key = os.urandom(KEY_SIZE)
+    temporary = f"{KEY_NAME}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    fd = folder.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        os.link(
+            folder.at(temporary), folder.at(KEY_NAME), src_dir_fd=folder.fd, dst_dir_fd=folder.fd
+        )
+    except FileExistsError:
+        return _key(folder, create=False)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(folder.at(temporary), dir_fd=folder.fd)
+    return key
 
 
 def _entry_name(assertions: Path, cwd: str) -> str:
@@ -511,7 +525,8 @@ def _prune(folder: _Folder, key: bytes) -> None:
     """Remove the oldest entries beyond MAX_ENTRIES, and temporary files of crashed runs.
 
     Only files compare named and wrote are ever removed: an entry by its name and its valid
-    signature, a temporary file by its name, its header and its owner. The folder may be
+    signature, a temporary file (of a run killed while writing) by its name, its owner, its
+    age and its first bytes (or, for a key's, its size). The folder may be
     shared with other programs (``COMPARE_CACHE_DIR``); their files are never touched.
     """
     uid = _uid()
@@ -526,7 +541,11 @@ def _prune(folder: _Folder, key: bytes) -> None:
             elif (
                 _TEMP_NAME.fullmatch(entry.name)
                 and info.st_mtime_ns < _hour_ago()
-                and _starts_with_magic(folder, entry.name)
+                and (
+                    info.st_size == KEY_SIZE
+                    if entry.name.startswith(KEY_NAME)
+                    else _starts_with_magic(folder, entry.name)
+                )
             ):
                 os.unlink(folder.at(entry.name), dir_fd=folder.fd)
     entries.sort(reverse=True)

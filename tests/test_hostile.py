@@ -402,15 +402,18 @@ def test_pruning_removes_only_files_compare_wrote(
         os.utime(own_cache / name, (old, old))
     crashed = own_cache / f"compare-{'c' * 32}.entry.99.deadbeef.compare-tmp"
     crashed.write_bytes(cache_module.MAGIC + b"\0" * 40)
-    os.chmod(crashed, 0o600)
-    os.utime(crashed, (old, old))
+    crashed_key = own_cache / f"{cache_module.KEY_NAME}.98.feedface.compare-tmp"
+    crashed_key.write_bytes(os.urandom(cache_module.KEY_SIZE))
+    for path in (crashed, crashed_key):
+        os.chmod(path, 0o600)
+        os.utime(path, (old, old))
     for index in range(4):
         copy = tmp_path / f"corpus-{index}"
         shutil.copytree(MINI, copy)
         assert run_cli(["topics"], cwd=copy).exit_code == 0
     left = {p.name for p in own_cache.iterdir()}
     assert set(foreign) <= left
-    assert crashed.name not in left
+    assert crashed.name not in left and crashed_key.name not in left
     ours = [n for n in left if n not in foreign and n != cache_module.KEY_NAME]
     assert len(ours) == 2 and all(n.startswith("compare-") and n.endswith(".entry") for n in ours)
 
