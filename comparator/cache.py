@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import hashlib
 import io
 import os
 import pickle
@@ -369,13 +370,26 @@ def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
         stamp is None
         or stamp != _code_stamp()
         or entry_cwd != cwd
-        or digest != file_sha256(assertions)
+        or digest != _regular_sha256(assertions)
     ):
         return False
     return all(
-        os.path.realpath(path) == real and file_sha256(path) == text_digest
+        os.path.realpath(path) == real and _regular_sha256(path) == text_digest
         for path, real, text_digest in texts
     )
+
+
+def _regular_sha256(path: str | os.PathLike[str]) -> str | None:
+    """The digest of a file that is still a regular file, or None: an article replaced by a
+    FIFO or a device since the entry was written is a miss, never a read that blocks."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        hasher = hashlib.sha256()
+        while block := handle.read(1 << 20):
+            hasher.update(block)
+    return hasher.hexdigest()
 
 
 class _SigningWriter:

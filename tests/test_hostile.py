@@ -354,6 +354,30 @@ def test_a_fifo_planted_as_the_signing_key_does_not_hang_a_view(own_cache, mini_
     assert second.returncode == 0 and second.stdout == first.stdout
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_an_article_replaced_by_a_fifo_after_caching_is_a_cache_miss(own_cache, mini_copy):
+    """Checking the entry reads the article again: a FIFO there is a miss, not a hang (what
+    the verification then makes of the FIFO is the reading's business)."""
+    first = run_in_subprocess(["weapons"], mini_copy, COMPARE_CACHE_DIR=str(own_cache))
+    assert first.returncode == 0
+    article = mini_copy / "seeds" / "north-times.txt"
+    article.unlink()
+    os.mkfifo(article)
+    probe = (
+        "from comparator import cache; from comparator.loader import find_assertions; "
+        "print(cache.lookup(find_assertions(None)))"
+    )
+    looked = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=mini_copy,
+        env={**os.environ, "COMPARE_CACHE_DIR": str(own_cache)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert looked.stdout.strip() == "None", looked.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="needs POSIX owners")
 @pytest.mark.parametrize("unsafe", ["world-writable", "group-readable", "another-owner", "symlink"])
 def test_a_cache_folder_that_is_not_private_is_skipped(
