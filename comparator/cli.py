@@ -259,15 +259,16 @@ def _render(
     _check_save(fmt, save_svg, save_html)
     from comparator.console import recording
     from comparator.fileio import atomic_write
+    from comparator.safetext import visible_path
 
     with recording() as picture, _workflow_fence(view, fmt, stream):
         renderer(model, stream)
     if save_svg is not None:
         atomic_write(save_svg, picture.export_svg(title=title))
-        sys.stderr.write(f"wrote {save_svg}\n")
+        sys.stderr.write(f"wrote {visible_path(save_svg)}\n")
     if save_html is not None:
         atomic_write(save_html, picture.export_html())
-        sys.stderr.write(f"wrote {save_html}\n")
+        sys.stderr.write(f"wrote {visible_path(save_html)}\n")
 
 
 @app.command("show")
@@ -427,9 +428,11 @@ def report_command(
     if output is None:
         _render("report", fmt.value, model)
         return
+    from comparator.safetext import visible_path
+
     with atomic_writer(output) as handle:
         _render("report", fmt.value, model, out=handle)
-    sys.stderr.write(f"wrote {output}\n")
+    sys.stderr.write(f"wrote {visible_path(output)}\n")
 
 
 @app.command("check")

@@ -684,3 +684,14 @@ def test_a_corpus_folder_named_with_escape_and_line_break_is_shown_visibly(
     assert "\x1b" not in result.output
     assert commands_in(result.output) == []
     assert "c\\x1b[31m\\x0a::error::x/assertions.yaml:" in result.output
+
+
+def test_a_saved_file_named_with_a_line_break_is_announced_on_one_line(
+    tmp_path: Path, run_cli
+) -> None:
+    corpus_with(tmp_path, VALID.format(quote="Allegations that Russia transferred weapons"))
+    name = "out\n::error::x.md"
+    result = run_cli(["report", "-o", name], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "wrote out\\x0a::error::x.md\n"
+    assert (tmp_path / name).exists()
