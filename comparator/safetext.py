@@ -60,6 +60,13 @@ def hidden_character(text: str) -> tuple[int, str] | None:
     return match.start(), describe(match.group())
 
 
+def without_hidden(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with every control and invisible format character removed, and the
+    descriptions of those removed (each once, in order)."""
+    removed = tuple(dict.fromkeys(describe(c) for c in _HIDDEN.findall(text)))
+    return (_HIDDEN.sub("", text) if removed else text), removed
+
+
 def describe(char: str) -> str:
     """A character as its code point and Unicode name, e.g. ``U+202E RIGHT-TO-LEFT OVERRIDE``."""
     import unicodedata

@@ -695,3 +695,20 @@ def test_a_saved_file_named_with_a_line_break_is_announced_on_one_line(
     assert result.exit_code == 0, result.output
     assert result.stderr == "wrote out\\x0a::error::x.md\n"
     assert (tmp_path / name).exists()
+
+
+def test_ingest_removes_invisible_characters_from_the_pages_names() -> None:
+    """The page's site name and authors become outlet_name and authors, which the loader
+    refuses with a hidden character: ingest removes it and notes it, so the entry it writes
+    loads. (trafilatura already drops most of them; this holds whatever the extractor does.)"""
+    from comparator.ingest import PageMetadata, _names_shown_as_they_are
+
+    notes: list[str] = []
+    meta = _names_shown_as_they_are(
+        PageMetadata(site="CE\u200dPA", authors=("Dana\u202e Example", "Eli")), notes
+    )
+    assert meta.site == "CEPA" and meta.authors == ("Dana Example", "Eli")
+    assert notes == [
+        "outlet_name: removed U+200D ZERO WIDTH JOINER from the page's value",
+        "authors: removed U+202E RIGHT-TO-LEFT OVERRIDE from the page's value",
+    ]
