@@ -206,8 +206,8 @@ _BY_DESCRIPTOR = hasattr(os, "getuid") and os.open in os.supports_dir_fd
 
 def _skip(path: Path, reason: str) -> None:
     """Say why the cache is not used, on stderr, when ``COMPARE_DEBUG`` is set; else nothing:
-    a cache that cannot be trusted only means the corpus is verified again. Told when looking
-    an entry up, once a run (``store`` skips the same folder silently)."""
+    a cache that cannot be trusted only means the corpus is verified again. Told only when
+    looking an entry up (``store`` skips the same folder silently), so once a run."""
     if os.environ.get(DEBUG_VAR):
         from comparator.safetext import visible
 
