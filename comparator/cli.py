@@ -577,9 +577,9 @@ def schema_command(
     if print_schema:
         sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     else:
-        from comparator.safetext import visible
+        from comparator.safetext import visible_path
 
-        sys.stdout.write(visible(str(SCHEMA_PATH), one_line=True) + "\n")
+        sys.stdout.write(visible_path(SCHEMA_PATH) + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:
