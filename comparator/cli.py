@@ -27,12 +27,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 class TopicFirstGroup(TyperGroup):
     """A command group where ``compare weapons`` means ``compare show weapons``."""
 
-    GROUP_OPTIONS = ("--help", "-h", "--version")
-
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in self.GROUP_OPTIONS:
+        if args and args[0] not in self.commands and not self._group_option(ctx, args[0]):
             args = ["show", *args]
         return super().parse_args(ctx, args)
+
+    def _group_option(self, ctx: Any, arg: str) -> bool:
+        """Whether ``arg`` is an option of compare itself (--help, --version, the shell
+        completion options), not of ``show``."""
+        name = arg.split("=", 1)[0]
+        return any(name in param.opts for param in self.get_params(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)

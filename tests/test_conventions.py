@@ -135,3 +135,18 @@ def test_every_subpackage_is_packaged() -> None:
         for init in (ROOT / "comparator").rglob("__init__.py")
     }
     assert found == listed
+
+
+def test_the_completion_options_are_compares_not_shows(run_cli) -> None:
+    """``compare --show-completion`` is not ``compare show --show-completion``: the options of
+    compare itself are never taken for a topic."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "comparator", "--show-completion", "bash"],
+        cwd=ROOT,
+        env=_env(SHELL="/bin/bash"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "_compare_completion" in shown.stdout and "complete_bash" in shown.stdout
