@@ -17,10 +17,23 @@ or written, simply means the corpus is verified again. ``compare check`` never u
 the CI gate always verifies from scratch.
 
 Where: ``$COMPARE_CACHE_DIR``, else ``$XDG_CACHE_HOME/compare``, else ``~/.cache/compare``
-(``%LOCALAPPDATA%\\compare\\cache`` on Windows); ``COMPARE_NO_CACHE=1`` turns it off. The folder
-is private to the user (0700) and an entry is only read when the user owns it and its folder
-is still private; entries are unpickled with a loader that can build nothing but compare's own
-model classes.
+(``%LOCALAPPDATA%\\compare\\cache`` on Windows); ``COMPARE_NO_CACHE=1`` turns it off.
+
+No one but the user can forge, swap or plant an entry, and the cache never touches a file it
+did not write:
+
+- the folder is used only when it is a folder, not a link to one, that the user owns and no
+  one else may enter (0700); otherwise the cache is skipped (``COMPARE_DEBUG=1`` says why on
+  stderr) and the corpus verified as if there were none;
+- every entry is signed, HMAC-SHA256 over its name and its whole content, with a random key
+  of the user's kept in the folder (``compare-signing.key``, created 0600 by whichever run
+  needs it first); an entry is verified before a byte of it is unpickled, so an edited entry,
+  or one corpus's entry copied or linked under another's name, is a miss;
+- entries and the key are opened without following links and without blocking, and read only
+  when the open descriptor is a regular file of the user's: a planted FIFO cannot hang a view;
+- unpickling can build nothing but compare's own model classes;
+- pruning removes only files named as compare names them (``compare-*.entry`` and
+  ``*.compare-tmp``) that are also signed by the user's key, or start as compare's entries do.
 
 This module is where the start-up tricks of the core live: the model classes are pickled as
 their field values (see ``_DISPATCH``), so that loading an entry calls their ``__init__``
@@ -29,9 +42,13 @@ directly instead of the slower ``__setstate__`` of a frozen slotted dataclass.
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
+import hashlib
+import io
 import os
 import pickle
+import re
 import stat
 import sys
 import time
@@ -39,7 +56,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from comparator import __version__
 from comparator.check import CheckResult
@@ -63,7 +80,7 @@ from comparator.models import (
 )
 
 #: Bumped whenever the layout of an entry or of the model changes.
-FORMAT = 2
+FORMAT = 3
 #: Entries kept; the oldest beyond this are removed when a new one is written.
 MAX_ENTRIES = 32
 #: Rules whose findings mean an article could not be read: such a corpus is not cached, since
@@ -71,6 +88,22 @@ MAX_ENTRIES = 32
 UNREADABLE_RULES = frozenset({"source-missing", "source-outside-root", "source-unreadable"})
 DISABLE_VAR = "COMPARE_NO_CACHE"
 DIR_VAR = "COMPARE_CACHE_DIR"
+#: Set, the reason a cache folder is not used is told on stderr.
+DEBUG_VAR = "COMPARE_DEBUG"
+#: Every file compare writes in the cache folder is named with these, so it never mistakes
+#: (or prunes) another program's file for one of its own.
+ENTRY_PREFIX = "compare-"
+ENTRY_SUFFIX = ".entry"
+TEMP_SUFFIX = ".compare-tmp"
+KEY_NAME = "compare-signing.key"
+KEY_SIZE = 32
+#: The first bytes of an entry, followed by its HMAC-SHA256, then the body.
+MAGIC = b"compare cache\x00" + bytes([FORMAT, 0])
+_BODY = len(MAGIC) + 32
+_ENTRY_NAME = re.compile(r"compare-[0-9a-f]{32}\.entry")
+_TEMP_NAME = re.compile(
+    r"(compare-[0-9a-f]{32}\.entry|compare-signing\.key)\.[0-9]+\.[0-9a-f]{8}\.compare-tmp"
+)
 
 #: The model classes an entry holds, pickled as their class and field values.
 _RECORDS: tuple[type, ...] = (
@@ -144,9 +177,41 @@ def _raise(error: OSError) -> None:
     raise error
 
 
-def _trusted(entry: os.stat_result, folder: os.stat_result, uid: int) -> bool:
-    """Whether an entry may be read: the user owns it, and its folder is private."""
-    return entry.st_uid == uid and _private(folder, uid)
+class _Folder:
+    """The cache folder, opened once: on POSIX every name is opened relative to the folder's
+    descriptor, so the folder that was checked is the folder used, even if its path is
+    swapped for a link meanwhile."""
+
+    def __init__(self, path: Path, fd: int | None) -> None:
+        self.path = path
+        self.fd = fd
+
+    def at(self, name: str) -> str:
+        return name if self.fd is not None else os.path.join(self.path, name)
+
+    def open(self, name: str, flags: int, mode: int = 0o600) -> int:
+        return os.open(self.at(name), flags | _NOFOLLOW, mode, dir_fd=self.fd)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+#: Whether folders can be opened and checked as descriptors (POSIX).
+_BY_DESCRIPTOR = hasattr(os, "getuid") and os.open in os.supports_dir_fd
+
+
+def _skip(path: Path, reason: str) -> None:
+    """Say why the cache is not used, on stderr, when ``COMPARE_DEBUG`` is set; else nothing:
+    a cache that cannot be trusted only means the corpus is verified again. Told only when
+    looking an entry up (``store`` skips the same folder silently), so once a run."""
+    if os.environ.get(DEBUG_VAR):
+        from comparator.safetext import visible
+
+        sys.stderr.write(f"compare: cache not used: {visible(str(path), one_line=True)} {reason}\n")
 
 
 def _private(folder: os.stat_result, uid: int) -> bool:
@@ -159,34 +224,141 @@ def _private(folder: os.stat_result, uid: int) -> bool:
     )
 
 
-def _entry_path(folder: Path, assertions: Path, cwd: str) -> Path:
+def _owned_file(info: os.stat_result, uid: int | None) -> bool:
+    """A regular file of the user, readable by no one else."""
+    return stat.S_ISREG(info.st_mode) and (
+        uid is None or (info.st_uid == uid and stat.S_IMODE(info.st_mode) & 0o077 == 0)
+    )
+
+
+def _uid() -> int | None:
+    return os.getuid() if hasattr(os, "getuid") else None
+
+
+def _open_folder(*, create: bool) -> _Folder | None:
+    """The cache folder when it may be trusted: a folder (not a link to one) that the user
+    owns and no one else may write to or read; else None, the cache skipped (and said why
+    under ``COMPARE_DEBUG`` when looking up, not ``create``-ing)."""
+    path = cache_dir()
+    if path is None:
+        return None
+    try:
+        if create:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _BY_DESCRIPTOR:
+            return _Folder(path, None) if path.is_dir() else None
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        if not create and os.path.islink(path):
+            _skip(path, "is a symbolic link; point COMPARE_CACHE_DIR at the folder itself")
+        return None
+    if not _private(os.fstat(fd), os.getuid()):
+        os.close(fd)
+        if not create:
+            _skip(path, "is not private to this user; 'chmod 700' it if you own it")
+        return None
+    return _Folder(path, fd)
+
+
+def _key(folder: _Folder, *, create: bool) -> bytes | None:
+    """The user's secret that signs every entry, kept in the cache folder (created 0600, by
+    this run only if no other run made it first); None when it is missing or not trusted."""
+    try:
+        fd = folder.open(KEY_NAME, os.O_RDONLY | _NONBLOCK | _BINARY)
+    except FileNotFoundError:
+        if not create:
+            return None
+        return _make_key(folder)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not (_owned_file(info, _uid()) and info.st_size == KEY_SIZE):
+            return None
+        key = handle.read(KEY_SIZE + 1)
+    return key if len(key) == KEY_SIZE else None
+
+
+def _make_key(folder: _Folder) -> bytes | None:
+    """A new key, written whole to a file of its own (0600, O_EXCL) and then linked under
+    its name, which fails if another run made one first: no run ever reads half a key, and a
+    run killed meanwhile leaves only a temporary file, pruned like any other."""
+    key = os.urandom(KEY_SIZE)
+    temporary = f"{KEY_NAME}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    fd = folder.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        os.link(
+            folder.at(temporary), folder.at(KEY_NAME), src_dir_fd=folder.fd, dst_dir_fd=folder.fd
+        )
+    except FileExistsError:
+        return _key(folder, create=False)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(folder.at(temporary), dir_fd=folder.fd)
+    return key
+
+
+def _entry_name(assertions: Path, cwd: str) -> str:
     """One entry per corpus file, as named and as resolved, and working folder: the paths a
     view shows depend on all three."""
     key = sha256_hex(
         f"{assertions}\0{assertions.resolve()}\0{cwd}".encode("utf-8", "surrogateescape")
     )
-    return folder / f"{key[:32]}.pickle"
+    return f"{ENTRY_PREFIX}{key[:32]}{ENTRY_SUFFIX}"
+
+
+def _signature(key: bytes, name: str) -> Any:
+    """The running HMAC of an entry: over its name (so an entry copied or linked under another
+    corpus's name is refused) and then every byte of its body."""
+    import hmac
+
+    return hmac.new(key, name.encode("ascii") + b"\0", "sha256")
+
+
+def _read_signed(folder: _Folder, name: str, key: bytes) -> bytes | None:
+    """The body of an entry when it is a regular file of the user signed with the user's
+    key; None otherwise. Never blocks on a planted FIFO: it is opened non-blocking and
+    checked on the open descriptor before a byte is read."""
+    fd = folder.open(name, os.O_RDONLY | _NONBLOCK | _BINARY)
+    with os.fdopen(fd, "rb") as handle:
+        if not _owned_file(os.fstat(handle.fileno()), _uid()):
+            return None
+        data = handle.read()
+    if not data.startswith(MAGIC) or len(data) < _BODY:
+        return None
+    signature = _signature(key, name)
+    signature.update(memoryview(data)[_BODY:])
+    import hmac
+
+    if not hmac.compare_digest(signature.digest(), data[len(MAGIC) : _BODY]):
+        return None
+    return data
 
 
 def lookup(assertions: Path) -> CheckResult | None:
     """The cached result for this corpus, or None when there is none or anything changed."""
-    folder = cache_dir()
+    folder = _open_folder(create=False)
     if folder is None:
         return None
     try:
+        key = _key(folder, create=False)
+        if key is None:
+            return None
         cwd = os.getcwd()
-        entry = _entry_path(folder, assertions, cwd)
-        with open(entry, "rb") as handle:
-            # The open file is checked, not the path: what is read is what was checked.
-            if hasattr(os, "getuid") and not _trusted(
-                os.fstat(handle.fileno()), os.stat(folder), os.getuid()
-            ):
-                return None
-            if not _still_valid(_load(handle), assertions, cwd):
-                return None
-            return _read_result(handle)
+        data = _read_signed(folder, _entry_name(assertions, cwd), key)
+        if data is None:
+            return None
+        handle = io.BytesIO(data)
+        handle.seek(_BODY)
+        if not _still_valid(_load(handle), assertions, cwd):
+            return None
+        return _read_result(handle)
     except Exception:  # a missing, damaged or foreign entry is a miss, never an error
         return None
+    finally:
+        folder.close()
 
 
 def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
@@ -198,22 +370,46 @@ def _still_valid(header: Any, assertions: Path, cwd: str) -> bool:
         stamp is None
         or stamp != _code_stamp()
         or entry_cwd != cwd
-        or digest != file_sha256(assertions)
+        or digest != _regular_sha256(assertions)
     ):
         return False
     return all(
-        os.path.realpath(path) == real and file_sha256(path) == text_digest
+        os.path.realpath(path) == real and _regular_sha256(path) == text_digest
         for path, real, text_digest in texts
     )
 
 
+def _regular_sha256(path: str | os.PathLike[str]) -> str | None:
+    """The digest of a file that is still a regular file, or None: an article replaced by a
+    FIFO or a device since the entry was written is a miss, never a read that blocks."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        hasher = hashlib.sha256()
+        while block := handle.read(1 << 20):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+class _SigningWriter:
+    """A file that feeds every byte written through the entry's HMAC."""
+
+    def __init__(self, handle: IO[bytes], signature: Any) -> None:
+        self.handle = handle
+        self.signature = signature
+
+    def write(self, data: bytes) -> int:
+        self.signature.update(data)
+        return self.handle.write(data)
+
+
 def store(assertions: Path, digest: str, result: CheckResult) -> None:
-    """Keep ``result`` for the next run, atomically; a failure to write is silently ignored.
+    """Keep ``result`` for the next run, signed, atomically; a failure to write is ignored.
 
     ``digest`` is the SHA-256 of the ``assertions.yaml`` the result was computed from.
     """
-    folder = cache_dir()
-    if folder is None or result.corpus is None or result.texts:
+    if cache_dir() is None or result.corpus is None or result.texts:
         return
     if any(f.rule in UNREADABLE_RULES for f in result.findings):
         return
@@ -223,28 +419,44 @@ def store(assertions: Path, digest: str, result: CheckResult) -> None:
     if stamp is None:
         return
     try:
+        folder = _open_folder(create=True)
+    except Exception:  # a read-only home or a file in the folder's place must not fail a view
+        return
+    if folder is None:
+        return
+    try:
+        key = _key(folder, create=True)
+        if key is None:
+            return
         cwd = os.getcwd()
         texts = tuple(
             (read.path, os.path.realpath(read.path), read.sha256) for read in result.inputs
         )
         header = (stamp, cwd, digest, texts)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if hasattr(os, "getuid") and not _private(os.stat(folder), os.getuid()):
-            return  # it would never be read back
-        entry = _entry_path(folder, assertions, cwd)
-        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        name = _entry_name(assertions, cwd)
+        temporary = f"{name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+        fd = folder.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
-                _dump(handle, header)
-                _write_result(handle, result)
-            os.replace(temporary, entry)
+                handle.write(MAGIC + bytes(_BODY - len(MAGIC)))  # the signature, once known
+                signature = _signature(key, name)
+                writer = cast("IO[bytes]", _SigningWriter(handle, signature))
+                _dump(writer, header)
+                _write_result(writer, result)
+                handle.seek(len(MAGIC))
+                handle.write(signature.digest())
+            os.replace(
+                folder.at(temporary), folder.at(name), src_dir_fd=folder.fd, dst_dir_fd=folder.fd
+            )
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(folder.at(temporary), dir_fd=folder.fd)
             raise
-        _prune(folder)
-    except Exception:  # a read-only home or a full disk must not fail a view
+        _prune(folder, key)
+    except Exception:  # a full disk must not fail a view
         return
+    finally:
+        folder.close()
 
 
 # --------------------------------------------------------------------------- the entry body
@@ -323,17 +535,43 @@ def _load(handle: IO[bytes]) -> Any:
     return _ModelUnpickler(handle).load()
 
 
-def _prune(folder: Path) -> None:
-    """Remove the oldest entries beyond MAX_ENTRIES, and temporary files of crashed runs."""
+def _prune(folder: _Folder, key: bytes) -> None:
+    """Remove the oldest entries beyond MAX_ENTRIES, and temporary files of crashed runs.
+
+    Only files compare named and wrote are ever removed: an entry by its name and its valid
+    signature, a temporary file (of a run killed while writing) by its name, its owner, its
+    age and its first bytes (or, for a key's, its size). The folder may be
+    shared with other programs (``COMPARE_CACHE_DIR``); their files are never touched.
+    """
+    uid = _uid()
     entries = []
-    for entry in os.scandir(folder):
-        if entry.name.endswith(".pickle"):
-            entries.append((entry.stat().st_mtime_ns, entry.path))
-        elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < _hour_ago():
-            os.unlink(entry.path)
+    with os.scandir(folder.fd if folder.fd is not None else folder.path) as listing:
+        for entry in listing:
+            info = entry.stat(follow_symlinks=False)
+            if not _owned_file(info, uid):
+                continue
+            if _ENTRY_NAME.fullmatch(entry.name):
+                entries.append((info.st_mtime_ns, entry.name))
+            elif (
+                _TEMP_NAME.fullmatch(entry.name)
+                and info.st_mtime_ns < _hour_ago()
+                and (
+                    info.st_size == KEY_SIZE
+                    if entry.name.startswith(KEY_NAME)
+                    else _starts_with_magic(folder, entry.name)
+                )
+            ):
+                os.unlink(folder.at(entry.name), dir_fd=folder.fd)
     entries.sort(reverse=True)
-    for _, path in entries[MAX_ENTRIES:]:
-        os.unlink(path)
+    for _, name in entries[MAX_ENTRIES:]:
+        if _read_signed(folder, name, key) is not None:
+            os.unlink(folder.at(name), dir_fd=folder.fd)
+
+
+def _starts_with_magic(folder: _Folder, name: str) -> bool:
+    fd = folder.open(name, os.O_RDONLY | _NONBLOCK | _BINARY)
+    with os.fdopen(fd, "rb") as handle:
+        return stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(MAGIC)) == MAGIC
 
 
 def _hour_ago() -> int:

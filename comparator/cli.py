@@ -4,10 +4,12 @@
 Every error the core raises is turned into a message and an exit code at this edge only.
 """
 
+import contextlib
 import functools
 import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, cast
@@ -25,12 +27,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 class TopicFirstGroup(TyperGroup):
     """A command group where ``compare weapons`` means ``compare show weapons``."""
 
-    GROUP_OPTIONS = ("--help", "-h", "--version")
-
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in self.GROUP_OPTIONS:
+        if args and args[0] not in self.commands and not self._group_option(ctx, args[0]):
             args = ["show", *args]
         return super().parse_args(ctx, args)
+
+    def _group_option(self, ctx: Any, arg: str) -> bool:
+        """Whether ``arg`` is an option of compare itself (--help, --version, the shell
+        completion options), not of ``show``."""
+        name = arg.split("=", 1)[0]
+        return any(name in param.opts for param in self.get_params(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
@@ -49,7 +55,7 @@ app = typer.Typer(
     "a verbatim quote found in the article text.\n\n"
     "compare TOPIC... shows the sources side by side (the same as compare show TOPIC...).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -124,18 +130,34 @@ def _edge(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                # Flushed here, not at exit: a reader that went away is then seen here.
+                sys.stdout.flush()
         except CompareError as exc:
             _report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # Caught before typer's own handler, which would exit 1 ("findings").
+            _quiet_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout (head, less) went away: exit as a shell expects for a broken pipe
+    (128 + SIGPIPE), with nothing on stderr; whatever is still buffered goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _report_error(exc: CompareError) -> None:
     from comparator.safetext import visible
 
-    lines = [f"compare: error: {visible(exc.message)}"]
+    lines = [f"compare: error: {visible(exc.message, one_line=True)}"]
     if isinstance(exc, CorpusInvalidError):
         shown = exc.findings[:20]
         for finding in shown:
@@ -143,7 +165,7 @@ def _report_error(exc: CompareError) -> None:
         if len(exc.findings) > len(shown):
             lines.append(f"  ... and {len(exc.findings) - len(shown)} more")
     if exc.hint:
-        lines.append(f"hint: {visible(exc.hint)}")
+        lines.append(f"hint: {visible(exc.hint, one_line=True)}")
     sys.stderr.write("\n".join(lines) + "\n")
 
 
@@ -175,6 +197,51 @@ def _check_save(fmt: str, save_svg: Path | None, save_html: Path | None) -> None
         )
 
 
+#: Formats whose every line starts with JSON punctuation or a quoted string, never with
+#: ``::``: they are data for programs (``| jq``, a SARIF upload) and are never fenced.
+_DATA_FORMATS = frozenset({"json", "sarif"})
+
+
+@contextlib.contextmanager
+def _workflow_fence(view: str, fmt: str, stream: IO[str]) -> Iterator[None]:
+    """In GitHub Actions, stop the runner from reading workflow commands in the output.
+
+    The runner takes every line of a step's output that starts with ``::`` as a command
+    (``::error``, ``::add-mask::``...). Corpus data can start a line so, by a line break in a
+    YAML value or a label wrapped at a narrow width, so under ``GITHUB_ACTIONS=true`` the
+    output on stdout is fenced with ``::stop-commands::TOKEN`` ... ``::TOKEN::``, a fresh random
+    token each run that no corpus can guess. Not fenced: ``check --format github``, whose
+    commands are the point; JSON and SARIF (see ``_DATA_FORMATS``); and stdout redirected to
+    a regular file, which no runner reads (``>> $GITHUB_STEP_SUMMARY`` stays plain markdown).
+    """
+    if (
+        os.environ.get("GITHUB_ACTIONS") != "true"
+        or (view == "check" and fmt == "github")
+        or fmt in _DATA_FORMATS
+        or stream is not sys.stdout
+        or _is_regular_file(stream)
+    ):
+        yield
+        return
+    token = os.urandom(16).hex()
+    stream.write(f"::stop-commands::{token}\n")
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # no one is reading any more
+    except BaseException:
+        stream.write(f"::{token}::\n")
+        raise
+    stream.write(f"::{token}::\n")
+
+
+def _is_regular_file(stream: IO[str]) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        return False
+
+
 def _render(
     view: str,
     fmt: str,
@@ -190,20 +257,22 @@ def _render(
     renderer = render.get(view, fmt)  # type: ignore[call-overload]
     stream = sys.stdout if out is None else out
     if save_svg is None and save_html is None:
-        renderer(model, stream)
+        with _workflow_fence(view, fmt, stream):
+            renderer(model, stream)
         return
     _check_save(fmt, save_svg, save_html)
     from comparator.console import recording
     from comparator.fileio import atomic_write
+    from comparator.safetext import visible_path
 
-    with recording() as picture:
+    with recording() as picture, _workflow_fence(view, fmt, stream):
         renderer(model, stream)
     if save_svg is not None:
         atomic_write(save_svg, picture.export_svg(title=title))
-        sys.stderr.write(f"wrote {save_svg}\n")
+        sys.stderr.write(f"wrote {visible_path(save_svg)}\n")
     if save_html is not None:
         atomic_write(save_html, picture.export_html())
-        sys.stderr.write(f"wrote {save_html}\n")
+        sys.stderr.write(f"wrote {visible_path(save_html)}\n")
 
 
 @app.command("show")
@@ -363,9 +432,11 @@ def report_command(
     if output is None:
         _render("report", fmt.value, model)
         return
+    from comparator.safetext import visible_path
+
     with atomic_writer(output) as handle:
         _render("report", fmt.value, model, out=handle)
-    sys.stderr.write(f"wrote {output}\n")
+    sys.stderr.write(f"wrote {visible_path(output)}\n")
 
 
 @app.command("check")
@@ -492,6 +563,29 @@ def suggest_command(
     _render("suggest", fmt.value, found)
 
 
+@app.command("schema")
+@_edge
+def schema_command(
+    print_schema: Annotated[
+        bool,
+        typer.Option("--print", help="Print the schema itself instead of where it is."),
+    ] = False,
+) -> None:
+    """Where the JSON Schema of assertions.yaml is installed, for editors.
+
+    A corpus kept in its own repository starts its assertions.yaml with the line
+    '# yaml-language-server: $schema=PATH', PATH as this command prints it.
+    """
+    from comparator.schema import SCHEMA_PATH
+
+    if print_schema:
+        sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
+    else:
+        from comparator.safetext import visible_path
+
+        sys.stdout.write(visible_path(SCHEMA_PATH) + "\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     # Article text is full of curly quotes and dashes: on a terminal that cannot encode them,
@@ -504,9 +598,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="compare")
     except BrokenPipeError:
-        # The reader (head, less) went away: not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader (head, less) went away outside a command: not worth a traceback either.
+        _quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)

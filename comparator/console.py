@@ -8,6 +8,7 @@ every command. Imported only by text renderers and the CLI edge, never by the co
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -55,6 +56,26 @@ def recording() -> Iterator[Recording]:
         _RECORDINGS.remove(taken)
 
 
+#: Values of FORCE_COLOR that ask for no colour rather than forcing it.
+_NO_FORCE = frozenset({"0", "false", "no", "off"})
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Console(Console):
+    """A rich console that lets a broken pipe reach the CLI edge: rich's own handling exits 1,
+    which for compare means "findings"; the edge exits as a shell expects instead."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(
     file: IO[str] | None = None,
     *,
@@ -64,21 +85,31 @@ def make_console(
 ) -> Console:
     """A console that colours only real terminals, honours NO_COLOR, and never reads markup.
 
-    ``COLUMNS`` sets the width for pipes and tests; ``FORCE_COLOR`` forces colour. Inside
+    ``COLUMNS`` sets the width for pipes and tests; ``FORCE_COLOR`` forces colour, except
+    ``FORCE_COLOR=0`` (or ``false``), which turns it off. Inside
     ``recording()`` it records, for the recording.
     """
     if width is None and os.environ.get("COLUMNS", "").isdigit():
         width = int(os.environ["COLUMNS"])
-    console = Console(
+    force_terminal = None
+    no_color = bool(os.environ.get("NO_COLOR")) or None
+    if os.environ.get("FORCE_COLOR", "").strip().lower() in _NO_FORCE:
+        # rich takes any non-empty FORCE_COLOR as "force": 0 means no colour, as in Node and
+        # other tools; whether the output is a terminal is then found out as usual.
+        target = file if file is not None else (sys.stderr if stderr else sys.stdout)
+        force_terminal = _isatty(target)
+        no_color = True
+    console = _Console(
         file=file,
         stderr=stderr,
+        force_terminal=force_terminal,
         record=record or bool(_RECORDINGS),
         width=width,
         markup=False,
         emoji=False,
         highlight=False,
         soft_wrap=False,
-        no_color=bool(os.environ.get("NO_COLOR")) or None,
+        no_color=no_color,
     )
     if _RECORDINGS and not record:
         _RECORDINGS[-1].consoles.append(console)

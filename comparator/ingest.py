@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -20,10 +20,11 @@ from comparator.errors import InputError, UsageError
 from comparator.fileio import atomic_write, read_input, sha256_hex, utf8_error_position
 from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
+from comparator.safetext import hidden_character, without_hidden
 from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
-INSTALL_HINT = "pip install 'comparator[ingest]'"
+INSTALL_HINT = "pip install 'compare-claims[ingest]'"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
 SEEDS = "seeds"
 #: Fewer words than this is not an article: a consent wall, a paywall, an index page.
@@ -184,6 +185,23 @@ def render_entry(
     inner = " " * (key_indent + step)
     lines = [f"{pad}{source_id}:"] + [f"{inner}{key}: {value}" for key, value in fields]
     return newline.join(lines) + newline
+
+
+def _names_shown_as_they_are(meta: PageMetadata, notes: list[str]) -> PageMetadata:
+    """The page's site name and authors without invisible or control characters, which the
+    loader refuses in names (two names differing only in one look the same); each removal is
+    noted, so the entry ingest writes always loads."""
+    site, removed_site = without_hidden(meta.site) if meta.site else (meta.site, ())
+    authors = [without_hidden(a) for a in meta.authors]
+    for field_name, removed in (
+        ("outlet_name", removed_site),
+        ("authors", tuple(d for _, r in authors for d in r)),
+    ):
+        if removed:
+            notes.append(
+                f"{field_name}: removed {', '.join(dict.fromkeys(removed))} from the page's value"
+            )
+    return replace(meta, site=site, authors=tuple(a for a, _ in authors))
 
 
 def entry_fields(
@@ -365,6 +383,13 @@ def ingest(
         )
     if not outlet.strip():
         raise UsageError("--outlet must not be empty")
+    hidden = hidden_character(outlet)
+    if hidden is not None:
+        raise UsageError(
+            f"--outlet is not valid: character {hidden[0] + 1} is {hidden[1]}, invisible or "
+            "a control",
+            hint="retype the outlet without it",
+        )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     shown_yaml = display_path(yaml_path)
@@ -393,6 +418,7 @@ def ingest(
         )
 
     kind, data, meta = read_page(page)
+    meta = _names_shown_as_they_are(meta, notes)
     sha256 = sha256_hex(data)
     text_action = "written"
     if target.exists():

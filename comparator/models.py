@@ -21,6 +21,7 @@ RESERVED_TOPIC_IDS = frozenset(
         "show",
         "ingest",
         "suggest",
+        "schema",
         "help",
         "version",
     }

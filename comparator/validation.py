@@ -30,6 +30,7 @@ from comparator.models import (
     Stance,
     Topic,
 )
+from comparator.safetext import hidden_character
 from comparator.yamlparse import (
     CONVERTED,
     MAPPING,
@@ -96,6 +97,18 @@ TOPIC_IGNORE_FIELDS: Mapping[str, bool] = MappingProxyType({**IGNORE_FIELDS, "so
 
 #: Where the assertions stand: each is validated as soon as the parser has read it.
 ASSERTIONS_AT: KeyPath = ("topics", Step.ANY_KEY, "assertions", Step.ITEM)
+
+
+def _hidden(value: str) -> str:
+    """The part of a message that names a hidden character of ``value``, if it has one."""
+    found = hidden_character(value)
+    if found is None:
+        return ""
+    index, described = found
+    return (
+        f": character {index + 1} is {described}, invisible or a control; "
+        "retype the value without it"
+    )
 
 
 def validate_text(text: str | bytes, path: Path, shown: str) -> LoadResult:
@@ -170,7 +183,11 @@ class _Validator:
         *,
         pattern: re.Pattern[str] | None = None,
         expected: str = "",
+        name: bool = False,
     ) -> str | None:
+        """A scalar's string, or None with a finding. A ``name`` (an outlet, an author, a
+        voice) must not hide a control or format character: two names differing only in one
+        look identical in every view."""
         if node is None:
             return None
         if node.kind is not SCALAR:
@@ -182,14 +199,19 @@ class _Validator:
             self.error(node, f"{what} must not be empty")
             return None
         if pattern is not None and not pattern.match(value):
-            self.error(node, f"{what} '{value}' is not valid: expected {expected}")
+            self.error(node, f"{what} '{value}' is not valid: expected {expected}{_hidden(value)}")
+            return None
+        if name and hidden_character(value) is not None:
+            self.error(node, f"{what} '{value}' is not valid{_hidden(value)}")
             return None
         return value
 
-    def strings(self, node: Node | None, what: str) -> tuple[str, ...]:
-        return tuple(value for value, _ in self.located_strings(node, what))
+    def strings(self, node: Node | None, what: str, *, name: bool = False) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.located_strings(node, what, name=name))
 
-    def located_strings(self, node: Node | None, what: str) -> list[tuple[str, Location]]:
+    def located_strings(
+        self, node: Node | None, what: str, *, name: bool = False
+    ) -> list[tuple[str, Location]]:
         if node is None:
             return []
         if node.kind is not SEQUENCE:
@@ -198,7 +220,7 @@ class _Validator:
             return []
         out = []
         for item in node.value:
-            value = self.string(item, f"each item of {what}")
+            value = self.string(item, f"each item of {what}", name=name)
             if value is not None:
                 out.append((value, self.loc(item)))
         return out
@@ -217,7 +239,7 @@ class _Validator:
                 self.error(
                     key_node,
                     f"id '{key}' in {what} is not valid: expected a lowercase "
-                    "slug (a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')",
+                    f"slug (a-z, 0-9 and single hyphens, e.g. 'cepa-dubow'){_hidden(key)}",
                 )
                 continue
             items.append((key, key_node, value_node))
@@ -278,7 +300,7 @@ class _Validator:
         f = self.fields(node, what, SOURCE_FIELDS, key)
         if f is None:
             return None
-        outlet = self.string(f.get("outlet"), f"{what}: outlet")
+        outlet = self.string(f.get("outlet"), f"{what}: outlet", name=True)
         title = self.string(f.get("title"), f"{what}: title")
         file = self.string(f.get("file"), f"{what}: file")
         sha = self.string(
@@ -295,8 +317,8 @@ class _Validator:
             title=title or "",
             file=file or "",
             location=self.loc(key),
-            outlet_name=self.string(f.get("outlet_name"), f"{what}: outlet_name"),
-            authors=self.strings(f.get("authors"), f"{what}: authors"),
+            outlet_name=self.string(f.get("outlet_name"), f"{what}: outlet_name", name=True),
+            authors=self.strings(f.get("authors"), f"{what}: authors", name=True),
             published=self.string(f.get("published"), f"{what}: published"),
             via=self.string(f.get("via"), f"{what}: via"),
             url=self.string(f.get("url"), f"{what}: url"),
@@ -413,7 +435,7 @@ class _Validator:
             summary=summary or "",
             quotes=tuple(quotes),
             location=self.loc(node),
-            attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to"),
+            attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to", name=True),
             note=self.string(f.get("note"), f"{what}: note"),
             ignore=ignore,
         )

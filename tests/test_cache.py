@@ -65,7 +65,7 @@ def mini(tmp_path: Path) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+    return sorted(folder.glob("compare-*.entry")) if folder.exists() else []
 
 
 def edit_keeping_size_and_time(path: Path, old: str, new: str) -> None:

@@ -109,7 +109,7 @@ def test_without_trafilatura_the_message_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` fail
     result = _ingest(run_cli, corpus, "westward.html", "--id", "westward", "--outlet", "West")
     assert "compare: error: reading HTML needs trafilatura, which is not installed" in result.stderr
-    assert "pip install 'comparator[ingest]'" in result.stderr
+    assert "pip install 'compare-claims[ingest]'" in result.stderr
     assert result.stdout == ""
     assert not (corpus / "seeds/westward.txt").exists()
     assert result.exit_code == 2

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 from comparator import __version__
 from comparator.models import Location, Severity
@@ -46,8 +49,21 @@ def document(view: CheckView) -> dict[str, Any]:
     }
 
 
+def artifact_uri(file: str) -> str:
+    """A file as SARIF wants it, an RFC 3986 URI reference: a relative path stays relative
+    (to the folder compare ran in, as every path it shows), with '/' between folders and
+    every other character but the unreserved ones percent-encoded as UTF-8 (a space, '%',
+    ',', a line break, a non-ASCII letter); an absolute path becomes a ``file:`` URI. A byte
+    that is not UTF-8 in a POSIX file name is encoded as the byte it is."""
+    if os.path.isabs(file):
+        return Path(file).as_uri()
+    if os.sep != "/":
+        file = file.replace(os.sep, "/")
+    return quote(file, safe="/", errors="surrogateescape")
+
+
 def _physical(loc: Location) -> dict[str, object]:
-    physical: dict[str, object] = {"artifactLocation": {"uri": loc.file}}
+    physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(loc.file)}}
     if loc.line > 0:
         physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
     return {"physicalLocation": physical}

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from comparator.console import data_text, make_console
 from comparator.models import Severity
+from comparator.safetext import visible_path
 from comparator.views.check import CheckView
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -21,7 +22,7 @@ def render(view: CheckView, out: IO[str]) -> None:
     for reported in view.findings:
         finding = reported.finding
         line = Text()
-        line.append(str(finding.location), style="bold")
+        line.append(visible_path(finding.location), style="bold")
         line.append(": ")
         line.append(finding.severity.value, style=STYLES[finding.severity])
         line.append(f" {finding.rule} ", style="dim")

@@ -123,9 +123,9 @@ class _Printer:
         legend = Text().append("word diff: ", style="dim")
         if self.colour:
             legend.append("only in ", style="dim")
-            legend.append_text(data_text(a.name, WORD_STYLES[WordOp.ONLY_A]))
+            legend.append_text(data_text(a.name, WORD_STYLES[WordOp.ONLY_A], one_line=True))
             legend.append(", only in ", style="dim")
-            legend.append_text(data_text(b.name, WORD_STYLES[WordOp.ONLY_B]))
+            legend.append_text(data_text(b.name, WORD_STYLES[WordOp.ONLY_B], one_line=True))
         else:
             legend.append("[-only in ").append_text(data_text(a.name, one_line=True)).append("-] ")
             legend.append("{+only in ").append_text(data_text(b.name, one_line=True)).append("+}")

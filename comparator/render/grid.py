@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.text import Span, Text
 
 from comparator.render.style import can_encode
-from comparator.safetext import visible
+from comparator.safetext import visible_path
 
 #: A block of a cell: Text, wrapped to the column, or a function that lays itself out for a
 #: width (a ``file:line`` that breaks only after ``/``, ``-`` or ``_``).
@@ -287,7 +287,7 @@ class FilePlace:
 
     def __init__(self, text: str, style: str) -> None:
 
-        self.text = visible(text, one_line=True)
+        self.text = visible_path(text)
         self.style = style
         #: The folders and the name, each ending in its ``/``.
         self.names = [n for n in re.split(r"(?<=/)", self.text) if n]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO
 
 from comparator.ingest import IngestResult
-from comparator.safetext import visible
+from comparator.safetext import visible, visible_path
 
 ACTIONS = {"written": "wrote", "replaced": "replaced", "unchanged": "kept (same text)"}
 
@@ -17,17 +17,19 @@ ACTIONS = {"written": "wrote", "replaced": "replaced", "unchanged": "kept (same 
 def render(result: IngestResult, out: IO[str]) -> None:
     kind = "article text extracted from" if result.kind == "html" else "copied as it is from"
     lines = [
-        f"# {ACTIONS[result.text_action]} {result.file} ({result.size} bytes, "
+        f"# {ACTIONS[result.text_action]} {visible_path(result.file)} ({result.size} bytes, "
         f"{result.lines} lines): {kind} {visible(result.page, one_line=True)}"
     ]
     lines += [f"# note: {visible(note, one_line=True)}" for note in result.notes]
     if result.yaml_line:
         lines.append(
-            f"# added source '{result.source_id}' to {result.yaml_path} at line {result.yaml_line}:"
+            f"# added source '{result.source_id}' to {visible_path(result.yaml_path)} at line "
+            f"{result.yaml_line}:"
         )
     else:
         lines.append(
-            f"# paste under sources: in {result.yaml_path} (or run again with --write to add it):"
+            f"# paste under sources: in {visible_path(result.yaml_path)} (or run again with "
+            "--write to add it):"
         )
     out.write("\n".join(lines) + "\n")
     out.write(result.entry.replace("\r\n", "\n"))

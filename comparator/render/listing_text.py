@@ -17,6 +17,7 @@ from rich.text import Text
 from comparator.compare import Coverage
 from comparator.console import data_text, make_console
 from comparator.render.style import VERDICT_STYLES
+from comparator.safetext import visible_path
 from comparator.views.listing import Reach, SourceLine, SourcesView, TopicLine, TopicsView
 
 #: How each group of a listing cell looks.
@@ -39,7 +40,7 @@ def render_topics(model: TopicsView, out: IO[str]) -> None:
         name.append("\n")
         name.append_text(data_text(topic.title, "bold", one_line=True))
         name.append("\n")
-        name.append_text(data_text(topic.question, "italic"))
+        name.append_text(data_text(topic.question, "italic", one_line=True))
         table.add_row(name, _claims(line), _coverage(line))
     console.print(table)
     topics, claims, sources = len(model.topics), model.claim_count, model.source_count
@@ -89,16 +90,16 @@ def render_sources(model: SourcesView, out: IO[str]) -> None:
                 head = data_text(group.outlet, "bold", one_line=True)
                 if group.outlet_name:
                     head.append("\n")
-                    head.append_text(data_text(group.outlet_name, "dim"))
+                    head.append_text(data_text(group.outlet_name, "dim", one_line=True))
             source = line.source
             about = data_text(source.id, "bold cyan", one_line=True)
             about.append("\n")
-            about.append_text(data_text(source.title, "bold"))
+            about.append_text(data_text(source.title, "bold", one_line=True))
             for label, value in (
                 ("by", ", ".join(source.authors)),
                 ("published", source.published or ""),
                 ("via", source.via or ""),
-                ("file", source.file),
+                ("file", visible_path(source.file)),
             ):
                 if value:
                     about.append(f"\n{label} ", style="dim")
@@ -128,4 +129,4 @@ def _count_line(text: Text, kind: str, style: str, names: tuple[str, ...]) -> No
         text.append("\n")
     text.append(f"{len(names)} {kind}", style=style)
     text.append(": ", style="dim")
-    text.append_text(data_text(", ".join(names), "dim"))
+    text.append_text(data_text(", ".join(names), "dim", one_line=True))

@@ -89,7 +89,7 @@ def _grid(printer: Printer, model: MatrixView, unicode: bool) -> None:
     grid.close()
     notes = [f"{c.outlet}: {', '.join(s.id for s in c.sources)}" for c in model.shared_outlets]
     if notes:
-        printer.text(data_text("marks in article order: " + "; ".join(notes), "dim"))
+        printer.text(data_text("marks in article order: " + "; ".join(notes), "dim", one_line=True))
 
 
 def _lines(topic: MatrixTopic, column: int, unicode: bool) -> list[str]:

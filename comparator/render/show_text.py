@@ -36,6 +36,7 @@ from comparator.render.style import (
     pick,
 )
 from comparator.render.text_style import stance_text, verdict_text
+from comparator.safetext import visible_path
 from comparator.views.show import (
     Cell,
     Column,
@@ -87,7 +88,7 @@ class _View:
         heading.append(pick(DOT, self.unicode), style="dim")
         heading.append_text(data_text(topic.title, "bold", one_line=True))
         self.out.rule(heading, "dim")
-        self.out.text(data_text(topic.question, "italic"))
+        self.out.text(data_text(topic.question, "italic", one_line=True))
         if not shown.claims:
             self.out.text(Text("This topic has no claims yet.", style="dim"))
         for claim in shown.claims:
@@ -99,7 +100,7 @@ class _View:
         head = Text()
         head.append_text(data_text(claim.claim.id, "bold cyan", one_line=True))
         head.append("  ")
-        head.append_text(data_text(claim.claim.text, "bold"))
+        head.append_text(data_text(claim.claim.text, "bold", one_line=True))
         self.out.text(head)
         verdict = Text()
         verdict.append("verdict: ", style="dim")
@@ -116,7 +117,7 @@ class _View:
             mark = CONTRADICT_MARK if contradict else DIVERGE_MARK
             style = CONTRADICT_STYLE if contradict else DIVERGE_STYLE
             line.append(f"{pick(mark, self.unicode)} {relation_line.relation.value}: ", style=style)
-            line.append_text(data_text(relation_line.sentence))
+            line.append_text(data_text(relation_line.sentence, one_line=True))
             self.out.text(line)
 
     def _absent(self, topic: ShowTopic) -> None:
@@ -130,7 +131,7 @@ class _View:
             if not printed:
                 self.out.text()
             line = Text(f"{group.absence.value}: ", style=ABSENCE_STYLES[group.absence])
-            line.append_text(data_text(", ".join(group.labels)))
+            line.append_text(data_text(", ".join(group.labels), one_line=True))
             line.append(note, style="dim")
             self.out.text(line)
             printed = True
@@ -190,7 +191,7 @@ class _View:
         if stand.contradicted:
             stance.append(f" {pick(CONTRADICT_MARK, self.unicode)}", style=CONTRADICT_STYLE)
         parts: list[Block] = [stance]
-        summary = data_text(stand.summary)
+        summary = data_text(stand.summary, one_line=True)
         if stand.attributed_to:
             summary.append(" (per ", style="dim italic")
             summary.append_text(data_text(stand.attributed_to, "dim italic", one_line=True))
@@ -213,8 +214,12 @@ class _View:
             return parts
         if evidence.state is AnchorStatus.NO_TEXT:
             place = data_text(
-                f"[article text unavailable: {evidence.file}]", "bold red", one_line=True
+                f"[article text unavailable: {visible_path(evidence.file)}]",
+                "bold red",
+                one_line=True,
             )
         else:
-            place = data_text(f"[not found in {evidence.file}]", "bold red", one_line=True)
+            place = data_text(
+                f"[not found in {visible_path(evidence.file)}]", "bold red", one_line=True
+            )
         return [quote, place]

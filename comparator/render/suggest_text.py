@@ -7,6 +7,7 @@ from typing import IO
 from rich.text import Text
 
 from comparator.console import data_text, make_console
+from comparator.safetext import visible_path
 from comparator.suggest import SuggestResult
 
 
@@ -37,7 +38,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
     for item in result.suggestions:
         console.print()
         line = Text(f"{item.rank}. ")
-        line.append(str(item.location), style="bold")
+        line.append(visible_path(item.location), style="bold")
         line.append(f"  claim {item.claim}  score {item.score:.2f}", style="dim")
         console.print(line, soft_wrap=True)
         console.print(
