@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -316,3 +318,24 @@ def test_a_symlinked_corpus_file_outside_is_not_quoted_in_the_error(
     result = check(run_cli, folder)
     assert "TOP-SECRET" not in result.output
     assert "the document must be a mapping (key: value lines), not a string" in result.stdout
+
+
+# --------------------------------------------------------------------------- near-miss search
+
+
+def test_hostile_quotes_give_their_findings_with_bounded_closest_passages(
+    tmp_path: Path, run_cli
+) -> None:
+    """Quotes of 1,000 and 4,000 words and of 1 MB, short quotes over 2 MB of one repeated
+    word (bench/hostile.py): each is a quote-not-found finding, none a hang; bench/run.py
+    times the same corpus."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from hostile import write_hostile_corpus
+
+    write_hostile_corpus(tmp_path)
+    result = check(run_cli, tmp_path, "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    missing = [f for f in findings if f["rule"] == "quote-not-found"]
+    assert len(missing) == 6
+    assert len(result.stdout) < 200_000  # no finding repeats a megabyte of quote
