@@ -301,3 +301,20 @@ def test_a_txt_title_drops_the_byte_order_mark(run_cli, corpus: Path, tmp_path: 
     assert result.exit_code == 0, result.output
     assert "title: The Title Line" in result.stdout
     assert "\ufeff" not in result.stdout
+
+
+# --------------------------------------------------------------------------- narrow terminals
+
+
+@pytest.mark.parametrize("width", [20, 24, 34, 40, 60])
+def test_matrix_fits_the_terminal_or_says_it_is_too_narrow(run_cli, width: int) -> None:
+    from rich.cells import cell_len
+
+    result = run_cli(["matrix"], cwd=ROOT, width=width)
+    assert result.exit_code == 0
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= width
+    if width < 30:
+        said = " ".join(result.stdout.split())
+        assert f"The terminal is {width} columns wide; the matrix needs at least 31." in said
+    else:
+        assert "Outlet pairs" in result.stdout
