@@ -318,3 +318,22 @@ def test_matrix_fits_the_terminal_or_says_it_is_too_narrow(run_cli, width: int) 
         assert f"The terminal is {width} columns wide; the matrix needs at least 31." in said
     else:
         assert "Outlet pairs" in result.stdout
+
+
+# --------------------------------------------------------------------------- assertions.yaml
+
+
+@has_fifo
+def test_an_assertions_file_that_is_a_fifo_exits_2_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "assertions.yaml")
+    result = _compare(["check", "-a", "assertions.yaml"], tmp_path)
+    assert result.returncode == 2
+    assert "assertions.yaml: is not a regular file" in result.stderr
+
+
+def test_an_assertions_file_over_the_size_limit_exits_2(tmp_path: Path, run_cli) -> None:
+    with open(tmp_path / "assertions.yaml", "wb") as handle:  # sparse: no disk used
+        handle.truncate(fileio.MAX_FILE_BYTES + 1)
+    result = run_cli(["check"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "assertions.yaml: is too large (64.0 MiB" in result.stderr
