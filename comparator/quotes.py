@@ -325,11 +325,12 @@ class _WordIndex:
     __slots__ = ("ends", "occurrences", "starts")
 
     def __init__(self, haystack: str) -> None:
+        # 32-bit offsets: no text compare reads holds more characters (fileio.MAX_FILE_BYTES).
         # The normalised text separates words by single spaces (every other space is folded
         # into one), so a split on " " finds the words _WORD finds, at C speed.
         lowered = _same_length_lower(haystack)
-        self.starts = array("q")
-        self.ends = array("q")
+        self.starts = array("i")
+        self.ends = array("i")
         self.occurrences: dict[str, array[int]] = {}
         offset = 0
         number = 0
@@ -339,7 +340,7 @@ class _WordIndex:
                 self.ends.append(offset + len(word))
                 places = self.occurrences.get(word)
                 if places is None:
-                    places = self.occurrences[word] = array("q")
+                    places = self.occurrences[word] = array("i")
                 places.append(number)
                 number += 1
             offset += len(word) + 1
