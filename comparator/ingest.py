@@ -359,6 +359,19 @@ def _target(corpus_root: Path, source_id: str) -> Path:
     return target
 
 
+def _same_file(root: Path, file: str, target: Path) -> bool:
+    """True when a source's ``file`` value names ``target``; a value no path can have (a NUL
+    byte, a name too long: already a finding of check) names nothing."""
+    from comparator.texts import file_value_problem
+
+    if not file.strip() or file_value_problem(file) is not None:
+        return False
+    try:
+        return (root / file).resolve() == target.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def ingest(
     page: Path,
     source_id: str,
@@ -423,7 +436,7 @@ def _ingest(
     existing = corpus.source(source_id) if corpus is not None else None
     if corpus is not None:
         for other in corpus.sources:
-            if other.id != source_id and (corpus.root / other.file).resolve() == target.resolve():
+            if other.id != source_id and _same_file(corpus.root, other.file, target):
                 raise UsageError(f"{file} is the text of source '{other.id}'; choose another id")
     if write and existing is not None:
         raise UsageError(

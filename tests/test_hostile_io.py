@@ -337,3 +337,16 @@ def test_an_assertions_file_over_the_size_limit_exits_2(tmp_path: Path, run_cli)
     result = run_cli(["check"], cwd=tmp_path)
     assert result.exit_code == 2
     assert "assertions.yaml: is too large (64.0 MiB" in result.stderr
+
+
+def test_ingest_beside_a_source_whose_file_has_a_nul_byte_is_no_traceback(
+    run_cli, corpus: Path
+) -> None:
+    yaml_path = corpus / "assertions.yaml"
+    text = yaml_path.read_text()
+    first_file = next(line for line in text.splitlines() if line.strip().startswith("file:"))
+    yaml_path.write_text(text.replace(first_file, first_file.split("file:")[0] + 'file: "a\\0b"'))
+    result = run_cli(
+        ["ingest", str(PAGES / "notes.txt"), "--id", "notes", "--outlet", "F"], cwd=corpus
+    )
+    assert result.exit_code == 0, result.output
