@@ -77,6 +77,9 @@ def _format_choices(view: str) -> type[Enum]:
     )
 
 
+if TYPE_CHECKING:
+    from comparator.models import Corpus
+
 if TYPE_CHECKING:  # made at run time; to a type checker, any Enum
     ShowFormat: TypeAlias = Enum
     TopicsFormat: TypeAlias = Enum
@@ -183,7 +186,7 @@ def _check_save(fmt: str, save_svg: Path | None, save_html: Path | None) -> None
 
 
 def _refuse_saving_over_corpus(
-    corpus: Any, save_svg: Path | None, save_html: Path | None, force: bool
+    corpus: "Corpus", save_svg: Path | None, save_html: Path | None, force: bool
 ) -> None:
     """Refuse, before anything is written, a picture saved over a file the corpus reads."""
     if save_svg is None and save_html is None:

@@ -422,7 +422,7 @@ def _closest_window(
     if not len(index):
         return None, 0, 0
     quote_words = needle.split()
-    wanted = Counter(w.lower() for w in quote_words)
+    wanted = Counter(_same_length_lower(w) for w in quote_words)
     size = min(max(1, len(quote_words)), len(index))
     runs, visited = _window_runs(index, wanted, size)
     runs.sort(key=lambda run: (-run[0], run[1]))

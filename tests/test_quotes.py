@@ -291,3 +291,11 @@ def test_ranking_visits_only_where_the_quotes_words_occur() -> None:
     miss = text.explain_miss(quote)
     assert miss.closest is not None and miss.closest.text.startswith("Officials said shipment 12")
     assert miss.visited <= sum(PROSE.lower().split().count(w.lower()) for w in set(quote.split()))
+
+
+def test_the_near_miss_ranking_lowers_quote_and_text_alike() -> None:
+    # A final sigma lowers differently in a word and in a whole text: the ranking must treat
+    # the quote's words and the article's alike, or a Greek quote ranks no passage.
+    text = NormalisedText("Πρώτα άλλα λόγια εδώ. Ο ΚΟΣΜΟΣ ΕΙΝΑΙ ΜΕΓΑΛΟΣ ΚΑΙ ΩΡΑΙΟΣ σήμερα.")
+    miss = text.explain_miss("ΚΟΣΜΟΣ ΜΕΓΑΛΟΣ ΩΡΑΙΟΣ ΑΣΧΗΜΟΣ ΤΕΛΟΣ")
+    assert miss.visited == 3  # ΚΟΣΜΟΣ, ΜΕΓΑΛΟΣ and ΩΡΑΙΟΣ, once each
