@@ -274,8 +274,9 @@ def temporary_name(target: Path, pid: int | None = None) -> str:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+    """Whether a process may still be writing its temporary file; when unsure, it may."""
+    if pid == os.getpid() or os.name != "posix":
+        return True  # elsewhere os.kill(pid, 0) is not a question: it ends the process
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
