@@ -42,9 +42,13 @@ _READ_FLAGS = (
 )
 
 
-class RefusedFile(Exception):
+class RefusedFile(OSError):
     """A path that is not a regular file, or a file too large: ``reason`` says which, in words
-    that follow the file's name ("is a named pipe (FIFO), not a file")."""
+    that follow the file's name ("is not a regular file (a named pipe (FIFO))").
+
+    An OSError, so code that treats any unreadable file as a miss (the cache) does so for
+    these too.
+    """
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
