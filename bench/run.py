@@ -34,12 +34,17 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import GENERATOR_VERSION, generate  # noqa: E402
+from hostile import HOSTILE_VERSION, write_hostile_corpus  # noqa: E402
 
 #: The targets of issue 6, each a ratio from one run.
 STARTUP_MAX = 10.0  # compare weapons / python -c pass
 CHECK_MAX = 3.0  # compare check / floor, at every size
 CHECK_DAMAGED_MAX = 5.0  # the same with damaged quotes
 DOUBLING_MAX = 2.2  # time at 2N / time at N
+#: compare check on the hostile corpus (bench/hostile.py: quotes of 1,000 and 4,000 words and
+#: of 1 MB, a short quote over 2 MB of one repeated word) / the same articles with quotes that
+#: are found: what the near-miss search may cost, whatever the quotes are.
+HOSTILE_MAX = 6.0
 MEMORY_FACTOR = 3.0  # peak RSS above the interpreter's own, per byte of corpus text
 
 #: The Python that runs bench/launch.py (set in main: the one the compare script uses).
@@ -245,6 +250,15 @@ def corpus(cache: Path, size: int, seed: int, damaged: float) -> tuple[Path, dic
     stats = generate(folder, size, seed=seed, damaged=damaged).as_dict()
     marker.write_text(json.dumps(stats))
     return folder, stats
+
+
+def hostile_corpus(cache: Path, ordinary: bool) -> Path:
+    """The hostile corpus of bench/hostile.py (or its ordinary twin), made once."""
+    folder = cache / f"hostile{'-ordinary' if ordinary else ''}-v{HOSTILE_VERSION}"
+    if not (folder / "assertions.yaml").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_hostile_corpus(folder, ordinary=ordinary)
+    return folder
 
 
 def corpus_bytes(folder: Path) -> int:
@@ -454,6 +468,20 @@ def main() -> int:
             env,
         )
 
+    # 3b. the hostile corpus: quotes no one would write, each once minutes of near-miss search.
+    print("check on hostile quotes", file=sys.stderr)
+    hostile = hostile_corpus(args.cache, ordinary=False)
+    twin = hostile_corpus(args.cache, ordinary=True)
+    measure(
+        [
+            series("floor hostile", [python, floor_py, str(hostile / "assertions.yaml")]),
+            series("check hostile", [compare, "check", "-a", str(hostile)], expect=(1,)),
+            series("check hostile (ordinary quotes)", [compare, "check", "-a", str(twin)]),
+        ],
+        repeat,
+        env,
+    )
+
     # 4. report and matrix on the largest corpus, with the floor interleaved again.
     largest = args.views_size or sizes[-1]
     if args.views_size and (largest, 0.0) not in folders:
@@ -554,6 +582,19 @@ def main() -> int:
             CHECK_DAMAGED_MAX,
             f"the same with {args.damaged:.0%} of quotes damaged",
         )
+    target(
+        "check hostile",
+        ratio("check hostile", "check hostile (ordinary quotes)"),
+        HOSTILE_MAX,
+        "compare check with hostile quotes / the same articles with quotes that are found",
+    )
+    target(
+        "check hostile / floor",
+        ratio("check hostile", "floor hostile"),
+        HOSTILE_MAX,
+        "the same / its floor (a 2 MB article and 1 MB of YAML read, nothing verified)",
+        info=True,
+    )
     for small, large in itertools.pairwise(sizes):
         if large == 2 * small:
             for suffix in ("", " damaged"):

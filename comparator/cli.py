@@ -83,6 +83,9 @@ def _format_choices(view: str) -> type[Enum]:
     )
 
 
+if TYPE_CHECKING:
+    from comparator.models import Corpus
+
 if TYPE_CHECKING:  # made at run time; to a type checker, any Enum
     ShowFormat: TypeAlias = Enum
     TopicsFormat: TypeAlias = Enum
@@ -122,6 +125,13 @@ def _save_option(name: str, what: str) -> Any:
 
 SaveSvgOption = Annotated[Path | None, _save_option("svg", "SVG")]
 SaveHtmlOption = Annotated[Path | None, _save_option("html", "HTML")]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Write the output even over a file the corpus reads (assertions.yaml, an article).",
+    ),
+]
 
 
 def _edge(function: F) -> F:
@@ -242,6 +252,18 @@ def _is_regular_file(stream: IO[str]) -> bool:
         return False
 
 
+def _refuse_saving_over_corpus(
+    corpus: "Corpus", save_svg: Path | None, save_html: Path | None, force: bool
+) -> None:
+    """Refuse, before anything is written, a picture saved over a file the corpus reads."""
+    if save_svg is None and save_html is None:
+        return
+    from comparator.workflow import refuse_overwriting_corpus
+
+    outputs = {"--save-svg": save_svg, "--save-html": save_html}
+    refuse_overwriting_corpus(corpus, outputs, force=force)
+
+
 def _render(
     view: str,
     fmt: str,
@@ -267,6 +289,7 @@ def _render(
 
     with recording() as picture, _workflow_fence(view, fmt, stream):
         renderer(model, stream)
+    # Atomically for a file, as a stream for a device, a FIFO or - (see atomic_writer).
     if save_svg is not None:
         atomic_write(save_svg, picture.export_svg(title=title))
         sys.stderr.write(f"wrote {visible_path(save_svg)}\n")
@@ -300,6 +323,7 @@ def show(
     fmt: Annotated[ShowFormat, _format_option()] = ShowFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
+    force: ForceOption = False,
     assertions: AssertionsOption = None,
 ) -> None:
     """Sources side by side for each claim of TOPIC: stance, summary and quote with file:line."""
@@ -310,6 +334,7 @@ def show(
     _check_save(fmt.value, save_svg, save_html)
     result = open_corpus(assertions)
     corpus = corpus_of(result)
+    _refuse_saving_over_corpus(corpus, save_svg, save_html, force)
     chosen = resolve_topics(corpus, topics)
     claims = resolve_claims(chosen, claim or [])
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
@@ -318,7 +343,9 @@ def show(
     _render("show", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 
 
-def _corpus_view(view: str, fmt: Enum, assertions: Path | None, **save: Any) -> None:
+def _corpus_view(
+    view: str, fmt: Enum, assertions: Path | None, *, force: bool = False, **save: Any
+) -> None:
     """A view of the whole corpus: topics, sources or matrix."""
     from comparator.compare import compare_all
     from comparator.views.listing import build_sources, build_topics
@@ -327,6 +354,7 @@ def _corpus_view(view: str, fmt: Enum, assertions: Path | None, **save: Any) -> 
 
     result = open_corpus(assertions)
     corpus = corpus_of(result)
+    _refuse_saving_over_corpus(corpus, save.get("save_svg"), save.get("save_html"), force)
     comparisons = compare_all(corpus, result.anchors)
     model: Any
     if view == "topics":
@@ -364,11 +392,12 @@ def matrix_command(
     fmt: Annotated[MatrixFormat, _format_option()] = MatrixFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
+    force: ForceOption = False,
     assertions: AssertionsOption = None,
 ) -> None:
     """Topics x outlets stance grid, and how often each pair of outlets agrees or contradicts."""
     _check_save(fmt.value, save_svg, save_html)
-    _corpus_view("matrix", fmt, assertions, save_svg=save_svg, save_html=save_html)
+    _corpus_view("matrix", fmt, assertions, force=force, save_svg=save_svg, save_html=save_html)
 
 
 @app.command("diff")
@@ -379,6 +408,7 @@ def diff_command(
     fmt: Annotated[DiffFormat, _format_option()] = DiffFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
+    force: ForceOption = False,
     assertions: AssertionsOption = None,
 ) -> None:
     """Where two outlets or sources agree and contradict, claim by claim, with a word diff."""
@@ -389,6 +419,7 @@ def diff_command(
     _check_save(fmt.value, save_svg, save_html)
     result = open_corpus(assertions)
     corpus = corpus_of(result)
+    _refuse_saving_over_corpus(corpus, save_svg, save_html, force)
     a, b = (resolve_party(corpus, name) for name in (first, second))
     comparisons = compare_all(corpus, result.anchors)
     model = build_diff_view(comparisons, a, b, corpus.sources)
@@ -411,25 +442,34 @@ def report_command(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE (atomically) instead of stdout.",
+            help="Write the report to FILE (atomically; a device, a FIFO or - as a stream) "
+            "instead of stdout.",
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[ReportFormat, _format_option()] = ReportFormat("markdown"),  # noqa: B008 (an Enum member)
+    force: ForceOption = False,
     assertions: AssertionsOption = None,
 ) -> None:
     """The markdown report (GitHub-flavoured): sources, summary grid, contradictions, evidence."""
     from comparator.compare import compare_all
     from comparator.fileio import atomic_writer
     from comparator.views.report import build_report
-    from comparator.workflow import corpus_of, open_corpus, resolve_topics
+    from comparator.workflow import (
+        corpus_of,
+        open_corpus,
+        refuse_overwriting_corpus,
+        resolve_topics,
+    )
 
     result = open_corpus(assertions)
     corpus = corpus_of(result)
+    if output is not None:
+        refuse_overwriting_corpus(corpus, {"-o": output}, force=force)
     chosen = resolve_topics(corpus, topics) if topics else list(corpus.topics)
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
     model = build_report(result, comparisons)
-    if output is None:
+    if output is None or str(output) == "-":
         _render("report", fmt.value, model)
         return
     from comparator.safetext import visible_path

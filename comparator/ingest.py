@@ -17,7 +17,16 @@ from pathlib import Path
 from types import ModuleType
 
 from comparator.errors import InputError, UsageError
-from comparator.fileio import atomic_write, read_input, sha256_hex, utf8_error_position
+from comparator.fileio import (
+    RefusedFile,
+    atomic_write,
+    exclusive_lock,
+    read_input,
+    read_regular,
+    refuse_read_only,
+    sha256_hex,
+    utf8_error_position,
+)
 from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
 from comparator.safetext import hidden_character, without_hidden
@@ -27,6 +36,8 @@ from comparator.yamltext import flow_list, quoted, scalar
 INSTALL_HINT = "pip install 'compare-claims[ingest]'"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
 SEEDS = "seeds"
+#: The longest source id ingest accepts: it becomes a file name (seeds/ID.txt) and a YAML key.
+MAX_ID_LENGTH = 64
 #: Fewer words than this is not an article: a consent wall, a paywall, an index page.
 MIN_WORDS = 20
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE)
@@ -165,7 +176,8 @@ def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
 
 
 def _first_line(data: bytes) -> str | None:
-    for line in data.decode("utf-8", "replace").splitlines():
+    """The first non-blank line, as a title: without a byte-order mark, spaces squeezed."""
+    for line in data.decode("utf-8", "replace").removeprefix("\ufeff").splitlines():
         words = " ".join(line.split())
         if words:
             return words if len(words) <= 120 else words[:117] + "..."
@@ -365,6 +377,19 @@ def _target(corpus_root: Path, source_id: str) -> Path:
     return target
 
 
+def _same_file(root: Path, file: str, target: Path) -> bool:
+    """True when a source's ``file`` value names ``target``; a value no path can have (a NUL
+    byte, a name too long: already a finding of check) names nothing."""
+    from comparator.texts import file_value_problem
+
+    if not file.strip() or file_value_problem(file) is not None:
+        return False
+    try:
+        return (root / file).resolve() == target.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def ingest(
     page: Path,
     source_id: str,
@@ -375,12 +400,35 @@ def ingest(
     force: bool = False,
     write: bool = False,
 ) -> IngestResult:
-    """Save the page's text as seeds/ID.txt and make (and with ``write``, add) its entry."""
-    if not SLUG.match(source_id):
+    """Save the page's text as seeds/ID.txt and make (and with ``write``, add) its entry.
+
+    With ``write`` the whole edit (read assertions.yaml, insert, write) holds an exclusive lock,
+    so two ingests at once are serialised: the second reads the file the first wrote.
+    """
+    if len(source_id) > MAX_ID_LENGTH or not SLUG.match(source_id):
+        shown_id = source_id if len(source_id) <= MAX_ID_LENGTH else source_id[:40] + "..."
         raise UsageError(
-            f"source id '{source_id}' is not valid: expected a lowercase slug "
-            "(a-z, 0-9 and single hyphens, e.g. 'cepa-dubow')"
+            f"source id '{shown_id}' is not valid: expected a lowercase slug "
+            f"(a-z, 0-9 and single hyphens, e.g. 'cepa-dubow') of at most {MAX_ID_LENGTH} "
+            "characters"
         )
+    if not write:
+        return _ingest(page, source_id, outlet, yaml_path, title=title, force=force, write=False)
+    refuse_read_only(yaml_path, display_path(yaml_path))
+    with exclusive_lock(yaml_path.resolve()):
+        return _ingest(page, source_id, outlet, yaml_path, title=title, force=force, write=True)
+
+
+def _ingest(
+    page: Path,
+    source_id: str,
+    outlet: str,
+    yaml_path: Path,
+    *,
+    title: str | None,
+    force: bool,
+    write: bool,
+) -> IngestResult:
     if not outlet.strip():
         raise UsageError("--outlet must not be empty")
     hidden = hidden_character(outlet)
@@ -393,11 +441,17 @@ def ingest(
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     shown_yaml = display_path(yaml_path)
+    yaml_bytes = read_input(
+        yaml_path, shown_yaml, folder_hint="point --assertions at the assertions.yaml inside it"
+    )
     try:
-        yaml_bytes = yaml_path.read_bytes()
         yaml_text = yaml_bytes.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{shown_yaml}: cannot be read ({exc})") from None
+    except UnicodeDecodeError as exc:
+        line, column = utf8_error_position(yaml_bytes, exc)
+        raise InputError(
+            f"{shown_yaml}:{line}:{column}: not UTF-8 (byte 0x{yaml_bytes[exc.start]:02x})",
+            hint="save the file as UTF-8",
+        ) from None
     loaded = load_corpus_text(yaml_text.removeprefix("\ufeff"), yaml_path.resolve(), shown_yaml)
     corpus: Corpus | None = loaded.corpus
     notes: list[str] = []
@@ -407,7 +461,7 @@ def ingest(
     existing = corpus.source(source_id) if corpus is not None else None
     if corpus is not None:
         for other in corpus.sources:
-            if other.id != source_id and (corpus.root / other.file).resolve() == target.resolve():
+            if other.id != source_id and _same_file(corpus.root, other.file, target):
                 raise UsageError(f"{file} is the text of source '{other.id}'; choose another id")
     if write and existing is not None:
         raise UsageError(
@@ -422,7 +476,15 @@ def ingest(
     sha256 = sha256_hex(data)
     text_action = "written"
     if target.exists():
-        if target.read_bytes() == data:
+        try:
+            same = read_regular(target) == data
+        except (RefusedFile, OSError) as exc:
+            reason = exc.reason if isinstance(exc, RefusedFile) else (exc.strerror or str(exc))
+            raise UsageError(
+                f"{display_path(target)}: {reason}; nothing was changed",
+                hint="remove it or choose another --id",
+            ) from None
+        if same:
             text_action = "unchanged"
         elif not force:
             raise UsageError(

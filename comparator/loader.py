@@ -43,6 +43,11 @@ def find_assertions(
             path = start / path
         if path.is_dir():
             path = path / ASSERTIONS_FILENAME
+        if path.exists() and not path.is_file():
+            raise InputError(
+                f"{display_path(path)}: is not a regular file",
+                hint="give the path of an assertions.yaml with --assertions/-a",
+            )
         if not path.is_file():
             raise InputError(
                 f"{display_path(path)}: no such file",

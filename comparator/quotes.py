@@ -52,6 +52,19 @@ _GAP = "[ " + _INVISIBLE + "]"
 _EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
 #: Below this similarity a "closest passage" would only distract: say nothing is close.
 MIN_CLOSEST_RATIO = 0.5
+#: The near-miss search compares at most this much of a quote (its first words): a quote of
+#: thousands of words, pasted whole by mistake, is placed by its beginning, and the search costs
+#: the same as for a quote of ordinary length.
+MAX_COMPARED_WORDS = 40
+MAX_COMPARED_CHARS = 400
+#: A passage compared with a quote is cut at this many times the compared quote's length (and at
+#: least ``_MIN_WINDOW_CHARS``): an article of one endless "word" cannot make one comparison huge.
+_WINDOW_CHARS_FACTOR = 3
+_MIN_WINDOW_CHARS = 400
+#: At most this many occurrences of the quote's words place candidate windows: the rarest words
+#: are kept and the most frequent dropped beyond it, so a quote of common words over an article
+#: of one repeated word costs no more than an ordinary miss.
+MAX_WORD_OCCURRENCES = 20_000
 _WORD = re.compile(r"\S+")
 
 
@@ -112,6 +125,10 @@ class Miss:
     #: None when the quote differs from the passage in its words (or nothing is close).
     only_differs_in: Difference | None
     diff: tuple[tuple[str, str], ...]
+    #: How many passages the search compared with the quote, and how many places of the
+    #: quote's words it visited to rank them: both bounded, whatever the quote and the text.
+    compared: int = 0
+    visited: int = 0
 
 
 class NormalisedText:
@@ -156,6 +173,7 @@ class NormalisedText:
         self.normalised = "".join(pieces)
         self._base = base
         self._line_starts = line_starts(original)
+        self._words: _WordIndex | None = None
 
     # -- offsets -------------------------------------------------------------------------
 
@@ -237,14 +255,18 @@ class NormalisedText:
             end = positions[index + len(target) - 1] + 1
             closest = self.passage(start, end)
             return Miss(closest, Difference.HYPHENATION, word_diff(needle, normalise(closest.text)))
-        best = _closest_window(haystack, needle, max_candidates)
-        if best is None:
-            return Miss(None, None, ())
+        if self._words is None:  # built once per article, on its first miss
+            self._words = _WordIndex(haystack)
+        compared = _compared_part(needle)
+        best, tried, visited = _closest_window(self._words, haystack, compared, max_candidates)
+        if best is None or best[2] < MIN_CLOSEST_RATIO:
+            return Miss(None, None, (), tried, visited)
         start, end, ratio = best
-        if ratio < MIN_CLOSEST_RATIO:
-            return Miss(None, None, ())
         closest = self.passage(start, end, ratio)
-        return Miss(closest, None, word_diff(needle, normalise(closest.text)))
+        diff = word_diff(compared, normalise(closest.text))
+        if len(compared) < len(needle):  # the rest of a long quote was not compared: say so
+            diff += (("-", "\u2026"),)
+        return Miss(closest, None, diff, tried, visited)
 
 
 def _compose(text: str) -> tuple[str, list[int]]:
@@ -285,62 +307,162 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(chars), positions
 
 
-def _closest_window(
-    haystack: str, needle: str, max_candidates: int
-) -> tuple[int, int, float] | None:
-    """Best-matching stretch of whole words: a cheap word-overlap scan, then difflib on few.
+def _compared_part(needle: str) -> str:
+    """The part of a normalised quote the near-miss search compares: its first
+    ``MAX_COMPARED_WORDS`` words, and no more than ``MAX_COMPARED_CHARS`` characters."""
+    words = needle.split(" ", MAX_COMPARED_WORDS)[:MAX_COMPARED_WORDS]
+    compared = " ".join(words)
+    if len(compared) > MAX_COMPARED_CHARS:
+        cut = compared.rfind(" ", 0, MAX_COMPARED_CHARS)
+        compared = compared[: cut if cut > 0 else MAX_COMPARED_CHARS]
+    return compared
 
-    The scan is linear in the text; difflib only sees ``max_candidates`` windows, so a long
-    article or many misses stay fast.
+
+class _WordIndex:
+    """An article's words (by their offsets in the normalised text) and, for each word in
+    lower case, where it occurs: what places the candidate windows of every miss in it."""
+
+    __slots__ = ("ends", "occurrences", "starts")
+
+    def __init__(self, haystack: str) -> None:
+        # 32-bit offsets: no text compare reads holds more characters (fileio.MAX_FILE_BYTES).
+        # The normalised text separates words by single spaces (every other space is folded
+        # into one), so a split on " " finds the words _WORD finds, at C speed.
+        lowered = _same_length_lower(haystack)
+        self.starts = array("i")
+        self.ends = array("i")
+        self.occurrences: dict[str, array[int]] = {}
+        offset = 0
+        number = 0
+        for word in lowered.split(" "):
+            if word:
+                self.starts.append(offset)
+                self.ends.append(offset + len(word))
+                places = self.occurrences.get(word)
+                if places is None:
+                    places = self.occurrences[word] = array("i")
+                places.append(number)
+                number += 1
+            offset += len(word) + 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _window_runs(
+    index: _WordIndex, wanted: Counter[str], size: int
+) -> tuple[list[tuple[int, int, int]], int]:
+    """The word-overlap score of every window of ``size`` words, as runs (score, first, last)
+    of consecutive first words with the same score.
+
+    A window's score is how many of the quote's words it holds (each counted as often as the
+    quote has it). It changes only where one of those words enters or leaves the window, so
+    only those places are visited: the cost is in the occurrences of the quote's words, never
+    in the quote's length times the article's. When they occur more than
+    ``MAX_WORD_OCCURRENCES`` times, the most frequent are left out (the rarest place a passage
+    best). Returns the runs and how many places were visited.
     """
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(haystack)]
-    wanted = Counter(w.lower() for w in needle.split())
-    size = max(1, len(needle.split()))
-    if not words:
-        return None
-    size = min(size, len(words))
-    window: Counter[str] = Counter(w for _, _, w in words[:size])
-    scores = []
+    count = len(index)
+    last_first = count - size
+    kept: list[tuple[str, array[int]]] = []
+    budget = MAX_WORD_OCCURRENCES
+    for word in sorted(wanted, key=lambda w: (len(index.occurrences.get(w, ())), w)):
+        places = index.occurrences.get(word)
+        if not places:
+            continue
+        if len(places) > budget:
+            break
+        budget -= len(places)
+        kept.append((word, places))
+    events: list[tuple[int, int, int]] = []  # (first word of the window, word number, +1/-1)
+    limits: list[int] = []
+    for number, (word, places) in enumerate(kept):
+        limits.append(wanted[word])
+        for place in places:
+            events.append((max(0, place - size + 1), number, 1))
+            if place + 1 <= last_first:
+                events.append((place + 1, number, -1))
+    events.sort()
+    inside = [0] * len(kept)
+    runs: list[tuple[int, int, int]] = []
+    score = 0
+    since = 0  # the first window the current score holds for
+    for first, number, step in events:
+        if first != since:
+            _add_run(runs, score, since, first - 1)
+            since = first
+        before = min(limits[number], inside[number])
+        inside[number] += step
+        score += min(limits[number], inside[number]) - before
+    _add_run(runs, score, since, last_first)
+    return runs, MAX_WORD_OCCURRENCES - budget
 
-    def overlap() -> int:
-        return sum(min(count, window[w]) for w, count in wanted.items())
 
-    scores.append((overlap(), 0))
-    for first in range(1, len(words) - size + 1):
-        window[words[first - 1][2]] -= 1
-        window[words[first + size - 1][2]] += 1
-        if words[first - 1][2] in wanted or words[first + size - 1][2] in wanted:
-            scores.append((overlap(), first))
-        else:
-            scores.append((scores[-1][0], first))
-    scores.sort(key=lambda s: (-s[0], s[1]))
+def _add_run(runs: list[tuple[int, int, int]], score: int, first: int, last: int) -> None:
+    """Extend the last run when the score is the same, else start a new one."""
+    if last < first:
+        return
+    if runs and runs[-1][0] == score:
+        runs[-1] = (score, runs[-1][1], last)
+    else:
+        runs.append((score, first, last))
+
+
+def _closest_window(
+    index: _WordIndex, haystack: str, needle: str, max_candidates: int
+) -> tuple[tuple[int, int, float] | None, int, int]:
+    """Best-matching stretch of whole words, how many passages were compared and how many
+    places of the quote's words were visited: windows
+    ranked by a cheap word overlap, then difflib on the best few (``max_candidates``).
+
+    Ranking visits only where the quote's words occur (see _window_runs); difflib sees at most
+    ``5 * max_candidates`` passages, each cut to a few times the quote's length, so neither a
+    long quote nor a long or repetitive article can make a miss slow.
+    """
+    if not len(index):
+        return None, 0, 0
+    quote_words = needle.split()
+    wanted = Counter(_same_length_lower(w) for w in quote_words)
+    size = min(max(1, len(quote_words)), len(index))
+    runs, visited = _window_runs(index, wanted, size)
+    runs.sort(key=lambda run: (-run[0], run[1]))
     best: tuple[float, int, int] | None = None
-    seen: set[int] = set()
+    seen: list[int] = []
+    spacing = max(1, size // 4)
+    longest = max(_MIN_WINDOW_CHARS, _WINDOW_CHARS_FACTOR * len(needle))
+    compared = 0
     # ratio() is the cost here. A window whose cheap upper bounds (real_quick_ratio, then
     # quick_ratio) cannot beat the best so far is skipped: the same result, some 2.5x sooner.
     matcher = difflib.SequenceMatcher(None, needle, "", autojunk=False)
-    for _, first in scores:
+    for _, run_first, run_last in runs:
         if len(seen) >= max_candidates:
             break
-        if any(abs(first - s) < max(1, size // 4) for s in seen):
-            continue
-        seen.add(first)
-        for delta in (0, -1, 1, -2, 2):
-            last = first + size + delta
-            if last <= first or last > len(words):
+        first = run_first
+        while first <= run_last and len(seen) < max_candidates:
+            near = next((s for s in seen if abs(first - s) < spacing), None)
+            if near is not None:
+                first = max(first + 1, near + spacing) if near <= first else first + 1
                 continue
-            start, end = words[first][0], words[last - 1][1]
-            matcher.set_seq2(haystack[start:end])
-            if best is not None and (
-                matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]
-            ):
-                continue
-            ratio = matcher.ratio()
-            if best is None or ratio > best[0]:
-                best = (ratio, start, end)
+            seen.append(first)
+            for delta in (0, -1, 1, -2, 2):
+                last = first + size + delta
+                if last <= first or last > len(index):
+                    continue
+                start, end = index.starts[first], index.ends[last - 1]
+                end = min(end, start + longest)
+                matcher.set_seq2(haystack[start:end])
+                compared += 1
+                if best is not None and (
+                    matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]
+                ):
+                    continue
+                ratio = matcher.ratio()
+                if best is None or ratio > best[0]:
+                    best = (ratio, start, end)
+            first += 1
     if best is None:
-        return None
-    return best[1], best[2], best[0]
+        return None, compared, visited
+    return (best[1], best[2], best[0]), compared, visited
 
 
 def word_diff(expected: str, actual: str) -> tuple[tuple[str, str], ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from comparator.fileio import sha256_hex, utf8_error_position
+from comparator.fileio import RefusedFile, read_regular, sha256_hex, utf8_error_position
 from comparator.models import Corpus, Finding, Location, Source
 from comparator.quotes import NormalisedText
 from comparator.rules import finding
@@ -27,6 +27,32 @@ class ArticleText:
     sha256: str
 
 
+#: The longest name (and path) a ``file:`` value may have, in bytes, as most systems allow.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+
+
+def file_value_problem(raw: str) -> str | None:
+    """What is wrong with the form of a ``file:`` value, or None: checked before the path is
+    used, so a NUL byte or an over-long name is a finding, not an error from the system."""
+    if "\x00" in raw:
+        return "contains a NUL byte"
+    if raw.startswith("~"):
+        return (
+            "starts with '~', which compare does not expand; give the path relative to "
+            "the folder of assertions.yaml"
+        )
+    if raw.endswith(("/", "\\")):
+        return "ends with a slash; name the file itself"
+    encoded = raw.encode("utf-8", "surrogateescape")
+    if len(encoded) > MAX_PATH_BYTES:
+        return f"is {len(encoded)} bytes long; a path may have at most {MAX_PATH_BYTES}"
+    for part in PurePosixPath(raw).parts:
+        if len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+            return f"has a name longer than {MAX_NAME_BYTES} bytes"
+    return None
+
+
 def source_path(corpus: Corpus, source: Source) -> Path | None:
     """The article's path, or None when its ``file`` would leave the corpus folder."""
     raw = source.file
@@ -40,7 +66,7 @@ def source_path(corpus: Corpus, source: Source) -> Path | None:
     candidate = root / raw
     try:
         resolved = candidate.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
         return None
     if not resolved.is_relative_to(root):
         return None
@@ -60,6 +86,13 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
     where = source.file_location or source.location
     if not source.file.strip():
         return finding("source-missing", f"source '{source.id}' names no file", where)
+    problem = file_value_problem(source.file)
+    if problem is not None:
+        return finding(
+            "schema",
+            f"source '{source.id}': file {source.file!r} {problem}",
+            where,
+        )
     path = source_path(corpus, source)
     if path is None:
         return finding(
@@ -70,24 +103,26 @@ def read_text(corpus: Corpus, source: Source) -> ArticleText | Finding:
             where,
         )
     shown = shown_path(corpus, path)
-    if not path.exists():
+    try:
+        data = read_regular(path)
+    except FileNotFoundError:
         return finding(
             "source-missing",
             f"source '{source.id}': file '{source.file}' does not exist",
             where,
         )
-    if not path.is_file():
+    except RefusedFile as exc:
+        rule = "source-unreadable" if exc.reason.startswith("is too large") else "source-missing"
         return finding(
-            "source-missing",
-            f"source '{source.id}': '{source.file}' is not a regular file",
+            rule,
+            f"source '{source.id}': '{source.file}' {exc.reason}",
             where,
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
         return finding(
-            "source-missing",
-            f"source '{source.id}': '{source.file}' cannot be read ({exc.strerror})",
+            "source-unreadable",
+            f"source '{source.id}': '{source.file}' cannot be read ({reason})",
             where,
         )
     if b"\x00" in data:

@@ -158,7 +158,10 @@ class _Validator:
         """
         if node.kind is not MAPPING:
             if node.kind is not REFUSED:
-                self.error(node, f"{what} must be a mapping (key: value lines), not {_kind(node)}")
+                # The whole document is never quoted: it may be another file, reached
+                # through a symlinked assertions.yaml, whose text is not the corpus's to show.
+                kind = _kind(node, quote=what != "the document")
+                self.error(node, f"{what} must be a mapping (key: value lines), not {kind}")
             return None
         values: dict[str, Node] = {}
         for field_name, (key_node, value_node) in node.value.items():
@@ -472,10 +475,10 @@ class _Validator:
         return tuple(out)
 
 
-def _kind(node: Node) -> str:
-    """What a value is, as a message names it."""
+def _kind(node: Node, *, quote: bool = True) -> str:
+    """What a value is, as a message names it (with its first characters when ``quote``)."""
     if node.kind is SCALAR:
-        return f"the string '{_short(node.value)}'"
+        return f"the string '{_short(node.value)}'" if quote else "a string"
     if node.kind is SEQUENCE:
         return "a list"
     if node.kind is MAPPING:

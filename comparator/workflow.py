@@ -7,7 +7,8 @@ render.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from comparator import cache
 from comparator.check import CheckResult, verify
@@ -63,6 +64,35 @@ def open_corpus(
     if digest is not None and not keep_texts:
         cache.store(path, digest, result)
     return result
+
+
+def corpus_files(corpus: Corpus) -> tuple[Path, ...]:
+    """Every file the corpus reads: assertions.yaml and each source's article, the files an
+    output (``-o``, ``--save-svg``, ``--save-html``) must not replace."""
+    from comparator.texts import file_value_problem
+
+    files = [corpus.path]
+    files += [
+        corpus.root / source.file
+        for source in corpus.sources
+        if source.file.strip() and file_value_problem(source.file) is None
+    ]
+    return tuple(files)
+
+
+def refuse_overwriting_corpus(
+    corpus: Corpus, outputs: Mapping[str, Path | None], *, force: bool
+) -> None:
+    """UsageError (nothing written) when an output names a file the corpus reads, unless
+    ``force``; ``outputs`` maps each option to the path given for it."""
+    if force:
+        return
+    from comparator.fileio import refuse_overwriting
+
+    files = corpus_files(corpus)
+    for option, path in outputs.items():
+        if path is not None:
+            refuse_overwriting(path, files, option=option)
 
 
 def corpus_of(result: CheckResult) -> Corpus:

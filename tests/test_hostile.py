@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -218,8 +219,25 @@ def test_markup_and_escape_sequences_in_a_quote_are_shown_literally(
         ),
         ("../outside.txt", {}, "source-outside-root", "is outside the corpus folder"),
         ("/etc/hostname", {}, "source-outside-root", "is outside the corpus folder"),
+        ('"seeds/al\\0pha.txt"', {}, "schema", "contains a NUL byte"),
+        ("seeds/alpha.txt/", {"seeds/alpha.txt": TEXT}, "schema", "ends with a slash"),
+        ("~/alpha.txt", {}, "schema", "starts with '~'"),
+        ("seeds/" + "a" * 300 + ".txt", {}, "schema", "has a name longer than 255 bytes"),
+        ("seeds/" + "a/" * 2100 + "x.txt", {}, "schema", "a path may have at most 4096"),
     ],
-    ids=["directory", "missing", "binary", "latin-1", "dot-dot", "absolute"],
+    ids=[
+        "directory",
+        "missing",
+        "binary",
+        "latin-1",
+        "dot-dot",
+        "absolute",
+        "nul-byte",
+        "trailing-slash",
+        "tilde",
+        "long-name",
+        "long-path",
+    ],
 )
 def test_bad_article_files_are_findings_on_the_file_field(
     tmp_path: Path, run_cli, file: str, texts: dict[str, str | bytes], rule: str, message: str
@@ -712,3 +730,77 @@ def test_ingest_removes_invisible_characters_from_the_pages_names() -> None:
         "outlet_name: removed U+200D ZERO WIDTH JOINER from the page's value",
         "authors: removed U+202E RIGHT-TO-LEFT OVERRIDE from the page's value",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_an_article_that_is_a_fifo_is_a_finding_not_a_hang(tmp_path: Path, run_cli) -> None:
+    corpus_with(tmp_path, VALID.format(quote="x"), {})
+    (tmp_path / "seeds").mkdir()
+    os.mkfifo(tmp_path / "seeds" / "alpha.txt")
+    result = check(run_cli, tmp_path)
+    assert result.exit_code == 1
+    assert "assertions.yaml:6:11: error source-missing " in result.stdout
+    assert "is not a regular file (a named pipe (FIFO))" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_cached_view_does_not_hang_when_an_article_becomes_a_fifo(
+    tmp_path: Path, run_cli
+) -> None:
+    quote = "Allegations that Russia transferred weapons to Hamas remain unproven"
+    corpus_with(tmp_path, VALID.format(quote=quote))
+    first = run_cli(["weapons"], cwd=tmp_path)
+    assert first.exit_code == 0, first.output
+    article = tmp_path / "seeds" / "alpha.txt"
+    article.unlink()
+    os.mkfifo(article)
+    again = run_cli(["weapons"], cwd=tmp_path)  # the cache validates, then verification reads
+    assert "Traceback" not in again.output
+    assert again.exit_code == 0, again.output
+
+
+def test_an_article_over_the_size_limit_is_a_finding_with_its_size(tmp_path: Path, run_cli) -> None:
+    from comparator.fileio import MAX_FILE_BYTES
+
+    corpus_with(tmp_path, VALID.format(quote="x"), {})
+    (tmp_path / "seeds").mkdir()
+    with open(tmp_path / "seeds" / "alpha.txt", "wb") as handle:  # sparse: no disk used
+        handle.truncate(MAX_FILE_BYTES + 1)
+    result = check(run_cli, tmp_path)
+    assert result.exit_code == 1
+    assert "error source-unreadable " in result.stdout
+    assert "is too large (64.0 MiB; compare reads files of at most 64.0 MiB)" in result.stdout
+
+
+def test_a_symlinked_corpus_file_outside_is_not_quoted_in_the_error(
+    tmp_path: Path, run_cli
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN the rest of someone's file\n")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "assertions.yaml").symlink_to(secret)
+    result = check(run_cli, folder)
+    assert "TOP-SECRET" not in result.output
+    assert "the document must be a mapping (key: value lines), not a string" in result.stdout
+
+
+# --------------------------------------------------------------------------- near-miss search
+
+
+def test_hostile_quotes_give_their_findings_with_bounded_closest_passages(
+    tmp_path: Path, run_cli
+) -> None:
+    """Quotes of 1,000 and 4,000 words and of 1 MB, short quotes over 2 MB of one repeated
+    word (bench/hostile.py): each is a quote-not-found finding, none a hang; bench/run.py
+    times the same corpus."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from hostile import write_hostile_corpus
+
+    write_hostile_corpus(tmp_path)
+    result = check(run_cli, tmp_path, "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    missing = [f for f in findings if f["rule"] == "quote-not-found"]
+    assert len(missing) == 6
+    assert len(result.stdout) < 200_000  # no finding repeats a megabyte of quote

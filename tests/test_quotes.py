@@ -228,3 +228,74 @@ def test_no_part_of_a_word_is_found_inside_it(before: str, after: str, part: str
         assert not set(range(passage.start, passage.end)) & set(inside) or (
             passage.start <= inside.start and passage.end >= inside.stop
         ), (article, part, passage)
+
+
+# --------------------------------------------------------------------------- hostile misses
+#
+# The near-miss search must cost what an ordinary miss costs whatever the quote: these assert
+# the bounds it keeps (passages compared, places visited, quote length compared), not times.
+
+PROSE = " ".join(
+    f"Officials said shipment {n} crossed the border at night while analysts doubted it."
+    for n in range(300)
+)
+
+
+def _long_missing_quote(words: int) -> str:
+    vocabulary = PROSE.split()
+    return " ".join(
+        f"zq{n}x" if n % 7 == 0 else vocabulary[(n * 13) % len(vocabulary)] for n in range(words)
+    )
+
+
+@pytest.mark.parametrize("words", [1000, 4000])
+def test_a_quote_of_thousands_of_words_compares_only_its_beginning(words: int) -> None:
+    from comparator.quotes import MAX_COMPARED_WORDS
+
+    miss = NormalisedText(PROSE).explain_miss(_long_missing_quote(words))
+    assert miss.compared <= 5 * 12
+    quote_side = [text for op, text in miss.diff if op in "=-" and text != "\u2026"]
+    assert len(" ".join(quote_side).split()) <= MAX_COMPARED_WORDS
+
+
+def test_a_one_megabyte_quote_is_bounded_too() -> None:
+    quote = ("word " * 250_000)[: 1 << 20]
+    miss = NormalisedText(PROSE).explain_miss(quote)
+    assert miss.compared <= 5 * 12
+    assert sum(len(text) for _, text in miss.diff) < 2000
+
+
+def test_a_short_quote_over_one_repeated_word_visits_a_bounded_number_of_places() -> None:
+    text = NormalisedText("a " * 1_000_000)
+    miss = text.explain_miss("a a a b")
+    assert miss.visited <= 100_000  # of a million places of "a"
+    assert miss.compared <= 5 * 12
+    assert miss.closest is not None and miss.closest.text == "a a a a"
+    assert format_word_diff(miss.diff) == "a a a [-b-] {+a+}"
+
+
+def test_a_long_quote_that_differs_after_the_compared_words_says_the_rest_was_not_compared() -> (
+    None
+):
+    text = NormalisedText("a " * 200)
+    miss = text.explain_miss("a " * 59 + "b")
+    assert miss.closest is not None
+    assert miss.diff[-1] == ("-", "\u2026")
+
+
+def test_ranking_visits_only_where_the_quotes_words_occur() -> None:
+    # An ordinary miss in an ordinary article: the ranking visits the quote's words' places,
+    # never every window of the article times every word of the quote.
+    text = NormalisedText(PROSE)
+    quote = "Officials said shipment 12 crossed the river at night while analysts doubted it."
+    miss = text.explain_miss(quote)
+    assert miss.closest is not None and miss.closest.text.startswith("Officials said shipment 12")
+    assert miss.visited <= sum(PROSE.lower().split().count(w.lower()) for w in set(quote.split()))
+
+
+def test_the_near_miss_ranking_lowers_quote_and_text_alike() -> None:
+    # A final sigma lowers differently in a word and in a whole text: the ranking must treat
+    # the quote's words and the article's alike, or a Greek quote ranks no passage.
+    text = NormalisedText("Πρώτα άλλα λόγια εδώ. Ο ΚΟΣΜΟΣ ΕΙΝΑΙ ΜΕΓΑΛΟΣ ΚΑΙ ΩΡΑΙΟΣ σήμερα.")
+    miss = text.explain_miss("ΚΟΣΜΟΣ ΜΕΓΑΛΟΣ ΩΡΑΙΟΣ ΑΣΧΗΜΟΣ ΤΕΛΟΣ")
+    assert miss.visited == 3  # ΚΟΣΜΟΣ, ΜΕΓΑΛΟΣ and ΩΡΑΙΟΣ, once each

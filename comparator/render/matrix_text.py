@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from comparator.console import data_text, make_console
-from comparator.render.grid import Grid, Printer, fit
+from comparator.render.grid import PADDING, Grid, Printer, fit
 from comparator.render.style import (
     CONTRADICT_STYLE,
     DASH,
@@ -42,17 +42,41 @@ def render(model: MatrixView, out: IO[str]) -> None:
         printer.flush()
         return
     unicode = printer.unicode
-    _grid(printer, model, unicode)
+    grid_widths = _grid_widths(model, unicode, printer.width)
+    header, rows = _pair_cells(model, unicode)
+    pair_widths = _pair_widths(header, rows, printer.width)
+    needed = max(_table_width(grid_widths), _table_width(pair_widths))
+    if needed > printer.width:
+        # A table wider than the terminal is torn apart by it: say so instead.
+        printer.text(
+            Text(
+                f"The terminal is {printer.width} columns wide; the matrix needs at least "
+                f"{needed}. Widen the window, or use --format markdown or --format json.",
+                style="bold",
+            )
+        )
+        printer.flush()
+        return
+    _grid(printer, model, unicode, grid_widths)
     printer.text()
-    _pairs(printer, model, unicode)
+    _pairs(printer, model, unicode, header, rows, pair_widths)
     printer.text()
     for line in (legend(unicode)[0], grid_legend(unicode)):
         printer.text(data_text(line, "dim"))
     printer.flush()
 
 
-def _grid(printer: Printer, model: MatrixView, unicode: bool) -> None:
-    printer.text(Text("Stances: a line per claim, a mark per article", style="bold"))
+#: The narrowest the topic / claim column gets on a narrow terminal (it wraps below this).
+FIRST_COLUMN_MIN = 6
+
+
+def _table_width(widths: list[int]) -> int:
+    """How many cells a table of these content widths takes: padding and lines included."""
+    return sum(widths) + len(widths) * (1 + 2 * PADDING) + 1
+
+
+def _grid_widths(model: MatrixView, unicode: bool, width: int) -> list[int]:
+    """The grid's content widths for a terminal ``width`` wide (maybe wider, if it cannot fit)."""
     columns = model.columns
     # Claim ids never wrap: each outlet's lines must stay level with the claim they are on.
     longest = max(
@@ -65,8 +89,19 @@ def _grid(printer: Printer, model: MatrixView, unicode: bool) -> None:
         for column in range(len(columns)):
             for line in _lines(topic, column, unicode):
                 natural[column + 1] = max(natural[column + 1], cell_len(line))
-    minimum = [min(natural[0], printer.width // 2)] + [2] * len(columns)
-    grid = Grid(printer, fit(natural, minimum, printer.width), unicode=unicode)
+    minimum = [min(natural[0], width // 2)] + [2] * len(columns)
+    widths = fit(natural, minimum, width)
+    if _table_width(widths) > width:  # a narrow terminal: the first column gives way further
+        rest = _table_width(widths) - widths[0]
+        minimum[0] = min(natural[0], max(FIRST_COLUMN_MIN, width - rest))
+        widths = fit(natural, minimum, width)
+    return widths
+
+
+def _grid(printer: Printer, model: MatrixView, unicode: bool, widths: list[int]) -> None:
+    printer.text(Text("Stances: a line per claim, a mark per article", style="bold"))
+    columns = model.columns
+    grid = Grid(printer, widths, unicode=unicode)
     grid.header(
         [
             Text("Topic / claim", style="bold"),
@@ -107,8 +142,8 @@ def _marks(line: str, styles: dict[str, str]) -> Text:
     return text
 
 
-def _pairs(printer: Printer, model: MatrixView, unicode: bool) -> None:
-    printer.text(Text("Outlet pairs: claims where they agree / contradict", style="bold"))
+def _pair_cells(model: MatrixView, unicode: bool) -> tuple[list[Text], list[list[Text]]]:
+    """The outlet-pairs table's header and rows."""
     rows: list[list[Text]] = []
     for column, tallies in zip(model.columns, model.pair_grid, strict=True):
         cells: list[Text] = [data_text(column.outlet, "bold", one_line=True)]
@@ -125,8 +160,23 @@ def _pairs(printer: Printer, model: MatrixView, unicode: bool) -> None:
             cells.append(cell)
         rows.append(cells)
     header = [Text(""), *(data_text(c.outlet, "bold", one_line=True) for c in model.columns)]
+    return header, rows
+
+
+def _pair_widths(header: list[Text], rows: list[list[Text]], width: int) -> list[int]:
     natural = [max(cell_len(r[i].plain) for r in [header, *rows]) for i in range(len(header))]
-    widths = fit(natural, [min(w, 3) for w in natural], printer.width)
+    return fit(natural, [min(w, 3) for w in natural], width)
+
+
+def _pairs(
+    printer: Printer,
+    model: MatrixView,
+    unicode: bool,
+    header: list[Text],
+    rows: list[list[Text]],
+    widths: list[int],
+) -> None:
+    printer.text(Text("Outlet pairs: claims where they agree / contradict", style="bold"))
     grid = Grid(
         printer, widths, unicode=unicode, justify=["left"] + ["center"] * len(model.columns)
     )
