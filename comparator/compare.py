@@ -7,7 +7,7 @@ the report are built from the structures here, so they can never disagree about 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 from itertools import combinations
@@ -21,6 +21,7 @@ from comparator.models import (
     QuoteAnchor,
     QuoteKey,
     Relation,
+    RivalGroup,
     Source,
     Stance,
     Topic,
@@ -77,6 +78,45 @@ class Position:
     @property
     def outlet(self) -> str:
         return self.source.outlet
+
+    @property
+    def answers(self) -> bool:
+        """Whether the article's own voice gives the claim as an answer (affirms or suggests
+        it): what takes part in a rival relation. A position with no stance of its own never
+        does."""
+        stance = self.stance
+        return stance is not None and stance.score > 0
+
+
+@dataclass(frozen=True, slots=True)
+class RivalPair:
+    """Two sources giving rival answers: ``first`` affirms or suggests one claim of a rival
+    group, ``second`` another, and neither affirms or suggests the other's claim."""
+
+    first: Position
+    second: Position
+    #: The group's index among its topic's ``rivals``.
+    group: int
+
+    @property
+    def a(self) -> str:
+        return self.first.source.id
+
+    @property
+    def b(self) -> str:
+        return self.second.source.id
+
+    @property
+    def claims(self) -> tuple[str, str]:
+        """The claim ``a`` gives, then the claim ``b`` gives."""
+        return self.first.assertion.claim, self.second.assertion.claim
+
+    @property
+    def same_outlet(self) -> bool:
+        return self.first.outlet == self.second.outlet
+
+    def involves(self, claim_id: str) -> bool:
+        return claim_id in self.claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +191,8 @@ class ClaimComparison:
     verdict: Verdict
     #: Every source of the corpus, in order: the other side of the one-sided pairs.
     sources: tuple[Source, ...] = ()
+    #: The topic's rival pairs in which one side gives this claim (each makes it contested).
+    rivals: tuple[RivalPair, ...] = ()
 
     @cached_property
     def _by_source(self) -> dict[str, Position]:
@@ -252,6 +294,8 @@ class TopicComparison:
     unreviewed: tuple[str, ...]
     outlets: tuple[str, ...]
     sources: tuple[Source, ...]
+    #: Every rival pair of the topic, group by group, in corpus order of the sources.
+    rivals: tuple[RivalPair, ...] = ()
 
     def sources_of(self, outlet: str) -> tuple[Source, ...]:
         """The outlet's articles, in corpus order: one outlet may hold several."""
@@ -321,13 +365,56 @@ def compare_topic(
         compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors)
         for c in topic.claims
     )
+    rivals = rival_pairs(topic.rivals, claims)
+    if rivals:
+        claims = tuple(with_rivals(c, rivals) for c in claims)
     covered = {a.source for a in topic.assertions}
     known = {s.id for s in corpus.sources}
     # A source both silent and covered is check's silent-conflict; its positions win here.
     silent = tuple(s for s in topic.silent if s in known and s not in covered)
     listed = set(topic.silent)
     unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered and s.id not in listed)
-    return TopicComparison(topic, claims, silent, unreviewed, corpus.outlets, corpus.sources)
+    return TopicComparison(
+        topic, claims, silent, unreviewed, corpus.outlets, corpus.sources, rivals
+    )
+
+
+def rival_pairs(
+    groups: Iterable[RivalGroup], claims: Sequence[ClaimComparison]
+) -> tuple[RivalPair, ...]:
+    """Every pair of sources giving rival answers, group by group.
+
+    Within a group, sources come in the order of their first answer (claims in group order,
+    positions in corpus order), and each pair of them once for each claim of one that the
+    other does not also give: an article that gives both answers of a pair is no one's rival
+    on it. Claim ids the topic does not define are check's findings and are skipped here.
+    """
+    by_id = {c.claim.id: c for c in claims}
+    out: list[RivalPair] = []
+    for index, group in enumerate(groups):
+        given: dict[str, dict[str, Position]] = {}  # source id -> claim id -> position
+        for claim_id in dict.fromkeys(group.claims):
+            claim = by_id.get(claim_id)
+            for position in claim.positions if claim else ():
+                if position.answers:
+                    given.setdefault(position.source.id, {})[claim_id] = position
+        for a, b in combinations(given, 2):
+            mine, theirs = given[a], given[b]
+            for claim_a, first in mine.items():
+                if claim_a in theirs:
+                    continue
+                for claim_b, second in theirs.items():
+                    if claim_b not in mine:
+                        out.append(RivalPair(first, second, index))
+    return tuple(out)
+
+
+def with_rivals(claim: ClaimComparison, rivals: Iterable[RivalPair]) -> ClaimComparison:
+    """The claim with the rival pairs that involve it; any of them makes it contested."""
+    mine = tuple(r for r in rivals if r.involves(claim.claim.id))
+    if not mine:
+        return claim
+    return replace(claim, rivals=mine, verdict=Verdict.CONTESTED)
 
 
 def compare_all(
@@ -385,6 +472,9 @@ def tally_pairs(comparisons: Iterable[TopicComparison]) -> dict[tuple[str, str],
         outlet_of = {s.id: s.outlet for s in comparison.sources}
         for claim in comparison.claims:
             _tally_outlets(claim, outlet_of, add)
+        # DESIGN: a rival relation counts as a contradiction in the outlet-pair table.
+        for rival in comparison.rivals:
+            add(rival.first.outlet, rival.second.outlet, Relation.CONTRADICT, 1)
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
 
 
