@@ -391,6 +391,7 @@ def _verify(
         tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
             corpus, read_texts, anchors
         )
+        tied += linter.rival_unread_findings(corpus)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

@@ -23,8 +23,16 @@ from comparator.render.markdown_util import (
     table_lines,
 )
 from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
-from comparator.views.common import Absence, Mark
-from comparator.views.report import ReportClaim, ReportTopic, ReportView, Sides, SummaryCell
+from comparator.views.common import Absence, Mark, RelationLine
+from comparator.views.report import (
+    ReportClaim,
+    ReportTopic,
+    ReportView,
+    RivalHeadline,
+    Sides,
+    SummaryCell,
+)
+from comparator.views.rivals import AnswerGroup
 from comparator.views.show import Evidence, Stand
 
 #: Separates several entries in one cell; the only HTML the report writes, and GitHub allows it.
@@ -176,20 +184,56 @@ class _Report:
             text += f"; divided inside {names}"
         return text
 
+    def _rival_headline(self, headline: RivalHeadline) -> str:
+        group = headline.group
+        claims = ", ".join(code_span(c.id) for c in group.claims)
+        pairs = "; ".join(self._rival(r) for r in group.rivals)
+        return f"- **{escape_inline(headline.topic.title)}**, rival answers {claims}:\\\n  {pairs}"
+
+    @staticmethod
+    def _rival(line: RelationLine) -> str:
+        """``Carnegie: `status` (affirms) **vs** WINEP: `spoiler` (affirms)``."""
+        sides = []
+        for label, position in ((line.first_label, line.first), (line.second_label, line.second)):
+            stance = position.stance
+            word = f" ({_stance(stance)})" if stance is not None else ""
+            sides.append(f"{escape_inline(label)}: {code_span(position.assertion.claim)}{word}")
+        text = " **vs** ".join(sides)
+        return text + (f", inside {escape_inline(line.inside)}" if line.inside else "")
+
     def contradictions(self) -> None:
         splits = self.model.headlines
-        if not splits:
+        rivals = self.model.rival_headlines
+        if not splits and not rivals:
             self.add(
                 "## Headline contradictions",
                 "No claim is contested: no two sources take opposite sides.",
             )
             return
-        self.add(
-            "## Headline contradictions",
-            f"{_plural(len(splits), 'claim')} on which sources take opposite sides, "
-            "for the claim **vs** against it:",
-            "\n".join(self._headline(s) for s in splits),
-        )
+        self.add("## Headline contradictions")
+        if splits:
+            self.add(
+                f"{_plural(len(splits), 'claim')} on which sources take opposite sides, "
+                "for the claim **vs** against it:",
+                "\n".join(self._headline(s) for s in splits),
+            )
+        if rivals:
+            self.add(
+                f"{_plural(len(rivals), 'question')} on which sources give rival answers, "
+                "each its own claim of a group that excludes the others:",
+                "\n".join(self._rival_headline(r) for r in rivals),
+            )
+
+    def _answers(self, group: AnswerGroup) -> str:
+        """The topic as a question: which of the rival answers each article gives."""
+        claims = ", ".join(code_span(c.id) for c in group.claims)
+        lines = [f"**Answers** (rival claims {claims}): {escape_inline(group.sentence)}."]
+        if group.unanswered_labels:
+            names = ", ".join(escape_inline(n) for n in group.unanswered_labels)
+            lines.append(f"None of these answers: {names}.")
+        if group.rivals:
+            lines.append("Rivals: " + "; ".join(self._rival(r) for r in group.rivals) + ".")
+        return "\\\n".join(lines)
 
     def _evidence(self, stand: Stand) -> str:
         """Each quote with where it was found: the reader's way back to the article."""
@@ -240,6 +284,8 @@ class _Report:
             f"## {escape_inline(shown.topic.title)}",
             f"**Question:** {escape_inline(shown.topic.question)}",
         )
+        for answers in shown.answers:
+            self.add(self._answers(answers))
         absent = []
         for word, group in (
             ("Silent on this topic", shown.silent),

@@ -203,6 +203,8 @@ def relation_lines(
         (Relation.CONTRADICT, claim.contradictions),
         (Relation.DIVERGE, claim.divergences),
     ):
+        if relation is Relation.DIVERGE:
+            out += rival_lines(comparison, claim.rivals, names)
         if not pairs:
             continue
         ranked = []
@@ -223,8 +225,6 @@ def relation_lines(
                     a.outlet if pair.same_outlet else None,
                 )
             )
-        if relation is Relation.CONTRADICT:
-            out += rival_lines(comparison, claim.rivals, names)
     return tuple(out)
 
 
