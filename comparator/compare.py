@@ -443,6 +443,8 @@ class PairTally:
     agree_different_certainty: int = 0
     contradict: int = 0
     diverge: int = 0
+    #: Of ``contradict``, the pairs of articles giving rival answers (each on its own claim).
+    rival: int = 0
 
     @property
     def agreeing(self) -> int:
@@ -475,6 +477,7 @@ def tally_pairs(comparisons: Iterable[TopicComparison]) -> dict[tuple[str, str],
         # DESIGN: a rival relation counts as a contradiction in the outlet-pair table.
         for rival in comparison.rivals:
             add(rival.first.outlet, rival.second.outlet, Relation.CONTRADICT, 1)
+            add(rival.first.outlet, rival.second.outlet, Relation.RIVAL, 1)
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
 
 
@@ -532,7 +535,13 @@ def tally(comparisons: Iterable[TopicComparison], a: str, b: str) -> PairTally:
     if other is None:
         return PairTally(a, b)
     return PairTally(
-        a, b, other.agree, other.agree_different_certainty, other.contradict, other.diverge
+        a,
+        b,
+        other.agree,
+        other.agree_different_certainty,
+        other.contradict,
+        other.diverge,
+        other.rival,
     )
 
 
@@ -562,6 +571,7 @@ def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
                         found.agree_different_certainty,
                         found.contradict,
                         found.diverge,
+                        found.rival,
                     )
                 )
     return rows
