@@ -400,10 +400,12 @@ class _Validator:
                 continue
             claims: list[str] = []
             places: list[Location] = []
+            written: set[str] = set()
             for entry in item.value:
                 cid = self.string(entry, f"{what}: each claim of a rival group")
                 if cid is None:
                     continue
+                written.add(cid)
                 if cid in claims:
                     self.error(entry, f"{what}: claim '{cid}' is twice in one rival group")
                     continue
@@ -419,13 +421,14 @@ class _Validator:
                 places.append(self.loc(entry))
             for cid in claims:
                 first_group[cid] = item.line + 1
-            if len(claims) < 2:
+            if len(written) < 2:
                 self.error(
                     item,
                     f"{what}: a rival group needs at least two claims (answers that exclude "
-                    f"each other); it has {len(claims)}",
+                    f"each other); it has {len(written)}",
                 )
-                continue
+            if len(claims) < 2:
+                continue  # a claim of another group is already a finding
             groups.append(RivalGroup(tuple(claims), self.loc(item), tuple(places)))
         return tuple(groups)
 
