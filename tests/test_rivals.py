@@ -158,7 +158,9 @@ STANCE_OR_NONE = st.sampled_from([A, S, N, D, X, None])
     st.fixed_dictionaries(
         {(s, c): STANCE_OR_NONE for s in SOURCES for c in CLAIMS},
     ),
-    st.sampled_from([("status", "spoiler"), ("spoiler", "distract"), CLAIMS]),
+    # a group of one claim cannot be written (check refuses it), but the core must treat it
+    # as no group at all
+    st.sampled_from([("status",), ("status", "spoiler"), ("spoiler", "distract"), CLAIMS]),
 )
 def test_a_rival_group_never_changes_a_relation_on_one_claim(
     table: dict[tuple[str, str], Stance | None], group: tuple[str, ...]
@@ -177,6 +179,8 @@ def test_a_rival_group_never_changes_a_relation_on_one_claim(
         assert len(before.contradictions) == len(after.contradictions)
         rival = any(r.involves(after.claim.id) for r in grouped.rivals)
         assert after.verdict is (Verdict.CONTESTED if rival else before.verdict)
+    if len(group) == 1:
+        assert not grouped.rivals
     if not grouped.rivals:
         assert [c.verdict for c in plain.claims] == [c.verdict for c in grouped.claims]
         assert outlet_pairs([plain]) == outlet_pairs([grouped])
