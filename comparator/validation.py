@@ -371,8 +371,8 @@ class _Validator:
         Whether the ids name claims of the topic is check's (``unknown-claim``, with a guess),
         so that a view never runs on a group naming a claim that does not exist.
         """
-        if node is None:
-            return ()
+        if node is None or (node.kind is SCALAR and not node.value.strip()):
+            return ()  # an empty ``rivals:`` declares none, as an empty ``quotes:`` quotes none
         if self.version is not None and self.version != RIVALS_VERSION:
             self.error(
                 node,
@@ -401,9 +401,11 @@ class _Validator:
             claims: list[str] = []
             places: list[Location] = []
             written: set[str] = set()
+            unreadable = False
             for entry in item.value:
                 cid = self.string(entry, f"{what}: each claim of a rival group")
                 if cid is None:
+                    unreadable = True  # already a finding of its own
                     continue
                 written.add(cid)
                 if cid in claims:
@@ -421,7 +423,7 @@ class _Validator:
                 places.append(self.loc(entry))
             for cid in claims:
                 first_group[cid] = item.line + 1
-            if len(written) < 2:
+            if len(written) < 2 and not unreadable:
                 self.error(
                     item,
                     f"{what}: a rival group needs at least two claims (answers that exclude "

@@ -453,6 +453,12 @@ RIVAL_ERRORS = [
         "claim ids, e.g. '- [status, spoiler]', not the string 'status'",
     ),
     (
+        "a claim not a string",
+        "        rivals:\n          - [[status], spoiler]\n",
+        "assertions.yaml:27:10: error schema topic 'motive': each claim of a rival group must be "
+        "a string, not a list",
+    ),
+    (
         "a group not a list",
         "        rivals:\n          - status\n",
         "assertions.yaml:27:9: error schema topic 'motive': each rival group must be a list of "
@@ -484,6 +490,13 @@ def test_rivals_need_version_2(run_cli, tmp_path: Path) -> None:
         "'version: 2' at the top of the file" in result.stdout.splitlines()
     )
     assert result.exit_code == 1
+
+
+def test_an_empty_rivals_declares_none(run_cli, tmp_path: Path) -> None:
+    result = _check(run_cli, tmp_path, _with_rivals("        rivals:\n"))
+    assert "error" not in result.stdout.replace("0 errors", "")
+    assert result.exit_code == 0
+    assert "answers (" not in run_cli(["motive"], cwd=tmp_path).stdout
 
 
 def test_version_2_is_read_quoted_or_not(run_cli, tmp_path: Path) -> None:
