@@ -161,16 +161,18 @@ STANCE_OR_NONE = st.sampled_from([A, S, N, D, X, None])
     # a group of one claim cannot be written (check refuses it), but the core must treat it
     # as no group at all
     st.sampled_from([("status",), ("status", "spoiler"), ("spoiler", "distract"), CLAIMS]),
+    st.booleans(),
 )
 def test_a_rival_group_never_changes_a_relation_on_one_claim(
-    table: dict[tuple[str, str], Stance | None], group: tuple[str, ...]
+    table: dict[tuple[str, str], Stance | None], group: tuple[str, ...], shared: bool
 ) -> None:
     """With or without the group, every pair of positions on one claim relates the same way;
     and a group on whose claims no two sources split changes nothing at all."""
     stances = {k: v for k, v in table.items() if v is not None}
     if not stances:
         return
-    corpus, topic = _corpus(stances, rivals=(group,))
+    outlets = {"east": "Both", "west": "Both"} if shared else None
+    corpus, topic = _corpus(stances, rivals=(group,), outlets=outlets)
     plain = compare_topic(corpus, replace(topic, rivals=()), {})
     grouped = compare_topic(corpus, topic, {})
     for before, after in zip(plain.claims, grouped.claims, strict=True):
@@ -181,6 +183,20 @@ def test_a_rival_group_never_changes_a_relation_on_one_claim(
         assert after.verdict is (Verdict.CONTESTED if rival else before.verdict)
     if len(group) == 1:
         assert not grouped.rivals
+    # what is counted without building a pair is what the pairs, once built, say
+    built = tuple(grouped.rivals)
+    assert len(grouped.rivals) == len(built) == len(set(built))
+    for claim in grouped.claims:
+        mine = [r for r in built if r.involves(claim.claim.id)]
+        assert len(claim.rivals) == len(mine) == len(tuple(claim.rivals))
+        on_side = {r.a if r.claims[0] == claim.claim.id else r.b for r in mine}
+        assert claim.rival_sources == on_side
+    by_outlets: dict[frozenset[str], int] = {}
+    for r in built:
+        key = frozenset((r.first.outlet, r.second.outlet))
+        by_outlets[key] = by_outlets.get(key, 0) + 1
+    tallied = {frozenset((t.a, t.b)): t.rival for t in outlet_pairs([grouped]) if t.rival}
+    assert tallied == by_outlets
     if not grouped.rivals:
         assert [c.verdict for c in plain.claims] == [c.verdict for c in grouped.claims]
         assert outlet_pairs([plain]) == outlet_pairs([grouped])
@@ -320,7 +336,7 @@ def test_report_has_the_rival_answers_in_its_headlines(run_cli, corpus: Path) ->
     out = result.stdout
     headlines = out[out.index("## Headline contradictions") : out.index("## Why Moscow")]
     assert "1 question on which sources give rival answers" in headlines
-    assert "East: `status` (✔✔ affirms) **vs** West: `spoiler` (✔✔ affirms)" in headlines
+    assert "East: `status` **vs** West: `spoiler` (1 pair of articles)" in headlines
     # the doubting South contradicts East and North on status, as before
     assert "South (✘ doubts)" in headlines
     topic = out[out.index("## Why Moscow") :]

@@ -23,7 +23,7 @@ from comparator.render.markdown_util import (
     table_lines,
 )
 from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
-from comparator.views.common import Absence, Mark, RelationLine
+from comparator.views.common import Absence, Mark
 from comparator.views.report import (
     ReportClaim,
     ReportTopic,
@@ -187,19 +187,22 @@ class _Report:
     def _rival_headline(self, headline: RivalHeadline) -> str:
         group = headline.group
         claims = ", ".join(code_span(c.id) for c in group.claims)
-        pairs = "; ".join(self._rival(r) for r in group.rivals)
-        return f"- **{escape_inline(headline.topic.title)}**, rival answers {claims}:\\\n  {pairs}"
+        return (
+            f"- **{escape_inline(headline.topic.title)}**, rival answers {claims}:\\\n"
+            f"  {self._sides(group)}"
+        )
 
     @staticmethod
-    def _rival(line: RelationLine) -> str:
-        """``Carnegie: `status` (affirms) **vs** WINEP: `spoiler` (affirms)``."""
-        sides = []
-        for label, position in ((line.first_label, line.first), (line.second_label, line.second)):
-            stance = position.stance
-            word = f" ({_stance(stance)})" if stance is not None else ""
-            sides.append(f"{escape_inline(label)}: {code_span(position.assertion.claim)}{word}")
-        text = " **vs** ".join(sides)
-        return text + (f", inside {escape_inline(line.inside)}" if line.inside else "")
+    def _sides(group: AnswerGroup) -> str:
+        """``Carnegie: `status` **vs** WINEP: `spoiler```: who gives each answer against a
+        rival's, and how many pairs of articles that makes (a report never lists the pairs,
+        which can be quadratic in the articles)."""
+        text = " **vs** ".join(
+            f"{', '.join(escape_inline(n) for n in side.labels)}: {code_span(side.claim.id)}"
+            for side in group.sides
+        )
+        n = group.rival_count
+        return text + f" ({n} pair{'s' * (n != 1)} of articles)"
 
     def contradictions(self) -> None:
         splits = self.model.headlines
@@ -231,8 +234,8 @@ class _Report:
         if group.unanswered_labels:
             names = ", ".join(escape_inline(n) for n in group.unanswered_labels)
             lines.append(f"None of these answers: {names}.")
-        if group.rivals:
-            lines.append("Rivals: " + "; ".join(self._rival(r) for r in group.rivals) + ".")
+        if group.rival_count:
+            lines.append(f"Rival answers: {self._sides(group)}.")
         return "\\\n".join(lines)
 
     def _evidence(self, stand: Stand) -> str:

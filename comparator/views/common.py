@@ -286,8 +286,6 @@ def contradicted_sources(claim: ClaimComparison) -> frozenset[str]:
     opponents, read from the signs of the stances so that no pair has to be built."""
     positive = {p.source.id for p in claim.positions if p.stance.score > 0}
     negative = {p.source.id for p in claim.positions if p.stance.score < 0}
-    # A source giving this claim as a rival answer is opposed too.
-    rivals = {p.source.id for r in claim.rivals for p in (r.first, r.second)}
-    rivals &= {p.source.id for p in claim.positions}
     opposed = positive | negative if positive and negative else set()
-    return frozenset(opposed | rivals)
+    # A source giving this claim as an answer against a rival's is opposed too.
+    return frozenset(opposed) | claim.rival_sources

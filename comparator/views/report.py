@@ -106,7 +106,7 @@ def rival_headlines(
         for c in comparisons
         if c.rivals
         for group in answer_groups(c, names)
-        if group.rivals
+        if group.rival_count
     )
 
 
