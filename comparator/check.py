@@ -21,6 +21,7 @@ from comparator.models import (
     QuoteKey,
     Severity,
     TextDigest,
+    Topic,
 )
 from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
 
@@ -65,6 +66,22 @@ class CheckResult:
         if self.suppressed:
             line += f" ({self.suppressed} suppressed by ignore)"
         return line
+
+
+def _rival_claim_findings(
+    topic: Topic, claim_ids: set[str]
+) -> list[tuple[Finding, Assertion | None]]:
+    """A rival group naming a claim its topic does not define (``unknown-claim``)."""
+    out: list[tuple[Finding, Assertion | None]] = []
+    for group in topic.rivals:
+        for cid, where in zip(group.claims, group.claim_locations, strict=False):
+            if cid not in claim_ids:
+                message = (
+                    f"a rival group of topic '{topic.id}' names claim '{cid}', which the "
+                    f"topic does not define{_did_you_mean(cid, claim_ids)}"
+                )
+                out.append((finding("unknown-claim", message, where), None))
+    return out
 
 
 def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]]:
@@ -150,6 +167,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                         a,
                     )
                 )
+        out += _rival_claim_findings(topic, claim_ids)
         covered = {a.source for a in topic.assertions}
         silent = set(topic.silent)  # a set: thousands of sources times a long silent list
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
@@ -373,6 +391,7 @@ def _verify(
         tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
             corpus, read_texts, anchors
         )
+        tied += linter.rival_unread_findings(corpus)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

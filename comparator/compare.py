@@ -7,11 +7,11 @@ the report are built from the structures here, so they can never disagree about 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from itertools import combinations
-from typing import overload
+from typing import TypeVar, overload
 
 from comparator.models import (
     AnchorStatus,
@@ -21,6 +21,7 @@ from comparator.models import (
     QuoteAnchor,
     QuoteKey,
     Relation,
+    RivalGroup,
     Source,
     Stance,
     Topic,
@@ -78,6 +79,45 @@ class Position:
     def outlet(self) -> str:
         return self.source.outlet
 
+    @property
+    def answers(self) -> bool:
+        """Whether the article's own voice gives the claim as an answer (affirms or suggests
+        it): what takes part in a rival relation. A position with no stance of its own never
+        does."""
+        stance = self.stance
+        return stance is not None and stance.score > 0
+
+
+@dataclass(frozen=True, slots=True)
+class RivalPair:
+    """Two sources giving rival answers: ``first`` affirms or suggests one claim of a rival
+    group, ``second`` another, and neither affirms or suggests the other's claim."""
+
+    first: Position
+    second: Position
+    #: The group's index among its topic's ``rivals``.
+    group: int
+
+    @property
+    def a(self) -> str:
+        return self.first.source.id
+
+    @property
+    def b(self) -> str:
+        return self.second.source.id
+
+    @property
+    def claims(self) -> tuple[str, str]:
+        """The claim ``a`` gives, then the claim ``b`` gives."""
+        return self.first.assertion.claim, self.second.assertion.claim
+
+    @property
+    def same_outlet(self) -> bool:
+        return self.first.outlet == self.second.outlet
+
+    def involves(self, claim_id: str) -> bool:
+        return claim_id in self.claims
+
 
 @dataclass(frozen=True, slots=True)
 class PairRelation:
@@ -89,8 +129,11 @@ class PairRelation:
     same_outlet: bool = False
 
 
-class LazyPairs(Sequence[PairRelation]):
-    """Pair relations of one kind: counted from the stances at once, built on first use.
+_Pair = TypeVar("_Pair")
+
+
+class LazyPairs(Sequence[_Pair]):
+    """Pairs of one kind (relations, rival answers): counted at once, built on first use.
 
     A claim with 800 positions has 320,000 pairs; views that only ask whether there is a
     contradiction, or how many, must not pay for building them.
@@ -98,12 +141,12 @@ class LazyPairs(Sequence[PairRelation]):
 
     __slots__ = ("_build", "_count", "_items")
 
-    def __init__(self, count: int, build: Callable[[], tuple[PairRelation, ...]]) -> None:
+    def __init__(self, count: int, build: Callable[[], tuple[_Pair, ...]]) -> None:
         self._count = count
-        self._build: Callable[[], tuple[PairRelation, ...]] | None = build
-        self._items: tuple[PairRelation, ...] = ()
+        self._build: Callable[[], tuple[_Pair, ...]] | None = build
+        self._items: tuple[_Pair, ...] = ()
 
-    def _all(self) -> tuple[PairRelation, ...]:
+    def _all(self) -> tuple[_Pair, ...]:
         if self._build is not None:
             self._items, self._build = self._build(), None
         return self._items
@@ -115,15 +158,15 @@ class LazyPairs(Sequence[PairRelation]):
         return self._count > 0
 
     @overload
-    def __getitem__(self, index: int) -> PairRelation: ...
+    def __getitem__(self, index: int) -> _Pair: ...
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[PairRelation, ...]: ...
+    def __getitem__(self, index: slice) -> tuple[_Pair, ...]: ...
 
-    def __getitem__(self, index: int | slice) -> PairRelation | tuple[PairRelation, ...]:
+    def __getitem__(self, index: int | slice) -> _Pair | tuple[_Pair, ...]:
         return self._all()[index]
 
-    def __iter__(self) -> Iterator[PairRelation]:
+    def __iter__(self) -> Iterator[_Pair]:
         return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
@@ -136,6 +179,10 @@ class LazyPairs(Sequence[PairRelation]):
 
     def __repr__(self) -> str:
         return repr(self._all())
+
+
+#: No rival pairs: what a claim or topic without rival groups holds.
+NO_RIVALS: LazyPairs[RivalPair] = LazyPairs(0, tuple)
 
 
 @dataclass(frozen=True)
@@ -151,6 +198,10 @@ class ClaimComparison:
     verdict: Verdict
     #: Every source of the corpus, in order: the other side of the one-sided pairs.
     sources: tuple[Source, ...] = ()
+    #: The topic's rival pairs in which one side gives this claim (each makes it contested).
+    rivals: LazyPairs[RivalPair] = field(default_factory=lambda: NO_RIVALS)
+    #: The sources giving this claim as an answer against a rival's (no pair needs building).
+    rival_sources: frozenset[str] = frozenset()
 
     @cached_property
     def _by_source(self) -> dict[str, Position]:
@@ -194,7 +245,7 @@ class ClaimComparison:
         return {o: tuple(p for p in self.positions if p.outlet == o) for o in outlets}
 
     @cached_property
-    def contradictions(self) -> LazyPairs:
+    def contradictions(self) -> LazyPairs[PairRelation]:
         """Pairs with opposite signs: as many as positive times negative positions."""
         positive, _, negative = self._signs
         return LazyPairs(
@@ -203,7 +254,7 @@ class ClaimComparison:
         )
 
     @cached_property
-    def divergences(self) -> LazyPairs:
+    def divergences(self) -> LazyPairs[PairRelation]:
         """Pairs where one source takes no side and the other does: why a claim is mixed."""
         positive, neutral, negative = self._signs
         return LazyPairs(
@@ -252,6 +303,10 @@ class TopicComparison:
     unreviewed: tuple[str, ...]
     outlets: tuple[str, ...]
     sources: tuple[Source, ...]
+    #: Every rival pair of the topic, group by group (built when a view iterates them).
+    rivals: LazyPairs[RivalPair] = field(default_factory=lambda: NO_RIVALS)
+    #: Who gives which answers, group by group: what the rival pairs are counted from.
+    answers: tuple[GroupAnswers, ...] = ()
 
     def sources_of(self, outlet: str) -> tuple[Source, ...]:
         """The outlet's articles, in corpus order: one outlet may hold several."""
@@ -321,13 +376,145 @@ def compare_topic(
         compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors)
         for c in topic.claims
     )
+    answers = group_answers(topic.rivals, claims)
+    rivals: LazyPairs[RivalPair] = NO_RIVALS
+    if any(g.count for g in answers):
+        rivals = LazyPairs(sum(g.count for g in answers), lambda: rival_pairs(answers))
+        claims = tuple(_with_rivals(c, answers, rivals) for c in claims)
     covered = {a.source for a in topic.assertions}
     known = {s.id for s in corpus.sources}
     # A source both silent and covered is check's silent-conflict; its positions win here.
     silent = tuple(s for s in topic.silent if s in known and s not in covered)
     listed = set(topic.silent)
     unreviewed = tuple(s.id for s in corpus.sources if s.id not in covered and s.id not in listed)
-    return TopicComparison(topic, claims, silent, unreviewed, corpus.outlets, corpus.sources)
+    return TopicComparison(
+        topic, claims, silent, unreviewed, corpus.outlets, corpus.sources, rivals, answers
+    )
+
+
+@dataclass(frozen=True)
+class GroupAnswers:
+    """Who gives which answers of one rival group, and the rival pairs that follow, counted.
+
+    Two sources are rivals on a pair of claims when each gives its own and not the other's,
+    so what matters of a source is the set of the group's claims it gives. A group has a few
+    claims, so a few such sets, however many sources: counts, the sources on each side and the
+    outlet tally come from the sets, in time linear in the sources, never from the pairs.
+    """
+
+    #: The group's index among its topic's ``rivals``.
+    index: int
+    #: Source id -> each claim of the group it affirms or suggests, with its position; sources
+    #: in the order of their first answer (claims in group order, positions in corpus order).
+    given: Mapping[str, Mapping[str, Position]]
+
+    @cached_property
+    def _sets(self) -> dict[frozenset[str], list[str]]:
+        """Each set of answers given, with the sources giving exactly that set, in order."""
+        sets: dict[frozenset[str], list[str]] = {}
+        for source, claims in self.given.items():
+            sets.setdefault(frozenset(claims), []).append(source)
+        return sets
+
+    @cached_property
+    def count(self) -> int:
+        """How many rival pairs: for two sources, one per claim each gives and the other not."""
+        sets = list(self._sets.items())
+        return sum(
+            len(xs) * len(ys) * len(x - y) * len(y - x)
+            for i, (x, xs) in enumerate(sets)
+            for y, ys in sets[i + 1 :]
+        )
+
+    def count_for(self, claim: str) -> int:
+        """How many rival pairs have ``claim`` on one side."""
+        sets = self._sets.items()
+        return sum(
+            len(xs) * len(ys) * len(y - x)
+            for x, xs in sets
+            if claim in x
+            for y, ys in sets
+            if claim not in y
+        )
+
+    def sources_for(self, claim: str) -> frozenset[str]:
+        """The sources giving ``claim`` against a rival: some source gives another answer of
+        the group that they do not, and not this one."""
+        sets = self._sets
+        return frozenset(
+            source
+            for x, xs in sets.items()
+            if claim in x and any(claim not in y and y - x for y in sets)
+            for source in xs
+        )
+
+    def outlet_counts(self, outlet_of: Mapping[str, str]) -> dict[tuple[str, str], int]:
+        """Rival pairs per pair of outlets (both orders summed under the first met)."""
+        per: dict[tuple[str, frozenset[str]], int] = {}
+        for source, claims in self.given.items():
+            key = (outlet_of[source], frozenset(claims))
+            per[key] = per.get(key, 0) + 1
+        keys = list(per.items())
+        out: dict[tuple[str, str], int] = {}
+        for i, ((a, x), n) in enumerate(keys):
+            for (b, y), m in keys[i + 1 :]:
+                pairs = n * m * len(x - y) * len(y - x)
+                if pairs:
+                    outlets = (a, b) if (b, a) not in out else (b, a)
+                    out[outlets] = out.get(outlets, 0) + pairs
+        return out
+
+
+def group_answers(
+    groups: Iterable[RivalGroup], claims: Sequence[ClaimComparison]
+) -> tuple[GroupAnswers, ...]:
+    """Who gives which answers of each rival group. Claim ids the topic does not define are
+    check's findings and are skipped here."""
+    by_id = {c.claim.id: c for c in claims}
+    out = []
+    for index, group in enumerate(groups):
+        given: dict[str, dict[str, Position]] = {}
+        for claim_id in dict.fromkeys(group.claims):
+            claim = by_id.get(claim_id)
+            for position in claim.positions if claim else ():
+                if position.answers:
+                    given.setdefault(position.source.id, {})[claim_id] = position
+        out.append(GroupAnswers(index, given))
+    return tuple(out)
+
+
+def rival_pairs(answers: Iterable[GroupAnswers]) -> tuple[RivalPair, ...]:
+    """Every pair of sources giving rival answers, group by group: sources in the order of
+    their first answer, each pair once for each claim of one that the other does not also give
+    against each claim of the other that the one does not give (an article that gives both
+    answers of a pair is no one's rival on it)."""
+    out: list[RivalPair] = []
+    for group in answers:
+        for a, b in combinations(group.given, 2):
+            mine, theirs = group.given[a], group.given[b]
+            for claim_a, first in mine.items():
+                if claim_a in theirs:
+                    continue
+                for claim_b, second in theirs.items():
+                    if claim_b not in mine:
+                        out.append(RivalPair(first, second, group.index))
+    return tuple(out)
+
+
+def _with_rivals(
+    claim: ClaimComparison, answers: Sequence[GroupAnswers], rivals: LazyPairs[RivalPair]
+) -> ClaimComparison:
+    """The claim with the rival pairs that involve it; any of them makes it contested."""
+    cid = claim.claim.id
+    count = sum(g.count_for(cid) for g in answers)
+    if not count:
+        return claim
+    return replace(
+        claim,
+        rivals=LazyPairs(count, lambda: tuple(r for r in rivals if r.involves(cid))),
+        rival_sources=frozenset().union(*(g.sources_for(cid) for g in answers)),
+        verdict=Verdict.CONTESTED,
+    )
 
 
 def compare_all(
@@ -356,6 +543,8 @@ class PairTally:
     agree_different_certainty: int = 0
     contradict: int = 0
     diverge: int = 0
+    #: Of ``contradict``, the pairs of articles giving rival answers (each on its own claim).
+    rival: int = 0
 
     @property
     def agreeing(self) -> int:
@@ -385,6 +574,11 @@ def tally_pairs(comparisons: Iterable[TopicComparison]) -> dict[tuple[str, str],
         outlet_of = {s.id: s.outlet for s in comparison.sources}
         for claim in comparison.claims:
             _tally_outlets(claim, outlet_of, add)
+        # DESIGN: a rival relation counts as a contradiction in the outlet-pair table.
+        for group in comparison.answers:
+            for (a, b), n in group.outlet_counts(outlet_of).items():
+                add(a, b, Relation.CONTRADICT, n)
+                add(a, b, Relation.RIVAL, n)
     return {key: PairTally(key[0], key[1], **values) for key, values in counts.items()}
 
 
@@ -442,7 +636,13 @@ def tally(comparisons: Iterable[TopicComparison], a: str, b: str) -> PairTally:
     if other is None:
         return PairTally(a, b)
     return PairTally(
-        a, b, other.agree, other.agree_different_certainty, other.contradict, other.diverge
+        a,
+        b,
+        other.agree,
+        other.agree_different_certainty,
+        other.contradict,
+        other.diverge,
+        other.rival,
     )
 
 
@@ -472,6 +672,7 @@ def outlet_pairs(comparisons: Iterable[TopicComparison]) -> list[PairTally]:
                         found.agree_different_certainty,
                         found.contradict,
                         found.diverge,
+                        found.rival,
                     )
                 )
     return rows

@@ -40,6 +40,7 @@ RELATION_WORDS = {
     Relation.CONTRADICT: "contradict",
     Relation.DIVERGE: "diverge",
     Relation.ONE_SIDED: "one-sided",
+    Relation.RIVAL: "give rival answers",
 }
 
 
@@ -135,6 +136,27 @@ class OneSidedClaim:
 
 
 @dataclass(frozen=True)
+class RivalAnswers:
+    """An article of A and an article of B giving rival answers to a topic's question: each
+    affirms or suggests its own claim of one rival group, and neither the other's."""
+
+    topic: Topic
+    a: Position
+    b: Position
+
+    @property
+    def claims(self) -> tuple[Claim, Claim]:
+        """A's claim, then B's."""
+        return _claim_of(self.topic, self.a), _claim_of(self.topic, self.b)
+
+
+def _claim_of(topic: Topic, position: Position) -> Claim:
+    found = topic.claim(position.assertion.claim)
+    assert found is not None  # a rival pair is made from the topic's own claims
+    return found
+
+
+@dataclass(frozen=True)
 class PartyDiff:
     """What two parties address, claim by claim, in corpus order (topics and claims as in the
     YAML)."""
@@ -144,6 +166,8 @@ class PartyDiff:
     shared: tuple[SharedClaim, ...]
     only_a: tuple[OneSidedClaim, ...]
     only_b: tuple[OneSidedClaim, ...]
+    #: Pairs of articles, one of each party, that give rival answers (version 2).
+    rivals: tuple[RivalAnswers, ...] = ()
 
 
 def quote_text(position: Position) -> str:
@@ -204,7 +228,13 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
     shared: list[SharedClaim] = []
     only_a: list[OneSidedClaim] = []
     only_b: list[OneSidedClaim] = []
+    rivals: list[RivalAnswers] = []
     for comparison in comparisons:
+        for rival in comparison.rivals:
+            if rival.a in a.sources and rival.b in b.sources:
+                rivals.append(RivalAnswers(comparison.topic, rival.first, rival.second))
+            elif rival.b in a.sources and rival.a in b.sources:
+                rivals.append(RivalAnswers(comparison.topic, rival.second, rival.first))
         for claim in comparison.claims:
             of_a = tuple(p for p in claim.positions if p.source.id in a.sources)
             of_b = tuple(p for p in claim.positions if p.source.id in b.sources)
@@ -217,4 +247,4 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
                 only_a.append(_one_sided(comparison, claim, of_a, b))
             elif of_b and not of_a:
                 only_b.append(_one_sided(comparison, claim, of_b, a))
-    return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b))
+    return PartyDiff(a, b, tuple(shared), tuple(only_a), tuple(only_b), tuple(rivals))

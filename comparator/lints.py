@@ -20,6 +20,7 @@ from enum import Enum
 
 from comparator.ignores import SilentPair, Tied
 from comparator.models import (
+    Assertion,
     Corpus,
     Finding,
     Location,
@@ -181,6 +182,57 @@ def stance_cue_findings(corpus: Corpus) -> list[Tied]:
                         )
                     )
     return out
+
+
+# --------------------------------------------------------------------------- rival-unread
+
+
+def rival_unread_findings(corpus: Corpus) -> list[Tied]:
+    """A source that gives one answer of a rival group and has no position on another.
+
+    It was read for the topic's question and answered it, so what it thinks of the rival
+    answer is probably in the text: one finding per source and group, on the (first)
+    assertion that gives an answer, listing the claims it has no position on.
+    """
+    out: list[Tied] = []
+    for topic in corpus.topics:
+        if not topic.rivals:
+            continue
+        defined = {c.id for c in topic.claims}
+        held: dict[str, dict[str, Assertion]] = {}  # source -> claim -> its assertion
+        for a in topic.assertions:
+            held.setdefault(a.source, {}).setdefault(a.claim, a)
+        for group in topic.rivals:
+            claims = [c for c in group.claims if c in defined]
+            for source, positions in held.items():
+                answer = next((positions[c] for c in claims if _answers(positions.get(c))), None)
+                missing = [c for c in claims if c not in positions]
+                if answer is None or not missing:
+                    continue
+                names = ", ".join(f"'{c}'" for c in missing)
+                out.append(
+                    (
+                        finding(
+                            "rival-unread",
+                            f"source '{source}' gives '{answer.claim}' as an answer to topic "
+                            f"'{topic.id}' but has no position on the rival "
+                            f"answer{'s' * (len(missing) != 1)} {names}; it was "
+                            "read for the question, so its view on "
+                            f"{'them' if len(missing) != 1 else 'it'} is probably in the text: "
+                            "add a position (neutral if it weighs both), or an ignore entry "
+                            "saying why not",
+                            answer.location,
+                        ),
+                        answer,
+                    )
+                )
+    return out
+
+
+def _answers(assertion: Assertion | None) -> bool:
+    """Whether an assertion's own voice affirms or suggests its claim."""
+    stance = assertion.stance if assertion is not None else None
+    return stance is not None and stance.score > 0
 
 
 # --------------------------------------------------------------------------- silent-but-mentions

@@ -62,6 +62,9 @@ class Relation(str, Enum):
     CONTRADICT = "contradict"
     DIVERGE = "diverge"
     ONE_SIDED = "one-sided"
+    #: Two sources give different answers of one rival group (DESIGN, "Version 2"): not a
+    #: relation on one claim, but between a claim of each.
+    RIVAL = "rival"
 
 
 class Verdict(str, Enum):
@@ -174,6 +177,20 @@ class Assertion:
 
 
 @dataclass(frozen=True, slots=True)
+class RivalGroup:
+    """Claims of a topic that answer its question in mutually exclusive ways (``rivals:``).
+
+    Two sources that each give a different one of these answers disagree, though no claim
+    shows a clash: the group is what lets the comparison see it.
+    """
+
+    claims: tuple[str, ...]
+    location: Location
+    #: Where each claim id is written, in the order of ``claims``.
+    claim_locations: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A question several articles address, with its claims and the positions taken."""
 
@@ -189,6 +206,8 @@ class Topic:
     #: Rules this topic opts out of (e.g. silent-but-mentions), each entry for any silent
     #: source or for the one it names.
     ignore: tuple[IgnoreEntry, ...] = ()
+    #: Groups of claims that are rival answers to the question (version 2).
+    rivals: tuple[RivalGroup, ...] = ()
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)

@@ -38,6 +38,11 @@ LINT_RULES: dict[str, Rule] = {
         "still anchor, and the new sha256 when all do.",
     ),
     "unused-ignore": Rule(Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
+    "rival-unread": Rule(
+        Severity.INFO,
+        "A source gives one answer of a rival group and has no position on another: it was "
+        "read for the question, so its view on the rival answer is probably in the text.",
+    ),
 }
 
 MIN_QUOTE_WORDS = 5

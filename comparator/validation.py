@@ -25,6 +25,7 @@ from comparator.models import (
     LoadResult,
     Location,
     QuoteRef,
+    RivalGroup,
     Severity,
     Source,
     Stance,
@@ -43,7 +44,9 @@ from comparator.yamlparse import (
     parse_yaml,
 )
 
-SUPPORTED_VERSIONS = ("1",)
+SUPPORTED_VERSIONS = ("1", "2")
+#: The first version whose files may declare rival answers.
+RIVALS_VERSION = "2"
 SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 
 REQUIRED = True
@@ -75,6 +78,7 @@ TOPIC_FIELDS: Mapping[str, bool] = MappingProxyType(
         "assertions": OPTIONAL,
         "silent": OPTIONAL,
         "ignore": OPTIONAL,
+        "rivals": OPTIONAL,
     }
 )
 ASSERTION_FIELDS: Mapping[str, bool] = MappingProxyType(
@@ -131,6 +135,8 @@ class _Validator:
     def __init__(self, shown: str) -> None:
         self.shown = shown
         self.findings: list[Finding] = []
+        #: The file's version, once read: what its topics may hold depends on it.
+        self.version: str | None = None
 
     def loc(self, node: Node) -> Location:
         return Location(self.shown, node.line + 1, node.column + 1)
@@ -271,6 +277,7 @@ class _Validator:
                 f"version {version} is not supported; this compare "
                 f"reads version {', '.join(SUPPORTED_VERSIONS)}",
             )
+        self.version = version
         sources = tuple(
             filter(
                 None,
@@ -380,7 +387,77 @@ class _Validator:
             silent=tuple(value for value, _ in silent),
             silent_locations=tuple(where for _, where in silent),
             ignore=self.topic_ignores(f.get("ignore"), what),
+            rivals=self.rivals(f.get("rivals"), what),
         )
+
+    def rivals(self, node: Node | None, what: str) -> tuple[RivalGroup, ...]:
+        """A topic's rival groups: lists of at least two claim ids, each claim in one group.
+
+        Whether the ids name claims of the topic is check's (``unknown-claim``, with a guess),
+        so that a view never runs on a group naming a claim that does not exist.
+        """
+        if node is None or (node.kind is SCALAR and not node.value.strip()):
+            return ()  # an empty ``rivals:`` declares none, as an empty ``quotes:`` quotes none
+        if self.version is not None and self.version != RIVALS_VERSION:
+            self.error(
+                node,
+                f"{what}: rivals needs version {RIVALS_VERSION}; write 'version: "
+                f"{RIVALS_VERSION}' at the top of the file",
+            )
+        if node.kind is not SEQUENCE:
+            if node.kind is not REFUSED:
+                self.error(
+                    node,
+                    f"{what}: rivals must be a list of groups of claim ids, e.g. "
+                    f"'- [status, spoiler]', not {_kind(node)}",
+                )
+            return ()
+        groups = []
+        first_group: dict[str, int] = {}  # claim id -> line of the group that has it
+        for item in node.value:
+            if item.kind is not SEQUENCE:
+                if item.kind is not REFUSED:
+                    self.error(
+                        item,
+                        f"{what}: each rival group must be a list of claim ids, e.g. "
+                        f"[status, spoiler], not {_kind(item)}",
+                    )
+                continue
+            claims: list[str] = []
+            places: list[Location] = []
+            written: set[str] = set()
+            unreadable = False
+            for entry in item.value:
+                cid = self.string(entry, f"{what}: each claim of a rival group")
+                if cid is None:
+                    unreadable = True  # already a finding of its own
+                    continue
+                written.add(cid)
+                if cid in claims:
+                    self.error(entry, f"{what}: claim '{cid}' is twice in one rival group")
+                    continue
+                if cid in first_group:
+                    self.error(
+                        entry,
+                        f"{what}: claim '{cid}' is already in the rival group at line "
+                        f"{first_group[cid]}; a claim belongs to one group (merge the groups "
+                        "if all their answers exclude each other)",
+                    )
+                    continue
+                claims.append(cid)
+                places.append(self.loc(entry))
+            for cid in claims:
+                first_group[cid] = item.line + 1
+            if len(written) < 2 and not unreadable:
+                self.error(
+                    item,
+                    f"{what}: a rival group needs at least two claims (answers that exclude "
+                    f"each other); it has {len(written)}",
+                )
+            if len(claims) < 2:
+                continue  # a claim of another group is already a finding
+            groups.append(RivalGroup(tuple(claims), self.loc(item), tuple(places)))
+        return tuple(groups)
 
     def assertion(self, tid: str, node: Node) -> Assertion | None:
         what = f"an assertion of topic '{tid}'"

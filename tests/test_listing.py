@@ -196,6 +196,7 @@ def test_matrix_json(run_cli: Any) -> None:
         "agree_different_certainty": 2,
         "contradict": 1,
         "diverge": 1,
+        "rival": 0,
         "shared": 4,
     }
 

@@ -40,12 +40,13 @@ HEADLINE = {
         "ukraine-weapons": ("single-source", {"winep": "suggests"}),
     },
     "motive": {
+        # contested by the rival answers below, though no two sources split on either claim
         "global-south": (
-            "consensus",
+            "contested",
             {"carnegie": "affirms", "winep": "affirms", "cepa-lautman": "suggests"},
         ),
         "counter-us": (
-            "consensus",
+            "contested",
             {"winep": "affirms", "cradle": "affirms", "cepa-lautman": "affirms"},
         ),
         "domestic-muslims": ("single-source", {"cepa-lautman": "suggests"}),
@@ -71,6 +72,25 @@ CONTRADICTIONS = {
     "weapons": {("Carnegie", "WINEP"), ("WINEP", "CEPA")},
     "motive": set(),
     "chaos": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA")},
+}
+
+#: The rival fault lines: topic -> (its rival groups, each outlet's answers to the first one,
+#: who gives rival answers as (outlet, claim) vs (outlet, claim)). Carnegie offers status in the
+#: Global South instead of the spoiler reading, Cradle the spoiler reading alone; WINEP and
+#: CEPA give both answers, so they are nobody's rivals.
+RIVALS = {
+    "weapons": ([], {}, set()),
+    "motive": (
+        [["global-south", "counter-us"]],
+        {
+            "carnegie": ["global-south"],
+            "winep": ["global-south", "counter-us"],
+            "cepa-lautman": ["global-south", "counter-us"],
+            "cradle": ["counter-us"],
+        },
+        {(("Carnegie", "global-south"), ("Cradle", "counter-us"))},
+    ),
+    "chaos": ([], {}, set()),
 }
 
 SILENT = {"weapons": ["cradle"], "motive": ["cepa-dubow"], "chaos": ["cradle"]}
@@ -124,7 +144,7 @@ def test_pairwise_relations(headline_json: dict[str, dict], topic: str) -> None:
         got = {
             frozenset((r["a"], r["b"])): r["relation"]
             for r in claim["relations"]
-            if r["relation"] != "one-sided"
+            if r["relation"] not in ("one-sided", "rival")
         }
         want = {
             frozenset((a, b)): expected_relation(stances[a], stances[b])
@@ -149,3 +169,30 @@ def test_who_contradicts_whom_by_outlet(headline_json: dict[str, dict], topic: s
 def test_silent_and_unreviewed(headline_json: dict[str, dict], topic: str) -> None:
     assert headline_json[topic]["silent"] == SILENT[topic]
     assert headline_json[topic]["unreviewed"] == []
+
+
+@pytest.mark.parametrize("topic", sorted(HEADLINE))
+def test_rival_answers(headline_json: dict[str, dict], topic: str) -> None:
+    groups, answers, pairs = RIVALS[topic]
+    shown = headline_json[topic]
+    assert shown["rivals"] == groups
+    got_answers = {
+        a["source"]: [g["claim"] for g in a["claims"]]
+        for group in shown["answers"][:1]
+        for a in group["answers"]
+    }
+    assert got_answers == answers
+    got_pairs = {
+        ((OUTLET[r["a"]], r["claims"][0]), (OUTLET[r["b"]], r["claims"][1]))
+        for group in shown["answers"]
+        for r in group["rivals"]
+    }
+    assert got_pairs == pairs
+    # each rival pair is listed under both of its claims, relation "rival"
+    for claim in shown["claims"]:
+        listed = {
+            ((OUTLET[r["a"]], r["claims"][0]), (OUTLET[r["b"]], r["claims"][1]))
+            for r in claim["relations"]
+            if r["relation"] == "rival"
+        }
+        assert listed == {p for p in pairs if claim["id"] in (p[0][1], p[1][1])}

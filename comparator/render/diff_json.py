@@ -28,6 +28,16 @@ def document(view: DiffView) -> dict[str, Any]:
         "shared": [_shared(s) for s in view.shared],
         "only_a": [_one_sided(s) for s in view.only_a.claims],
         "only_b": [_one_sided(s) for s in view.only_b.claims],
+        "rivals": [
+            {
+                "topic": r.topic.id,
+                "relation": "rival",
+                "claims": [r.a_claim.id, r.b_claim.id],
+                "a": position_object(r.a.position),
+                "b": position_object(r.b.position),
+            }
+            for r in view.rivals
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import IO
 
 from comparator.diffing import marked
-from comparator.models import Party
+from comparator.models import Claim, Party
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
 from comparator.render.style import stance_plain
 from comparator.views.diff import (
@@ -49,6 +49,8 @@ def document(view: DiffView) -> str:
             blocks.extend(_shared_section(item))
     else:
         blocks.append("No claim is addressed by both.")
+    if view.rivals:
+        blocks += ["## Rival answers", _rivals_table(view)]
     for section in view.one_sided:
         blocks.append(f"## Only {escape_inline(section.party.name)} addresses")
         blocks.append(_one_sided_table(section) if section.claims else "No claim.")
@@ -87,6 +89,32 @@ def _shared_table(view: DiffView) -> str:
     return table(
         ["Topic", "Claim", escape_cell(view.a.name), escape_cell(view.b.name), "Relation"], rows
     )
+
+
+def _rivals_table(view: DiffView) -> str:
+    """Each pair of articles giving rival answers: the topic, and each side's claim."""
+
+    def answer(side: Side, claim: Claim) -> str:
+        stance = escape_inline(stance_plain(side.position.stance))
+        who = (
+            f" ({escape_inline(side.position.source.id)})"
+            if side.label != side.position.outlet
+            else ""
+        )
+        return f"{code_span(claim.id, cell=True)} {stance}{who}"
+
+    rows = [
+        [
+            escape_cell(r.topic.title),
+            answer(r.a, r.a_claim),
+            escape_cell(r.a_claim.text),
+            answer(r.b, r.b_claim),
+            escape_cell(r.b_claim.text),
+        ]
+        for r in view.rivals
+    ]
+    a, b = escape_cell(view.a.name), escape_cell(view.b.name)
+    return table(["Topic", f"{a}'s answer", "Text", f"{b}'s answer", "Text"], rows)
 
 
 def _pair_block(pair: PairView) -> str:

@@ -31,6 +31,7 @@ from comparator.views.diff import (
     OneSidedClaimView,
     OneSidedSection,
     PairView,
+    RivalView,
     SharedClaimView,
     Side,
 )
@@ -105,6 +106,11 @@ class _Printer:
             self.line(self.claim_title(item), 4)
             for pair in item.pairs:
                 self.pair(pair)
+        if view.rivals:
+            self.blank()
+            self.line(Text("Rival answers", style="bold underline"))
+            for rival in view.rivals:
+                self.rival(rival)
         for section in view.one_sided:
             self.blank()
             self.line(
@@ -173,6 +179,19 @@ class _Printer:
                 line.append_text(data_text(side.label, "bold", one_line=True)).append(": ")
                 line.append_text(data_text(words, one_line=True))
                 self.line(line, 14)
+
+    def rival(self, rival: RivalView) -> None:
+        """Two articles giving rival answers: the topic, then each side with its claim."""
+        title = Text("  ")
+        title.append_text(data_text(rival.topic.title, "bold", one_line=True))
+        title.append(pick(DOT, self.unicode), style="dim")
+        title.append_text(data_text(rival.topic.question, "italic", one_line=True))
+        self.line(title, 4)
+        for side, claim in ((rival.a, rival.a_claim), (rival.b, rival.b_claim)):
+            line = Text("    ").append_text(self.side(side)).append(" ")
+            line.append_text(data_text(claim.id, "cyan", one_line=True)).append(": ")
+            line.append_text(data_text(claim.text, one_line=True))
+            self.line(line, 6)
 
     def claim_title(self, item: SharedClaimView | OneSidedClaimView) -> Text:
         text = Text("  ")

@@ -8,11 +8,13 @@ One object::
                           "sources": [{"source", "status",        # covered|silent|unreviewed
                                        "stances": {claim id: stance or null}}]}]}],
      "pairs": [{"a", "b", "agree", "agree_different_certainty", "contradict", "diverge",
-                "shared"}]}
+                "rival", "shared"}]}
 
 ``pairs`` holds every pair of outlets once (``a`` before ``b`` in corpus order) plus, for an
 outlet with several articles, the pair of the outlet with itself: how its own articles
-relate. Counts are over every claim of every topic, one per pair of articles.
+relate. Counts are over every claim of every topic, one per pair of articles; ``rival`` is how
+many of ``contradict`` are rival answers (two articles each giving its own claim of a topic's
+rival group).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def document(model: MatrixView) -> dict[str, Any]:
                 "agree": t.agree,
                 "agree_different_certainty": t.agree_different_certainty,
                 "contradict": t.contradict,
+                "rival": t.rival,
                 "diverge": t.diverge,
                 "shared": t.shared,
             }

@@ -51,7 +51,7 @@ def render(model: MatrixView, out: IO[str]) -> None:
         escape_inline(
             "Counts are claims, one per pair of articles; agree means same "
             "side, any certainty; the diagonal compares an outlet's own "
-            "articles."
+            "articles." + (f" {model.rival_note}" if model.rivals else "")
         ),
     ]
     blocks.append("_" + escape_inline(f"{legend()[0]}; {grid_legend()}") + "_")

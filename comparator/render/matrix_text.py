@@ -188,7 +188,7 @@ def _pairs(
         Text(
             "agree: same side, any certainty. The diagonal pits an outlet's own "
             f"articles against each other; {pick(DASH, unicode)} nothing to "
-            "compare.",
+            "compare." + (f" {model.rival_note}" if model.rivals else ""),
             style="dim",
         )
     )

@@ -1,8 +1,8 @@
 """``compare report --format json``: the whole report as one JSON document, for scripts.
 
-The same content as the markdown report (sources, summary grid, contradictions, every topic);
-each topic is exactly what ``compare TOPIC --format json`` shows (``show_json``). Deterministic
-like the markdown: same corpus, same bytes.
+The same content as the markdown report (sources, summary grid, contradictions and rival
+answers, every topic); each topic is exactly what ``compare TOPIC --format json`` shows
+(``show_json``). Deterministic like the markdown: same corpus, same bytes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from typing import IO, Any
 
 from comparator.models import Source
-from comparator.render.show_json import topic_object
+from comparator.render.show_json import answers_object, topic_object
 from comparator.views.common import Mark
 from comparator.views.report import ReportView
 
@@ -68,6 +68,9 @@ def render(model: ReportView, out: IO[str]) -> None:
                 "divided_outlets": list(s.divided_outlets),
             }
             for s in model.headlines
+        ],
+        "rival_answers": [
+            {"topic": r.topic.id, **answers_object(r.group)} for r in model.rival_headlines
         ],
         "topics": [topic_object(t.shown) for t in model.topics()],
     }

@@ -24,7 +24,15 @@ from comparator.render.markdown_util import (
 )
 from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
 from comparator.views.common import Absence, Mark
-from comparator.views.report import ReportClaim, ReportTopic, ReportView, Sides, SummaryCell
+from comparator.views.report import (
+    ReportClaim,
+    ReportTopic,
+    ReportView,
+    RivalHeadline,
+    Sides,
+    SummaryCell,
+)
+from comparator.views.rivals import AnswerGroup
 from comparator.views.show import Evidence, Stand
 
 #: Separates several entries in one cell; the only HTML the report writes, and GitHub allows it.
@@ -176,20 +184,59 @@ class _Report:
             text += f"; divided inside {names}"
         return text
 
+    def _rival_headline(self, headline: RivalHeadline) -> str:
+        group = headline.group
+        claims = ", ".join(code_span(c.id) for c in group.claims)
+        return (
+            f"- **{escape_inline(headline.topic.title)}**, rival answers {claims}:\\\n"
+            f"  {self._sides(group)}"
+        )
+
+    @staticmethod
+    def _sides(group: AnswerGroup) -> str:
+        """``Carnegie: `status` **vs** WINEP: `spoiler```: who gives each answer against a
+        rival's, and how many pairs of articles that makes (a report never lists the pairs,
+        which can be quadratic in the articles)."""
+        text = " **vs** ".join(
+            f"{', '.join(escape_inline(n) for n in side.labels)}: {code_span(side.claim.id)}"
+            for side in group.sides
+        )
+        n = group.rival_count
+        return text + f" ({n} pair{'s' * (n != 1)} of articles)"
+
     def contradictions(self) -> None:
         splits = self.model.headlines
-        if not splits:
+        rivals = self.model.rival_headlines
+        if not splits and not rivals:
             self.add(
                 "## Headline contradictions",
                 "No claim is contested: no two sources take opposite sides.",
             )
             return
-        self.add(
-            "## Headline contradictions",
-            f"{_plural(len(splits), 'claim')} on which sources take opposite sides, "
-            "for the claim **vs** against it:",
-            "\n".join(self._headline(s) for s in splits),
-        )
+        self.add("## Headline contradictions")
+        if splits:
+            self.add(
+                f"{_plural(len(splits), 'claim')} on which sources take opposite sides, "
+                "for the claim **vs** against it:",
+                "\n".join(self._headline(s) for s in splits),
+            )
+        if rivals:
+            self.add(
+                f"{_plural(len(rivals), 'question')} on which sources give rival answers, "
+                "each its own claim of a group that excludes the others:",
+                "\n".join(self._rival_headline(r) for r in rivals),
+            )
+
+    def _answers(self, group: AnswerGroup) -> str:
+        """The topic as a question: which of the rival answers each article gives."""
+        claims = ", ".join(code_span(c.id) for c in group.claims)
+        lines = [f"**Answers** (rival claims {claims}): {escape_inline(group.sentence)}."]
+        if group.unanswered_labels:
+            names = ", ".join(escape_inline(n) for n in group.unanswered_labels)
+            lines.append(f"None of these answers: {names}.")
+        if group.rival_count:
+            lines.append(f"Rival answers: {self._sides(group)}.")
+        return "\\\n".join(lines)
 
     def _evidence(self, stand: Stand) -> str:
         """Each quote with where it was found: the reader's way back to the article."""
@@ -240,6 +287,8 @@ class _Report:
             f"## {escape_inline(shown.topic.title)}",
             f"**Question:** {escape_inline(shown.topic.question)}",
         )
+        for answers in shown.answers:
+            self.add(self._answers(answers))
         absent = []
         for word, group in (
             ("Silent on this topic", shown.silent),

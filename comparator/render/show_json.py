@@ -14,7 +14,10 @@ even for a single topic, so a script never has to check which of two shapes it g
 Added to that contract (never in its place): ``outlet_name`` and ``id`` (the assertion id) on
 positions, ``note`` (or null), ``status`` on quotes ("found", "ambiguous", "not-found",
 "no-text"; ``file``/``line``/``column`` are null unless found), ``same_outlet`` on relations.
-``attributed_to`` is null when the article speaks in its own voice. ``--claim`` keeps only the
+``attributed_to`` is null when the article speaks in its own voice. Version 2: each topic
+lists its ``rivals`` (groups of claim ids) and, per group, ``answers``: which claims each
+article gives and which articles give none; a claim's relations also hold its ``rival`` pairs,
+each with ``"claims": [claim of a, claim of b]``. ``--claim`` keeps only the
 named claims (and drops topics left with none); ``--by`` and ``--no-quotes`` shape the text
 views only: the JSON always carries every position and quote.
 """
@@ -25,6 +28,8 @@ import json
 from typing import IO, Any
 
 from comparator.compare import Position
+from comparator.models import Relation
+from comparator.views.rivals import AnswerGroup
 from comparator.views.show import (
     Evidence,
     ShowClaim,
@@ -54,6 +59,33 @@ def topic_object(shown: ShowTopic) -> dict[str, Any]:
         "claims": [claim_object(c) for c in shown.claims],
         "silent": list(shown.silent.ids),
         "unreviewed": list(shown.unreviewed.ids),
+        "rivals": [list(group.claims) for group in topic.rivals],
+        "answers": [answers_object(group) for group in shown.answers],
+    }
+
+
+def answers_object(group: AnswerGroup) -> dict[str, Any]:
+    """A rival group as a question's answers: who gives which (``stance`` affirms or
+    suggests), who gives none, and the rival pairs."""
+    return {
+        "claims": [c.id for c in group.claims],
+        "answers": [
+            {
+                "source": a.source.id,
+                "outlet": a.source.outlet,
+                "claims": [{"claim": g.claim, "stance": g.stance.value} for g in a.given],
+            }
+            for a in group.answers
+        ],
+        "unanswered": [s.id for s in group.unanswered],
+        "rivals": [
+            {
+                "a": line.first.source.id,
+                "b": line.second.source.id,
+                "claims": [line.first.assertion.claim, line.second.assertion.claim],
+            }
+            for line in group.rivals
+        ],
     }
 
 
@@ -66,6 +98,16 @@ def claim_object(claim: ShowClaim) -> dict[str, Any]:
         "relations": [
             {"a": r.a, "b": r.b, "relation": r.relation.value, "same_outlet": r.same_outlet}
             for r in claim.relations
+        ]
+        + [
+            {
+                "a": r.a,
+                "b": r.b,
+                "relation": Relation.RIVAL.value,
+                "same_outlet": r.same_outlet,
+                "claims": list(r.claims),
+            }
+            for r in claim.comparison.rivals
         ],
     }
 

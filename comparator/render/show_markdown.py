@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import IO
 
 from comparator.models import AnchorStatus, Relation
-from comparator.render.markdown_util import escape_cell, escape_inline, table
+from comparator.render.markdown_util import code_span, escape_cell, escape_inline, table
 from comparator.render.style import CONTRADICT_MARK, DIVERGE_MARK, legend, pick, stance_plain
+from comparator.views.rivals import AnswerGroup
 from comparator.views.show import Entry, Evidence, ShowClaim, ShowTopic, ShowView, Stand
 
 
@@ -34,6 +35,7 @@ def topic_blocks(shown: ShowTopic, *, quotes: bool = True, level: int = 2) -> li
         f"{hashes} {escape_inline(topic.id)}: {escape_inline(topic.title)}",
         f"_{escape_inline(topic.question)}_",
     ]
+    blocks += [answers_block(group) for group in shown.answers]
     if not shown.claims:
         blocks.append("This topic has no claims yet.")
     for claim in shown.claims:
@@ -47,6 +49,20 @@ def topic_blocks(shown: ShowTopic, *, quotes: bool = True, level: int = 2) -> li
     return blocks
 
 
+def answers_block(group: AnswerGroup) -> str:
+    """The topic as a question: which of the rival answers each article gives, then who gives
+    none and each pair of rivals."""
+    claims = ", ".join(code_span(c.id) for c in group.claims)
+    lines = [f"**Answers** (rival claims {claims}): {escape_inline(group.sentence)}"]
+    if group.unanswered_labels:
+        lines.append(f"None of these answers: {escape_inline(', '.join(group.unanswered_labels))}")
+    lines += [
+        f"{escape_inline(pick(CONTRADICT_MARK))} rival: {escape_inline(r.sentence)}"
+        for r in group.rivals
+    ]
+    return "  \n".join(lines)
+
+
 def claim_blocks(claim: ShowClaim, *, quotes: bool = True, level: int = 3) -> list[str]:
     hashes = "#" * level
     blocks = [
@@ -57,7 +73,8 @@ def claim_blocks(claim: ShowClaim, *, quotes: bool = True, level: int = 3) -> li
     blocks.append(table(header, [_row(entry, quotes) for entry in claim.rows]))
     lines = []
     for line in claim.lines:
-        mark = CONTRADICT_MARK if line.relation is Relation.CONTRADICT else DIVERGE_MARK
+        opposed = line.relation in (Relation.CONTRADICT, Relation.RIVAL)
+        mark = CONTRADICT_MARK if opposed else DIVERGE_MARK
         lines.append(
             f"- {escape_inline(pick(mark))} {line.relation.value}: {escape_inline(line.sentence)}"
         )

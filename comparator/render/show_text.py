@@ -37,6 +37,7 @@ from comparator.render.style import (
 )
 from comparator.render.text_style import stance_text, verdict_text
 from comparator.safetext import visible_path
+from comparator.views.rivals import AnswerGroup
 from comparator.views.show import (
     Cell,
     Column,
@@ -89,12 +90,30 @@ class _View:
         heading.append_text(data_text(topic.title, "bold", one_line=True))
         self.out.rule(heading, "dim")
         self.out.text(data_text(topic.question, "italic", one_line=True))
+        for group in shown.answers:
+            self._answers(group)
         if not shown.claims:
             self.out.text(Text("This topic has no claims yet.", style="dim"))
         for claim in shown.claims:
             self.out.text()
             self._claim(shown, claim)
         self._absent(shown)
+
+    def _answers(self, group: AnswerGroup) -> None:
+        """The topic as a question: which of the rival answers each article gives."""
+        self.out.text()
+        head = Text("answers ", style="bold")
+        head.append(f"(rival claims: {', '.join(c.id for c in group.claims)}): ", style="dim")
+        head.append_text(data_text(group.sentence))
+        self.out.text(head)
+        if group.unanswered_labels:
+            line = Text("  none of these answers: ", style="dim")
+            line.append_text(data_text(", ".join(group.unanswered_labels), "dim"))
+            self.out.text(line)
+        for rival in group.rivals:
+            line = Text(f"  {pick(CONTRADICT_MARK, self.unicode)} rival: ", style=CONTRADICT_STYLE)
+            line.append_text(data_text(rival.sentence))
+            self.out.text(line)
 
     def _claim(self, topic: ShowTopic, claim: ShowClaim) -> None:
         head = Text()
@@ -112,7 +131,7 @@ class _View:
         self.out.text(verdict)
         self._table(topic, claim)
         for relation_line in claim.lines:
-            contradict = relation_line.relation is Relation.CONTRADICT
+            contradict = relation_line.relation in (Relation.CONTRADICT, Relation.RIVAL)
             line = Text()
             mark = CONTRADICT_MARK if contradict else DIVERGE_MARK
             style = CONTRADICT_STYLE if contradict else DIVERGE_STYLE

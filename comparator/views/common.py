@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.compare import ClaimComparison, Coverage, Position, TopicComparison
+from comparator.compare import ClaimComparison, Coverage, Position, RivalPair, TopicComparison
 from comparator.models import Relation, Source, Stance, Verdict
 from comparator.views import By as By  # every view module finds its vocabulary here
 
@@ -165,25 +165,46 @@ class RelationLine:
     inside: str | None
 
     @property
+    def rival(self) -> bool:
+        """Whether the two give rival answers (each its own claim) rather than split on one."""
+        return self.relation is Relation.RIVAL
+
+    @property
     def sentence(self) -> str:
-        """``East (affirms) vs West (denies)``: plain words of untrusted labels."""
-        text = (
-            f"{self.first_label} ({self.first.stance.value}) vs "
-            f"{self.second_label} ({self.second.stance.value})"
-        )
+        """``East (affirms) vs West (denies)``, or for rival answers ``East: status (affirms)
+        vs West: spoiler (affirms)``: plain words of untrusted labels."""
+        first, second = self.first, self.second
+        if self.rival:
+            text = (
+                f"{self.first_label}: {first.assertion.claim} ({_stance_word(first)}) vs "
+                f"{self.second_label}: {second.assertion.claim} ({_stance_word(second)})"
+            )
+        else:
+            text = (
+                f"{self.first_label} ({_stance_word(first)}) vs "
+                f"{self.second_label} ({_stance_word(second)})"
+            )
         return text + (f", inside {self.inside}" if self.inside is not None else "")
+
+
+def _stance_word(position: Position) -> str:
+    stance = position.stance
+    return stance.value if stance is not None else "no stance"
 
 
 def relation_lines(
     comparison: TopicComparison, claim: ClaimComparison, names: Mapping[str, str]
 ) -> tuple[RelationLine, ...]:
-    """One line per contradiction, then per divergence, in the order of the columns."""
+    """One line per contradiction, then per rival answer, then per divergence, in the order
+    of the columns."""
     order = {sid: i for i, sid in enumerate(by_outlet_order(comparison, names))}
     out: list[RelationLine] = []
     for relation, pairs in (
         (Relation.CONTRADICT, claim.contradictions),
         (Relation.DIVERGE, claim.divergences),
     ):
+        if relation is Relation.DIVERGE:
+            out += rival_lines(comparison, claim.rivals, names)
         if not pairs:
             continue
         ranked = []
@@ -207,6 +228,31 @@ def relation_lines(
     return tuple(out)
 
 
+def rival_lines(
+    comparison: TopicComparison, rivals: Iterable[RivalPair], names: Mapping[str, str]
+) -> list[RelationLine]:
+    """One line per rival pair, the earlier column first (its claim with it), in column order."""
+    order = {sid: i for i, sid in enumerate(by_outlet_order(comparison, names))}
+    ranked = []
+    for pair in rivals:
+        first, second = pair.first, pair.second
+        if order.get(second.source.id, len(order)) < order.get(first.source.id, len(order)):
+            first, second = second, first
+        key = (order.get(first.source.id, 0), order.get(second.source.id, 0))
+        ranked.append((key, first.assertion.claim, second.assertion.claim, first, second))
+    return [
+        RelationLine(
+            Relation.RIVAL,
+            first,
+            second,
+            names.get(first.source.id, first.source.id),
+            names.get(second.source.id, second.source.id),
+            first.outlet if first.outlet == second.outlet else None,
+        )
+        for *_, first, second in sorted(ranked, key=lambda r: r[:3])
+    ]
+
+
 def claim_summary(claim: ClaimComparison) -> str:
     """The verdict explained in a few words: what a reader needs before the table."""
     count = len(claim.positions)
@@ -214,8 +260,12 @@ def claim_summary(claim: ClaimComparison) -> str:
         return "no source takes a position on it"
     what = VERDICT_MEANING[claim.verdict]
     if claim.verdict is Verdict.CONTESTED:
-        n = len(claim.contradictions)
-        what += f" ({n} contradiction{'s' * (n != 1)})"
+        n, r = len(claim.contradictions), len(claim.rivals)
+        counted = [f"{n} contradiction{'s' * (n != 1)}"] if n else []
+        counted += [f"{r} rival answer{'s' * (r != 1)}"] if r else []
+        if not n:
+            what = "sources give rival answers"
+        what += f" ({', '.join(counted)})"
     if claim.verdict is Verdict.CONSENSUS and any(
         r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations
     ):
@@ -236,4 +286,6 @@ def contradicted_sources(claim: ClaimComparison) -> frozenset[str]:
     opponents, read from the signs of the stances so that no pair has to be built."""
     positive = {p.source.id for p in claim.positions if p.stance.score > 0}
     negative = {p.source.id for p in claim.positions if p.stance.score < 0}
-    return frozenset(positive | negative) if positive and negative else frozenset()
+    opposed = positive | negative if positive and negative else set()
+    # A source giving this claim as an answer against a rival's is opposed too.
+    return frozenset(opposed) | claim.rival_sources

@@ -130,6 +130,17 @@ class RelationCount:
     words: str
 
 
+@dataclass(frozen=True, slots=True)
+class RivalView:
+    """An article of A and one of B giving rival answers: each side with the claim it gives."""
+
+    topic: Topic
+    a: Side
+    b: Side
+    a_claim: Claim
+    b_claim: Claim
+
+
 @dataclass(frozen=True)
 class DiffView:
     """Everything ``compare diff A B`` shows, in corpus order (topics and claims as in the
@@ -146,6 +157,8 @@ class DiffView:
     only_b: OneSidedSection
     #: Whether any pair is shown word by word: the word-diff legend is shown only then.
     word_by_word: bool
+    #: Pairs of articles giving rival answers to a topic's question, in corpus order.
+    rivals: tuple[RivalView, ...] = ()
 
     @property
     def one_sided(self) -> tuple[OneSidedSection, OneSidedSection]:
@@ -162,15 +175,19 @@ def build_diff_view(
     counts = _counts(shared)
     only_a = OneSidedSection(a, b, tuple(_one_sided(item, labels) for item in diff.only_a))
     only_b = OneSidedSection(b, a, tuple(_one_sided(item, labels) for item in diff.only_b))
+    rivals = tuple(
+        RivalView(r.topic, labels.side(r.a), labels.side(r.b), *r.claims) for r in diff.rivals
+    )
     return DiffView(
         a=a,
         b=b,
-        summary=_summary(len(shared), counts, (only_a, only_b)),
+        summary=_summary(len(shared), counts, (only_a, only_b), len(rivals)),
         counts=counts,
         shared=shared,
         only_a=only_a,
         only_b=only_b,
         word_by_word=any(t.word_by_word for s in shared for p in s.pairs for t in p.texts),
+        rivals=rivals,
     )
 
 
@@ -243,11 +260,16 @@ def _counts(shared: tuple[SharedClaimView, ...]) -> tuple[RelationCount, ...]:
 
 
 def _summary(
-    shared: int, counts: tuple[RelationCount, ...], one_sided: tuple[OneSidedSection, ...]
+    shared: int,
+    counts: tuple[RelationCount, ...],
+    one_sided: tuple[OneSidedSection, ...],
+    rivals: int = 0,
 ) -> str:
     text = f"both address {shared} claim{'s' * (shared != 1)}"
     if counts:
         text += " (" + ", ".join(f"{c.count} {c.words}" for c in counts) + ")"
+    if rivals:
+        text += f"; {rivals} pair{'s' * (rivals != 1)} of rival answers"
     for section in one_sided:
         text += f"; only {section.party.name} addresses {len(section.claims)}"
     return text

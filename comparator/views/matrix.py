@@ -71,6 +71,23 @@ class MatrixView:
         return not self.topics or not any(c.sources for c in self.columns)
 
     @property
+    def rivals(self) -> int:
+        """How many of the contradictions counted are rival answers (each article its own
+        claim of a rival group): the pair table says so when there are any."""
+        return sum(t.rival for t in self.pairs)
+
+    @property
+    def rival_note(self) -> str:
+        """The sentence under the pair table when rival answers are counted in it, else ""."""
+        n = self.rivals
+        if not n:
+            return ""
+        return (
+            f"Contradictions include {n} pair{'s' * (n != 1)} of articles giving rival "
+            "answers (each its own claim of a topic's rival group)."
+        )
+
+    @property
     def shared_outlets(self) -> tuple[OutletColumn, ...]:
         """Outlets of several articles, whose marks need a note saying which is which."""
         return tuple(c for c in self.columns if len(c.sources) > 1)

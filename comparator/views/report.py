@@ -20,6 +20,7 @@ from comparator.views.common import (
     outlet_order,
     source_label,
 )
+from comparator.views.rivals import AnswerGroup, answer_groups
 from comparator.views.show import ShowClaim, ShowTopic, Stand, show_topic
 
 if TYPE_CHECKING:
@@ -88,6 +89,28 @@ def contested(comparisons: Iterable[TopicComparison]) -> tuple[Sides, ...]:
 
 
 @dataclass(frozen=True)
+class RivalHeadline:
+    """A rival group on which sources give answers that exclude each other: a headline
+    contradiction that no single claim shows."""
+
+    topic: Topic
+    group: AnswerGroup
+
+
+def rival_headlines(
+    comparisons: Iterable[TopicComparison], names: Mapping[str, str]
+) -> tuple[RivalHeadline, ...]:
+    """Every rival group with at least one pair of rivals, in corpus order."""
+    return tuple(
+        RivalHeadline(c.topic, group)
+        for c in comparisons
+        if c.rivals
+        for group in answer_groups(c, names)
+        if group.rival_count
+    )
+
+
+@dataclass(frozen=True)
 class ReportClaim:
     shown: ShowClaim
     #: Its stands grouped by outlet, outlets in corpus order.
@@ -116,6 +139,8 @@ class ReportView:
     #: Source id -> how a sentence names it (outlet, or outlet/id when it has several).
     labels: Mapping[str, str]
     comparisons: tuple[TopicComparison, ...]
+    #: Rival answers, headline contradictions of their own (after the claims').
+    rival_headlines: tuple[RivalHeadline, ...] = ()
 
     @property
     def topic_count(self) -> int:
@@ -157,7 +182,9 @@ def _summary_row(
 def _report_claim(claim: ShowClaim) -> ReportClaim:
     stands = tuple(e.stand for e in claim.rows if e.stand is not None)
     framings: tuple[Stand, ...] = ()
-    if claim.verdict in (Verdict.CONTESTED, Verdict.MIXED):
+    # Rival answers alone leave nothing to part on the claim itself: the answers say it.
+    split = claim.comparison.contradictions or claim.comparison.divergences
+    if claim.verdict in (Verdict.CONTESTED, Verdict.MIXED) and split:
         framings = tuple(sorted(stands, key=lambda s: s.stance.score))
     return ReportClaim(claim, stands, framings)
 
@@ -167,6 +194,7 @@ def build_report(result: CheckResult, comparisons: tuple[TopicComparison, ...]) 
     corpus = result.corpus
     assert corpus is not None
     shared = multi_source_outlets(corpus.sources)
+    names = {s.id: source_label(s, shared) for s in corpus.sources}
     return ReportView(
         corpus.path.name,
         corpus.sources,
@@ -175,6 +203,7 @@ def build_report(result: CheckResult, comparisons: tuple[TopicComparison, ...]) 
         sum(len(claim.positions) for c in comparisons for claim in c.claims),
         result.count(Severity.ERROR),
         contested(comparisons),
-        {s.id: source_label(s, shared) for s in corpus.sources},
+        names,
         comparisons,
+        rival_headlines(comparisons, names),
     )

@@ -30,6 +30,7 @@ from comparator.views.common import (
     labels,
     relation_lines,
 )
+from comparator.views.rivals import AnswerGroup, answer_groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,8 @@ class ShowTopic:
     unreviewed: Absentees
     #: Every source of the corpus, in corpus order, with its label.
     labels: Mapping[str, str]
+    #: The topic's rival groups, each with the answer every article gives (version 2).
+    answers: tuple[AnswerGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,7 @@ def show_topic(
         absentees(comparison, names, Absence.SILENT, comparison.silent),
         absentees(comparison, names, Absence.UNREVIEWED, comparison.unreviewed),
         names,
+        answer_groups(comparison, names),
     )
 
 
