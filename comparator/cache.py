@@ -54,6 +54,7 @@ from comparator.models import (
     Location,
     QuoteAnchor,
     QuoteKey,
+    QuotePart,
     QuoteRef,
     Severity,
     Source,
@@ -63,7 +64,7 @@ from comparator.models import (
 )
 
 #: Bumped whenever the layout of an entry or of the model changes.
-FORMAT = 2
+FORMAT = 3
 #: Entries kept; the oldest beyond this are removed when a new one is written.
 MAX_ENTRIES = 32
 #: Rules whose findings mean an article could not be read: such a corpus is not cached, since
@@ -83,6 +84,7 @@ _RECORDS: tuple[type, ...] = (
     Assertion,
     Topic,
     QuoteAnchor,
+    QuotePart,
     QuoteKey,
     TextDigest,
 )

@@ -41,6 +41,8 @@ LINT_RULES: dict[str, Rule] = {
 }
 
 MIN_QUOTE_WORDS = 5
+#: The least words of each part of an elided quote: a part must stand alone as evidence.
+MIN_PART_WORDS = 3
 
 #: Every rule, with its default severity and what it means; the SARIF output lists these.
 RULES: dict[str, Rule] = {
