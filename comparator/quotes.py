@@ -59,8 +59,6 @@ _ELISION = re.compile(r"\[\s*(?:\.{3,}|\u2026)\s*\]|\.{3,}|\u2026")
 #: How many places of one part of an elided quote are looked at: a part is at least a few
 #: words, and a phrase that common cannot point at one paragraph anyway.
 _MAX_PART_PLACES = 1000
-#: What joins the parts of an elided quote when a view shows it.
-ELLIPSIS = "\u2026"
 
 
 def normalise(text: str) -> str:
