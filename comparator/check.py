@@ -494,6 +494,7 @@ def _verify(
         tied += linter.stance_cue_findings(corpus) + linter.drift_findings(
             corpus, read_texts, anchors
         )
+        tied += linter.context_findings(corpus, anchors)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

@@ -37,6 +37,12 @@ LINT_RULES: dict[str, Rule] = {
         "A pinned source's text changed: which of its quotes "
         "still anchor, and the new sha256 when all do.",
     ),
+    "quote-context": Rule(
+        Severity.WARNING,
+        "A quote starts or ends inside its sentence, and the words it leaves out carry a "
+        "negation, a doubt or a frame (reported speech, someone's message, a view set up to be "
+        "rejected) that may change its sign or whose claim it is.",
+    ),
     "unused-ignore": Rule(Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
 }
 
