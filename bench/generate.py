@@ -584,6 +584,7 @@ _ATTRIBUTION = re.compile(
 #: quote-context lint looks for the same): a careful analyst quotes around them.
 _CONTEXT = re.compile(
     r"(?i)\b(?:according to|message|said|says|say|claimed|claims|told|stated|insisted|insists"
+    r"|added|wrote|argued|argues"
     r"|asserted|alleged|not|no|never|cannot|hardly|nor|without|whether|unlikely|unverified"
     r"|unproven|doubtful|unclear|propaganda|narrative|portrays?|purports?|critics)\b"
 )
@@ -769,9 +770,11 @@ def pick_quote(rng: random.Random, article: Article) -> str:
             or quote.endswith("—")
         ):
             continue
-        # Nothing left out before it, nor just after it, that negates or frames it.
+        # Nothing left out before it, nor just after it (nor in a short tail such as
+        # "..., a minister added."), that negates or frames it.
+        tail = words[start + size :]
         if _CONTEXT.search(" ".join(words[:start])) or _CONTEXT.search(
-            " ".join(words[start + size : start + size + 4])
+            " ".join(tail if len(tail) <= 12 else tail[:4])
         ):
             continue
         if _occurrences(article.flat, quote) == 1:

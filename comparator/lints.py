@@ -415,12 +415,16 @@ TRAILING_CUES: dict[ContextCue, str] = {
         r"^\W*(?:(?:is|was|are|were|remains?|remained)\s+)?"
         r"(?:unproven|unclear|uncertain|doubtful|unlikely|unconfirmed|unverified|disputed)\b"
     ),
+    # The cue word of a long match is its named ``*_word`` group: the verb, not the clause.
     ContextCue.REPORTED: (
-        r"^\W*(?:according to\b|(?:[\w'’.-]+\s+){0,5}?(?:said|says|say|claimed|claims|claim|"
-        r"argued|argues|argue|insisted|insists|told|stated|asserted|alleged|added|wrote)\b"
-        r"(?:\W+[\w'’.-]+){0,6}\W*$)"
+        r"^\W*(?:(?P<REPORTED_word>according to)\b|(?:[\w\x27\u2019.-]+\s+){0,5}?"
+        r"(?P<REPORTED_word2>said|says|claimed|claims|argued|argues|insisted|insists|told|"
+        r"stated|asserted|alleged|added|wrote)\b(?:\W+[\w\x27\u2019.-]+){0,6}\W*$)"
     ),
-    ContextCue.FRAME: r"^\W*as (?:[\w'’.-]+\s+){0,4}?(?:puts? it|would have it|claims?|says?)\b",
+    ContextCue.FRAME: (
+        r"^\W*as (?:[\w\x27\u2019.-]+\s+){0,4}?"
+        r"(?P<FRAME_word>puts? it|would have it|claims?|says?)\b"
+    ),
 }
 
 
@@ -484,7 +488,9 @@ def _cue_words(matches: Iterable[re.Match[str]]) -> tuple[tuple[ContextCue, str]
     found: dict[tuple[ContextCue, str], None] = {}
     for match in matches:
         name = match.lastgroup or ""
-        word = " ".join(match.group(name).split())
+        groups = match.groupdict()
+        shown = groups.get(f"{name}_word") or groups.get(f"{name}_word2") or match.group(name)
+        word = " ".join(shown.split())
         found[(ContextCue[name], word)] = None
     return tuple(found)
 
