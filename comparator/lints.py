@@ -444,12 +444,20 @@ _GOVERNING = _compile_cues(GOVERNING_CUES, anchored=False)
 _TRAILING = _compile_cues(TRAILING_CUES, anchored=True)
 
 
+class Side(str, Enum):
+    """Where words a quote leaves out stand in its sentence; the value is how a finding says
+    it."""
+
+    BEFORE = "before"
+    BETWEEN = "between parts"
+    AFTER = "after"
+
+
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     """Words of a quote's sentence the quote leaves out, and the cues among them."""
 
-    #: Where they stand: "before", "between parts" or "after" the quote.
-    where: str
+    where: Side
     text: str
     cues: tuple[tuple[ContextCue, str], ...]
 
@@ -459,14 +467,14 @@ def left_out_cues(anchor: QuoteAnchor) -> list[LeftOut]:
     if not anchor.found:
         return []
     out = []
-    stretches = [("before", anchor.before)] + [("between parts", p.left_out) for p in anchor.parts]
+    stretches = [(Side.BEFORE, anchor.before)] + [(Side.BETWEEN, p.left_out) for p in anchor.parts]
     for where, text in stretches:
         found = _governing(text)
         if found:
             out.append(LeftOut(where, " ".join(text.split()), found))
     trailing = _cue_words(_TRAILING.finditer(anchor.after))
     if trailing:
-        out.append(LeftOut("after", " ".join(anchor.after.split()), trailing))
+        out.append(LeftOut(Side.AFTER, " ".join(anchor.after.split()), trailing))
     return out
 
 
@@ -535,7 +543,7 @@ def _context_finding(
     detail = [f"sentence: {_marked_sentence(anchor)}"]
     for stretch in stretches:
         cues_ = ", ".join(f'{cue}: "{word}"' for cue, word in stretch.cues)
-        detail.append(f'left out {stretch.where}: "{stretch.text}" ({cues_})')
+        detail.append(f'left out {stretch.where.value}: "{stretch.text}" ({cues_})')
     return finding(
         "quote-context",
         f"quote of assertion '{assertion_id}' leaves out words of its sentence that carry "

@@ -61,7 +61,8 @@ RULES: dict[str, Rule] = {
     "quote-not-found": Rule(
         Severity.ERROR,
         "A quote is not in its source's text, even after "
-        "normalising whitespace, quotes and dashes.",
+        "normalising whitespace, quotes and dashes (an elided quote: its parts are not all "
+        "in one paragraph, in order).",
     ),
     "quote-ambiguous": Rule(
         Severity.WARNING,
@@ -69,7 +70,8 @@ RULES: dict[str, Rule] = {
     ),
     "quote-too-short": Rule(
         Severity.WARNING,
-        f"A quote has fewer than {MIN_QUOTE_WORDS} words and cannot stand alone as evidence.",
+        f"A quote has fewer than {MIN_QUOTE_WORDS} words, or a part of an elided quote fewer "
+        f"than {MIN_PART_WORDS}, and cannot stand alone as evidence.",
     ),
     "unknown-source": Rule(
         Severity.ERROR,
