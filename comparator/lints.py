@@ -487,7 +487,8 @@ def _governing(text: str) -> tuple[tuple[ContextCue, str], ...]:
         last = index == len(clauses) - 1
         subordinate = _SUBORDINATE.match(clause) is not None
         for cue, word in _cue_words(_GOVERNING.finditer(clause)):
-            if last if cue in LOCAL_CUES else not subordinate or last:
+            bears = last if cue in LOCAL_CUES else last or not subordinate
+            if bears:
                 found[(cue, word)] = None
     return tuple(found)
 
