@@ -75,11 +75,6 @@ class Evidence:
             return self.text
         return f" {ELLIPSIS} ".join(part.text for part in self.parts)
 
-    @property
-    def left_out(self) -> bool:
-        """Whether the quote leaves out words of its sentence (punctuation aside)."""
-        return any(not p.quoted and any(c.isalnum() for c in p.text) for p in self.sentence)
-
 
 def sentence_of(anchor: QuoteAnchor) -> tuple[Piece, ...]:
     """A found quote's sentence as pieces: the words before it, each part of the quote (with
