@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the output changes, so cached corpora are regenerated.
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -580,6 +580,15 @@ _ATTRIBUTION = re.compile(
     r"|insisted|insists|asserted)\b"
 )
 
+#: Words that, left out of a quote's sentence, could change what the quote says (compare's
+#: quote-context lint looks for the same): a careful analyst quotes around them.
+_CONTEXT = re.compile(
+    r"(?i)\b(?:according to|message|said|says|say|claimed|claims|told|stated|insisted|insists"
+    r"|added|wrote|argued|argues"
+    r"|asserted|alleged|not|no|never|cannot|hardly|nor|without|whether|unlikely|unverified"
+    r"|unproven|doubtful|unclear|propaganda|narrative|portrays?|purports?|critics)\b"
+)
+
 STANCES = ["affirms", "suggests", "neutral", "doubts", "denies"]
 STANCE_WEIGHTS = [3, 3, 1, 3, 2]
 
@@ -745,7 +754,8 @@ def _ascii_copy(quote: str) -> str:
 
 
 def pick_quote(rng: random.Random, article: Article) -> str:
-    """A verbatim run of 6-24 words from one sentence, found exactly once in the text."""
+    """A verbatim run of 6-24 words from one sentence, found exactly once in the text, that
+    leaves out no negation or frame of its sentence."""
     for _ in range(50):
         words = rng.choice(article.sentences).split()
         if len(words) < 6:
@@ -758,6 +768,13 @@ def pick_quote(rng: random.Random, article: Article) -> str:
             len(quote.replace(" — ", "—").split()) < 6
             or quote.startswith("—")
             or quote.endswith("—")
+        ):
+            continue
+        # Nothing left out before it, nor just after it (nor in a short tail such as
+        # "..., a minister added."), that negates or frames it.
+        tail = words[start + size :]
+        if _CONTEXT.search(" ".join(words[:start])) or _CONTEXT.search(
+            " ".join(tail if len(tail) <= 12 else tail[:4])
         ):
             continue
         if _occurrences(article.flat, quote) == 1:

@@ -71,6 +71,7 @@ from comparator.models import (
     Location,
     QuoteAnchor,
     QuoteKey,
+    QuotePart,
     QuoteRef,
     RivalGroup,
     Severity,
@@ -118,6 +119,7 @@ _RECORDS: tuple[type, ...] = (
     RivalGroup,
     Topic,
     QuoteAnchor,
+    QuotePart,
     QuoteKey,
     TextDigest,
 )

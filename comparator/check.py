@@ -19,15 +19,18 @@ from comparator.models import (
     Location,
     QuoteAnchor,
     QuoteKey,
+    QuotePart,
+    QuoteRef,
     Severity,
     TextDigest,
     Topic,
 )
-from comparator.rules import MIN_QUOTE_WORDS, RULES, finding
+from comparator.rules import MAX_ELIDED_PARTS, MIN_PART_WORDS, MIN_QUOTE_WORDS, RULES, finding
 
 if TYPE_CHECKING:
     from comparator.ignores import Tied
     from comparator.lints import SilentListing
+    from comparator.quotes import Passage
     from comparator.texts import ArticleText
 
 
@@ -231,7 +234,7 @@ def anchor_quotes(
     # Here, not at the top, as the other imports of the verification (quotes, texts, ignores):
     # they are much of the core's import time, and a view whose corpus comes from the cache
     # never verifies.
-    from comparator.quotes import word_count
+    from comparator.quotes import elision_parts, word_count
 
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
@@ -250,49 +253,183 @@ def anchor_quotes(
                         a,
                     )
                 )
+            parts = elision_parts(quote.text)
+            if parts is not None and len(parts) > MAX_ELIDED_PARTS:
+                if article is None or not article.text.find_all(quote.text, limit=1):
+                    anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
+                    findings.append((_too_many_parts(a, quote, len(parts)), a))
+                    continue
+                parts = None  # found as written: an ordinary quote that holds dots
+            if parts is not None:
+                findings += [(f, a) for f in _short_parts(a, quote, parts)]
             if article is None:
-                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NO_TEXT)
+                anchors[key] = QuoteAnchor(
+                    quote, a.source, AnchorStatus.NO_TEXT, parts=_unplaced(parts)
+                )
                 continue
             found = article.text.find_all(quote.text)
-            places = tuple(Location(article.shown, p.line, p.column) for p in found)
-            if len(found) == 1:
-                anchors[key] = QuoteAnchor(
-                    quote,
-                    a.source,
-                    AnchorStatus.FOUND,
-                    places[0],
-                    found[0].start,
-                    found[0].end,
-                    places,
-                )
-            elif found:
-                anchors[key] = QuoteAnchor(
-                    quote,
-                    a.source,
-                    AnchorStatus.AMBIGUOUS,
-                    places[0],
-                    found[0].start,
-                    found[0].end,
-                    places,
-                )
-                lines = ", ".join(f"{p.line}:{p.column}" for p in places)
-                findings.append(
-                    (
-                        finding(
-                            "quote-ambiguous",
-                            f"quote of assertion '{a.id}' occurs "
-                            f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
-                            "it points at one passage",
-                            quote.location,
-                            related=places,
-                        ),
-                        a,
-                    )
-                )
+            if found or not parts:
+                # A quote found as written keeps today's anchoring, elision marks and all.
+                anchor, problem = _anchor_whole(a, quote, article, found)
             else:
-                anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
-                findings.append((_not_found(a, quote.text, quote.location, article), a))
+                anchor, problem = _anchor_elided(a, quote, article, parts)
+            anchors[key] = anchor
+            if problem is not None:
+                findings.append((problem, a))
     return findings
+
+
+def _unplaced(parts: tuple[str, ...] | None) -> tuple[QuotePart, ...]:
+    return tuple(QuotePart(p) for p in parts or ())
+
+
+def _short_parts(a: Assertion, quote: QuoteRef, parts: tuple[str, ...]) -> list[Finding]:
+    """A part of an elided quote too short to stand alone: each part must be evidence."""
+    from comparator.quotes import normalise  # verification only: see anchor_quotes
+
+    out = []
+    for number, part in enumerate(parts, 1):
+        count = len(normalise(part).split())
+        if count < MIN_PART_WORDS:
+            out.append(
+                finding(
+                    "quote-too-short",
+                    f"part {number} of the elided quote of assertion '{a.id}' (\"{part}\") has "
+                    f"{count} word(s); each part of an elided quote needs at least "
+                    f"{MIN_PART_WORDS} words to stand alone: lengthen it or drop the elision",
+                    quote.location,
+                )
+            )
+    return out
+
+
+def _anchor_whole(
+    a: Assertion, quote: QuoteRef, article: ArticleText, found: list[Passage]
+) -> tuple[QuoteAnchor, Finding | None]:
+    """The anchor of a quote matched as a whole (found once, several times, or not at all)."""
+    places = tuple(Location(article.shown, p.line, p.column) for p in found)
+    if not found:
+        anchor = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
+        return anchor, _not_found(a, quote.text, quote.location, article)
+    first = found[0]
+    before, after = article.text.sentence_around(first.start, first.end)
+    status = AnchorStatus.FOUND if len(found) == 1 else AnchorStatus.AMBIGUOUS
+    anchor = QuoteAnchor(
+        quote,
+        a.source,
+        status,
+        places[0],
+        first.start,
+        first.end,
+        places,
+        before=before,
+        after=after,
+    )
+    return anchor, _ambiguous(a, quote, article, places)
+
+
+def _ambiguous(
+    a: Assertion, quote: QuoteRef, article: ArticleText, places: tuple[Location, ...]
+) -> Finding | None:
+    if len(places) < 2:
+        return None
+    lines = ", ".join(f"{p.line}:{p.column}" for p in places)
+    return finding(
+        "quote-ambiguous",
+        f"quote of assertion '{a.id}' occurs "
+        f"{len(places)} times in {article.shown} (at {lines}); lengthen it so "
+        "it points at one passage",
+        quote.location,
+        related=places,
+    )
+
+
+def _too_many_parts(a: Assertion, quote: QuoteRef, count: int) -> Finding:
+    return finding(
+        "quote-not-found",
+        f"elided quote of assertion '{a.id}' has {count} parts; an elided quote may have at "
+        f"most {MAX_ELIDED_PARTS}, so it was not searched for: quote the passage in fewer, "
+        "longer parts (or as several quotes)",
+        quote.location,
+    )
+
+
+def _anchor_elided(
+    a: Assertion, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
+) -> tuple[QuoteAnchor, Finding | None]:
+    """An elided quote: its parts in order within one paragraph, each part's place kept."""
+    from comparator.quotes import fold  # verification only: see anchor_quotes
+
+    matches = article.text.find_elided(parts)
+    if not matches:
+        anchor = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND, parts=_unplaced(parts))
+        return anchor, _elided_not_found(a, quote, article, parts)
+    passages = matches[0]
+    original = article.text.original
+    placed = []
+    previous = None
+    for part, passage in zip(parts, passages, strict=True):
+        gap = fold(original[previous.end : passage.start]) if previous is not None else ""
+        placed.append(QuotePart(part, Location(article.shown, passage.line, passage.column), gap))
+        previous = passage
+    start, end = passages[0].start, passages[-1].end
+    before, after = article.text.sentence_around(start, end)
+    places = tuple(Location(article.shown, m[0].line, m[0].column) for m in matches)
+    status = AnchorStatus.FOUND if len(matches) == 1 else AnchorStatus.AMBIGUOUS
+    anchor = QuoteAnchor(
+        quote, a.source, status, places[0], start, end, places, tuple(placed), before, after
+    )
+    return anchor, _ambiguous(a, quote, article, places)
+
+
+def _elided_not_found(
+    a: Assertion, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
+) -> Finding:
+    """Why an elided quote does not anchor: a part that is not in the text (with its closest
+    passage), or parts that are, but not in order within one paragraph."""
+    from comparator.quotes import format_word_diff  # verification only: see anchor_quotes
+
+    detail: list[str] = []
+    related: list[Location] = []
+    missing: list[int] = []
+    paragraphs: set[int] = set()
+    for number, part in enumerate(parts, 1):
+        found = article.text.find_all(part, limit=1)
+        if found:
+            place = found[0]
+            related.append(Location(article.shown, place.line, place.column))
+            paragraph = article.text.layout.paragraph_of(place.start)
+            paragraphs.add(paragraph)
+            detail.append(
+                f"part {number} found at {place.line}:{place.column} "
+                f"(paragraph {paragraph + 1}): {part}"
+            )
+            continue
+        missing.append(number)
+        miss = article.text.explain_miss(part)
+        if miss.closest is None:
+            detail.append(f"part {number} not found, nothing close: {part}")
+            continue
+        related.append(Location(article.shown, miss.closest.line, miss.closest.column))
+        detail.append(
+            f"part {number} not found; closest at {miss.closest.line}:{miss.closest.column}: "
+            f"{' '.join(miss.closest.text.split())}"
+        )
+        detail.append(f"diff:    {format_word_diff(miss.diff)}")
+    message = f"elided quote of assertion '{a.id}' is not in {article.shown}: "
+    if missing:
+        which = ", ".join(str(n) for n in missing)
+        message += f"part{'s' * (len(missing) > 1)} {which} not found"
+    elif len(paragraphs) > 1:
+        message += (
+            "its parts are in different paragraphs; the parts of an elided quote must all be "
+            "in one paragraph"
+        )
+    else:
+        message += "its parts are not in this order in any paragraph; quote them in order"
+    return finding(
+        "quote-not-found", message, quote.location, detail=tuple(detail), related=tuple(related)
+    )
 
 
 def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
@@ -392,6 +529,7 @@ def _verify(
             corpus, read_texts, anchors
         )
         tied += linter.rival_unread_findings(corpus)
+        tied += linter.context_findings(corpus, anchors)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

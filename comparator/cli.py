@@ -320,6 +320,13 @@ def show(
     no_quotes: Annotated[
         bool, typer.Option("--no-quotes", help="Compact view: stances and summaries only.")
     ] = False,
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context",
+            help="Show each quote in its whole sentence, the quoted words marked «like this».",
+        ),
+    ] = False,
     fmt: Annotated[ShowFormat, _format_option()] = ShowFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
@@ -338,7 +345,7 @@ def show(
     chosen = resolve_topics(corpus, topics)
     claims = resolve_claims(chosen, claim or [])
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
-    model = build_show(comparisons, by=by, claims=claims, quotes=not no_quotes)
+    model = build_show(comparisons, by=by, claims=claims, quotes=not no_quotes, context=context)
     title = "compare " + " ".join(c.topic.id for c in comparisons)
     _render("show", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 

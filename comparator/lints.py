@@ -385,3 +385,236 @@ def drift_findings(
             )
         )
     return out
+
+
+# --------------------------------------------------------------------------- quote-context
+
+
+class ContextCue(str, Enum):
+    """Families of words that, left out of a quote's sentence, can change what the quote says:
+    its sign, or whose claim it is. The value is how a finding names the family."""
+
+    #: "hardly", "not", "never", "no": the sentence may say the opposite of the quote.
+    NEGATION = "negation"
+    #: "unclear whether", "remain unproven": the sentence doubts what the quote states.
+    DOUBT = "doubt"
+    #: "said that", "claims that", "according to": the quote is someone else's claim.
+    REPORTED = "reported speech"
+    #: "message is that", "portrays itself as", "purports": the quote is someone's line,
+    #: relayed as such, not the author's finding.
+    FRAME = "frame"
+    #: "some might see", "critics argue": a view the author sets up, often to reject it.
+    COUNTERVIEW = "counterview"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Cues in the words before a quote (or between the parts of an elided quote): words that
+#: govern what follows them. Negation and doubt are looked for in the clause the quote starts
+#: in (``_last_clause``); the framing families anywhere before it but in a leading subordinate
+#: clause ("While allegations ... remain unproven, Russia has ...": the quote is the main
+#: clause, the author's own).
+GOVERNING_CUES: dict[ContextCue, str] = {
+    ContextCue.NEGATION: (
+        r"not|never|no|hardly|barely|scarcely|neither|nor|nothing|none|cannot|without|"
+        r"far from|rather than|instead of|no longer|\w+n't"
+    ),
+    ContextCue.DOUBT: (
+        r"whether|it remains to be seen|unproven|no evidence|unlikely|doubts?|doubtful|"
+        r"unclear|uncertain|questionable"
+    ),
+    # "it can be said that" is the author hedging, not someone else speaking.
+    ContextCue.REPORTED: (
+        r"(?<!be\s)said|says|say|claimed|claims? that|argued|argues|argue|insisted|insists|"
+        r"told|tells|stated|asserted|asserts|alleged|alleges|maintained|maintains|"
+        r"declared|declares|according to|reportedly|in the words of"
+    ),
+    ContextCue.FRAME: (
+        r"message|narrative|line is|talking points?|propaganda|portray(?:s|ed|ing)?|"
+        r"present(?:s|ed|ing)? (?:itself|himself|herself|themselves)|"
+        r"styl(?:e|es|ed|ing) (?:itself|himself|herself|themselves)|"
+        r"cast(?:s|ing)? (?:itself|himself|herself|themselves)|purport(?:s|ed|ing)?|"
+        r"pitch(?:es|ed|ing)?|self-presentation|(?:wants?|seeks?|hopes?) (?:\w+ )?to be seen"
+    ),
+    ContextCue.COUNTERVIEW: (
+        r"some (?:\w+ )?(?:might |may |could |would )?(?:see|argue|say|think|believe|claim|"
+        r"view|suggest|contend)|critics|skeptics|sceptics|"
+        r"(?:it|this) (?:might|may|could) (?:seem|appear)|at first (?:glance|sight)|"
+        r"on the surface|ostensibly|seemingly|supposedly|so-called|conventional wisdom|"
+        r"it is (?:often|widely|commonly) (?:said|thought|believed|assumed)"
+    ),
+}
+#: The families whose cue governs only its own clause.
+LOCAL_CUES = frozenset({ContextCue.NEGATION, ContextCue.DOUBT})
+#: What ends a clause, for the scope of a cue.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
+#: A clause that opens with one of these is subordinate: what it says is not the quote's.
+_SUBORDINATE = re.compile(
+    r"(?i)^\W*(?:and\s+|but\s+)?(?:while|whilst|although|though|whether|despite|if|as|since|"
+    r"because|when|even\s+as|even\s+if|even\s+though|unlike)\b"
+)
+#: Cues right after a quote: its sentence goes on to deny, doubt or attribute it ("... is
+#: not true", "... remain unproven", "..., officials said.").
+TRAILING_CUES: dict[ContextCue, str] = {
+    # "X is not true" negates the quote; "X, not Y" only sets it against something else.
+    ContextCue.NEGATION: (
+        r"^\W*(?:(?:is|was|are|were|be|been|remains?|remained)\s+(?:not|never|hardly)\b|"
+        r"(?:(?:is|was|are|were|be|been|remains?|remained)\s+)?"
+        r"(?:false|untrue|wrong|a myth|baseless|unfounded)\b)"
+    ),
+    ContextCue.DOUBT: (
+        r"^\W*(?:(?:is|was|are|were|remains?|remained)\s+)?"
+        r"(?:unproven|unclear|uncertain|doubtful|unlikely|unconfirmed|unverified|disputed)\b"
+    ),
+    # The cue word of a long match is its named ``*_word`` group: the verb, not the clause.
+    ContextCue.REPORTED: (
+        r"^\W*(?:(?P<REPORTED_word>according to)\b|(?:[\w\x27\u2019.-]+\s+){0,5}?"
+        r"(?P<REPORTED_word2>said|says|claimed|claims|argued|argues|insisted|insists|told|"
+        r"stated|asserted|alleged|added|wrote)\b(?:\W+[\w\x27\u2019.-]+){0,6}\W*$)"
+    ),
+    ContextCue.FRAME: (
+        r"^\W*as (?:[\w\x27\u2019.-]+\s+){0,4}?"
+        r"(?P<FRAME_word>puts? it|would have it|claims?|says?)\b"
+    ),
+}
+
+
+def _compile_cues(table: dict[ContextCue, str], *, anchored: bool) -> re.Pattern[str]:
+    """One pattern for a table of cue families, a named group per family."""
+    parts = []
+    for cue, pattern in table.items():
+        flexible = pattern.replace(" ", r"\s+").replace("'", "['\u2019]")
+        parts.append(f"(?P<{cue.name}>{flexible})")
+    joined = "|".join(parts)
+    if anchored:
+        return re.compile(f"(?i)(?:{joined})")
+    return re.compile(rf"(?i)(?<![\w-])(?:{joined})(?![\w-])")
+
+
+_GOVERNING = _compile_cues(GOVERNING_CUES, anchored=False)
+_TRAILING = _compile_cues(TRAILING_CUES, anchored=True)
+
+
+class Side(str, Enum):
+    """Where words a quote leaves out stand in its sentence; the value is how a finding says
+    it."""
+
+    BEFORE = "before"
+    BETWEEN = "between parts"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Words of a quote's sentence the quote leaves out, and the cues among them."""
+
+    where: Side
+    text: str
+    cues: tuple[tuple[ContextCue, str], ...]
+
+
+def left_out_cues(anchor: QuoteAnchor) -> list[LeftOut]:
+    """The stretches of a found quote's sentence that it leaves out and that carry a cue."""
+    if not anchor.found:
+        return []
+    out = []
+    stretches = [(Side.BEFORE, anchor.before)] + [(Side.BETWEEN, p.left_out) for p in anchor.parts]
+    for where, text in stretches:
+        found = _governing(text)
+        if found:
+            out.append(LeftOut(where, " ".join(text.split()), found))
+    trailing = _cue_words(_TRAILING.finditer(anchor.after))
+    if trailing:
+        out.append(LeftOut(Side.AFTER, " ".join(anchor.after.split()), trailing))
+    return out
+
+
+def _governing(text: str) -> tuple[tuple[ContextCue, str], ...]:
+    """The cues of the words before a quote that bear on it: negation and doubt in the clause
+    the quote starts in; the framing families in any clause but a leading subordinate one."""
+    clauses = _CLAUSE_BREAK.split(text)
+    found: dict[tuple[ContextCue, str], None] = {}
+    for index, clause in enumerate(clauses):
+        last = index == len(clauses) - 1
+        subordinate = _SUBORDINATE.match(clause) is not None
+        for cue, word in _cue_words(_GOVERNING.finditer(clause)):
+            bears = last if cue in LOCAL_CUES else last or not subordinate
+            if bears:
+                found[(cue, word)] = None
+    return tuple(found)
+
+
+def _cue_words(matches: Iterable[re.Match[str]]) -> tuple[tuple[ContextCue, str], ...]:
+    found: dict[tuple[ContextCue, str], None] = {}
+    for match in matches:
+        name = match.lastgroup or ""
+        groups = match.groupdict()
+        shown = groups.get(f"{name}_word") or groups.get(f"{name}_word2") or match.group(name)
+        word = " ".join(shown.split())
+        found[(ContextCue[name], word)] = None
+    return tuple(found)
+
+
+def context_findings(corpus: Corpus, anchors: Mapping[QuoteKey, QuoteAnchor]) -> list[Tied]:
+    """Quotes whose sentence holds, in the words the quote leaves out, a negation or a frame
+    that may change what the quote says. A quote of whole sentences leaves out no words and is
+    never flagged; an assertion with ``attributed_to`` already says whose claim it reports, so
+    only negation and doubt are flagged for it."""
+    out: list[Tied] = []
+    for topic in corpus.topics:
+        for a in topic.assertions:
+            for index, quote in enumerate(a.quotes):
+                anchor = anchors.get(QuoteKey(a.id, index))
+                if anchor is None:
+                    continue
+                stretches = left_out_cues(anchor)
+                if a.attributed_to is not None:
+                    # The assertion already names whose claim the quote is: only what may
+                    # change its sign is left to flag.
+                    stretches = _sign_only(stretches)
+                if stretches:
+                    out.append((_context_finding(a.id, quote.location, anchor, stretches), a))
+    return out
+
+
+def _sign_only(stretches: list[LeftOut]) -> list[LeftOut]:
+    out = []
+    for stretch in stretches:
+        cues_ = tuple((cue, word) for cue, word in stretch.cues if cue in LOCAL_CUES)
+        if cues_:
+            out.append(LeftOut(stretch.where, stretch.text, cues_))
+    return out
+
+
+def _context_finding(
+    assertion_id: str, where: Location, anchor: QuoteAnchor, stretches: list[LeftOut]
+) -> Finding:
+    families = dict.fromkeys(cue for s in stretches for cue, _ in s.cues)
+    words_ = dict.fromkeys(word for s in stretches for _, word in s.cues)
+    kinds = " and ".join(str(f) for f in families)
+    detail = [f"sentence: {_marked_sentence(anchor)}"]
+    for stretch in stretches:
+        cues_ = ", ".join(f'{cue}: "{word}"' for cue, word in stretch.cues)
+        detail.append(f'left out {stretch.where.value}: "{stretch.text}" ({cues_})')
+    return finding(
+        "quote-context",
+        f"quote of assertion '{assertion_id}' leaves out words of its sentence that carry "
+        f"{kinds} ({_listing(words_)}): the sentence may not say what the quote says; widen "
+        "the quote to keep them (and check the stance), or say in an ignore entry why they "
+        "change nothing",
+        where,
+        detail=tuple(detail),
+        related=(anchor.location,) if anchor.location is not None else (),
+    )
+
+
+def _marked_sentence(anchor: QuoteAnchor) -> str:
+    """The sentence, the quoted words between « »: plain text for a finding's detail."""
+    quoted = (
+        [(p.left_out, p.text) for p in anchor.parts] if anchor.parts else [("", anchor.quote.text)]
+    )
+    text = anchor.before
+    for gap, words_ in quoted:
+        text += f"{gap}«{' '.join(words_.split())}»"
+    return " ".join((text + anchor.after).split())

@@ -260,8 +260,27 @@ class QuoteKey:
 
 
 @dataclass(frozen=True, slots=True)
+class QuotePart:
+    """One part of an elided quote: its words as the analyst wrote them, where the article
+    holds them (when the whole quote was found), and the article's words the elision left out
+    before it."""
+
+    text: str
+    location: Location | None = None
+    #: The article's words between the previous part and this one, whitespace folded (empty
+    #: for the first part).
+    left_out: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteAnchor:
-    """Where a quote was found in its article (or why it was not)."""
+    """Where a quote was found in its article (or why it was not).
+
+    A found quote carries the rest of its sentence (``before`` and ``after``, whitespace
+    folded): taken while the article is read, so that views and the cache of verified corpora
+    show a quote in its sentence without keeping or reading the text again. What is stored is
+    only what the quote leaves out; the quote itself is the quote as written.
+    """
 
     quote: QuoteRef
     source: str
@@ -270,6 +289,12 @@ class QuoteAnchor:
     start: int = -1
     end: int = -1
     occurrences: tuple[Location, ...] = ()
+    #: An elided quote's parts, in order; empty for a quote without elision marks.
+    parts: tuple[QuotePart, ...] = ()
+    #: The words of its sentence before the quote (found quotes only).
+    before: str = ""
+    #: The words of its sentence after the quote (found quotes only).
+    after: str = ""
 
     @property
     def found(self) -> bool:

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.wording import line_of, line_starts
+from comparator.wording import Layout, line_of, line_starts
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
@@ -66,6 +66,12 @@ _MIN_WINDOW_CHARS = 400
 #: of one repeated word costs no more than an ordinary miss.
 MAX_WORD_OCCURRENCES = 20_000
 _WORD = re.compile(r"\S+")
+#: An elision mark in a quote: three or more dots, the ellipsis character, either of them in
+#: square brackets.
+_ELISION = re.compile(r"\[\s*(?:\.{3,}|\u2026)\s*\]|\.{3,}|\u2026")
+#: How many places of one part of an elided quote are looked at: a part is at least a few
+#: words, and a phrase that common cannot point at one paragraph anyway.
+_MAX_PART_PLACES = 1000
 
 
 def normalise(text: str) -> str:
@@ -77,6 +83,29 @@ def normalise(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = _compose(text)[0]
     return _EDITS.sub(_replacement, _translate(text)).strip()
+
+
+def elision_parts(quote: str) -> tuple[str, ...] | None:
+    """The parts of a quote with elision marks (``...``, ``\u2026``, ``[...]``), as written and
+    stripped; None when it has no mark. A mark at either end only says the quote starts or
+    ends inside its sentence: it leaves one part."""
+    if "." not in quote and "\u2026" not in quote:
+        return None  # the common case, without running the pattern
+    pieces = _ELISION.split(quote)
+    if len(pieces) == 1:
+        return None
+    return tuple(p.strip() for p in pieces if p.strip())
+
+
+def fold(text: str) -> str:
+    """Runs of whitespace made one space, a space kept at either end that had one: a stretch
+    of article text as a view shows it beside the quote."""
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + inner + trail
 
 
 def _translate(text: str) -> str:
@@ -174,6 +203,7 @@ class NormalisedText:
         self._base = base
         self._line_starts = line_starts(original)
         self._words: _WordIndex | None = None
+        self._layout: Layout | None = None
 
     # -- offsets -------------------------------------------------------------------------
 
@@ -213,12 +243,12 @@ class NormalisedText:
 
     # -- matching ------------------------------------------------------------------------
 
-    def find_all(self, quote: str, limit: int = 10) -> list[Passage]:
-        """Every place the quote occurs after normalisation (up to ``limit``)."""
+    def _spans(self, quote: str, limit: int) -> list[tuple[int, int]]:
+        """Normalised (start, end) of every place the quote occurs, up to ``limit``."""
         needle = normalise(quote)
         if not needle:
             return []
-        found: list[Passage] = []
+        found: list[tuple[int, int]] = []
         text = self.normalised
         # A quote is a passage of whole words: "no" is not found inside "enough".
         check_before = needle[0].isalnum()
@@ -230,9 +260,56 @@ class NormalisedText:
                 (check_before and index > 0 and text[index - 1].isalnum())
                 or (check_after and end < len(text) and text[end].isalnum())
             ):
-                found.append(self.passage(index, end))
+                found.append((index, end))
             index = text.find(needle, index + 1)
         return found
+
+    def find_all(self, quote: str, limit: int = 10) -> list[Passage]:
+        """Every place the quote occurs after normalisation (up to ``limit``)."""
+        return [self.passage(start, end) for start, end in self._spans(quote, limit)]
+
+    @property
+    def layout(self) -> Layout:
+        """The article's paragraphs and sentences (made when first asked for)."""
+        if self._layout is None:
+            self._layout = Layout(self.original)
+        return self._layout
+
+    def find_elided(self, parts: tuple[str, ...], limit: int = 10) -> list[tuple[Passage, ...]]:
+        """Every paragraph that holds the parts of an elided quote in order: for each, the
+        passage of each part (the earliest that keeps the order), up to ``limit`` paragraphs."""
+        by_paragraph: list[dict[int, list[tuple[int, int]]]] = []
+        for part in parts:
+            places: dict[int, list[tuple[int, int]]] = {}
+            for start, end in self._spans(part, _MAX_PART_PLACES):
+                paragraph = self.layout.paragraph_of(self.original_span(start, end)[0])
+                places.setdefault(paragraph, []).append((start, end))
+            if not places:
+                return []  # a part that is nowhere: no paragraph can hold them all
+            by_paragraph.append(places)
+        if not by_paragraph:
+            return []
+        found: list[tuple[Passage, ...]] = []
+        for paragraph in sorted(by_paragraph[0]):
+            chosen: list[tuple[int, int]] = []
+            position = 0
+            for places in by_paragraph:
+                span = next((p for p in places.get(paragraph, ()) if p[0] >= position), None)
+                if span is None:
+                    break
+                chosen.append(span)
+                position = span[1]
+            else:
+                found.append(tuple(self.passage(start, end) for start, end in chosen))
+                if len(found) >= limit:
+                    break
+        return found
+
+    def sentence_around(self, start: int, end: int) -> tuple[str, str]:
+        """The words of the sentence (or sentences) holding the original span [start, end)
+        before and after it, whitespace folded: what a quote of that span leaves out."""
+        first, last = self.layout.sentence_span(start, end)
+        return fold(self.original[first:start]), fold(self.original[end:last])
 
     def explain_miss(self, quote: str, *, max_candidates: int = 12) -> Miss:
         """The closest passage to a quote that was not found, and how they differ."""
@@ -495,4 +572,8 @@ def format_word_diff(ops: tuple[tuple[str, str], ...]) -> str:
 
 
 def word_count(quote: str) -> int:
-    return len(normalise(quote).split())
+    """The words of a quote; an elided quote's marks are not words."""
+    parts = elision_parts(quote)
+    if parts is None:
+        return len(normalise(quote).split())
+    return sum(len(normalise(part).split()) for part in parts)

@@ -37,6 +37,12 @@ LINT_RULES: dict[str, Rule] = {
         "A pinned source's text changed: which of its quotes "
         "still anchor, and the new sha256 when all do.",
     ),
+    "quote-context": Rule(
+        Severity.WARNING,
+        "A quote starts or ends inside its sentence, and the words it leaves out carry a "
+        "negation, a doubt or a frame (reported speech, someone's message, a view set up to be "
+        "rejected) that may change its sign or whose claim it is.",
+    ),
     "unused-ignore": Rule(Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
     "rival-unread": Rule(
         Severity.INFO,
@@ -46,6 +52,12 @@ LINT_RULES: dict[str, Rule] = {
 }
 
 MIN_QUOTE_WORDS = 5
+#: The least words of each part of an elided quote: a part must stand alone as evidence.
+MIN_PART_WORDS = 3
+#: An elided quote of more parts than this is not searched for: a quote is a passage with a
+#: few gaps, not a collage (and a pasted document with dots in it must not cost a search per
+#: piece).
+MAX_ELIDED_PARTS = 12
 
 #: Every rule, with its default severity and what it means; the SARIF output lists these.
 RULES: dict[str, Rule] = {
@@ -58,7 +70,8 @@ RULES: dict[str, Rule] = {
     "quote-not-found": Rule(
         Severity.ERROR,
         "A quote is not in its source's text, even after "
-        "normalising whitespace, quotes and dashes.",
+        "normalising whitespace, quotes and dashes (an elided quote: its parts are not all "
+        "in one paragraph, in order).",
     ),
     "quote-ambiguous": Rule(
         Severity.WARNING,
@@ -66,7 +79,8 @@ RULES: dict[str, Rule] = {
     ),
     "quote-too-short": Rule(
         Severity.WARNING,
-        f"A quote has fewer than {MIN_QUOTE_WORDS} words and cannot stand alone as evidence.",
+        f"A quote has fewer than {MIN_QUOTE_WORDS} words, or a part of an elided quote fewer "
+        f"than {MIN_PART_WORDS}, and cannot stand alone as evidence.",
     ),
     "unknown-source": Rule(
         Severity.ERROR,

@@ -117,6 +117,44 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Lines no longer than this (stripped) mean a hand-wrapped text: a line break inside a
+#: paragraph is then only a wrap. Saved web pages put each paragraph on one longer line.
+WRAP_WIDTH = 120
+
+
+def _width(text: str, spans: list[tuple[int, int]]) -> int:
+    """The longest line of a text, stripped: what tells a hand-wrapped text."""
+    return max((len(text[s:e].strip()) for s, e in spans), default=0)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph of an article: the one definition elided quotes use.
+
+    A paragraph is a run of non-blank lines between blank lines (a blank line holds nothing but
+    whitespace). A text that is not hand-wrapped (some line is longer than ``WRAP_WIDTH``)
+    puts a paragraph on each line, with or without blank lines between them, as saved web pages
+    do: there every line break ends a paragraph too.
+    """
+    spans = _lines(text)
+    wrapped = 0 < _width(text, spans) <= WRAP_WIDTH
+    out: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in spans:
+        if not text[start:end].strip():
+            if current:
+                out.append(current)
+            current = None
+        elif current is not None and wrapped:
+            current = (current[0], end)
+        else:
+            if current:
+                out.append(current)
+            current = (start, end)
+    if current:
+        out.append(current)
+    return out
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Stretches of text no sentence crosses: paragraphs, headings, hand-wrapped runs joined.
 
@@ -125,8 +163,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     ending in punctuation.
     """
     spans = _lines(text)
-    width = max((len(text[s:e].strip()) for s, e in spans), default=0)
-    wrapped = 0 < width <= 120
+    width = _width(text, spans)
+    wrapped = 0 < width <= WRAP_WIDTH
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous = ""
@@ -171,29 +209,79 @@ def _ends_sentence(text: str, punct_start: int, after: int) -> bool:
     return not re.fullmatch(r"(?:[a-z]\.)+[a-z]?", before)
 
 
+def _block_sentences(text: str, block_start: int, block_end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one block, stripped, in the original text."""
+    block = text[block_start:block_end]
+    cut = 0
+    pieces: list[tuple[int, int]] = []
+    for match in _SENTENCE_END.finditer(block):
+        if _ends_sentence(block, match.start(), match.end()):
+            pieces.append((cut, match.end()))
+            cut = match.end()
+    pieces.append((cut, len(block)))
+    out = []
+    for first, last in pieces:
+        piece = block[first:last]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = block_start + first + (len(piece) - len(piece.lstrip()))
+        out.append((start, start + len(stripped)))
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of an article, each with its line and column in the text as saved."""
     starts = line_starts(text)
     out: list[Sentence] = []
     for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
-        cut = 0
-        pieces: list[tuple[int, int]] = []
-        for match in _SENTENCE_END.finditer(block):
-            if _ends_sentence(block, match.start(), match.end()):
-                pieces.append((cut, match.end()))
-                cut = match.end()
-        pieces.append((cut, len(block)))
-        for first, last in pieces:
-            piece = block[first:last]
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            start = block_start + first + (len(piece) - len(piece.lstrip()))
-            end = start + len(stripped)
+        for start, end in _block_sentences(text, block_start, block_end):
             line, column = line_of(starts, start)
-            out.append(Sentence(start, end, line, column, " ".join(stripped.split())))
+            out.append(Sentence(start, end, line, column, " ".join(text[start:end].split())))
     return out
+
+
+class Layout:
+    """Where an article's paragraphs and sentences are, found when first asked for.
+
+    Verification asks for the sentence around each quote it anchors: only the blocks that hold
+    a quote are split into sentences, never the whole article.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._paragraph_starts: array[int] | None = None
+        self._blocks: list[tuple[int, int]] | None = None
+        self._block_starts: array[int] = array("q")
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+
+    def paragraph_of(self, offset: int) -> int:
+        """The index of the paragraph an offset falls in (or follows, in a blank line)."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = array("q", (s for s, _ in paragraphs(self.text)))
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
+    def _sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence holding the character at ``offset`` (or the nearest one before it)."""
+        if self._blocks is None:
+            self._blocks = _blocks(self.text)
+            self._block_starts = array("q", (s for s, _ in self._blocks))
+        index = max(0, bisect.bisect_right(self._block_starts, offset) - 1)
+        if not self._blocks:
+            return offset, offset
+        sentences = self._sentences.get(index)
+        if sentences is None:
+            sentences = self._sentences[index] = _block_sentences(self.text, *self._blocks[index])
+        if not sentences:
+            return self._blocks[index]
+        starts = [s for s, _ in sentences]
+        return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence, or the run of sentences, that holds [start, end)."""
+        first = self._sentence_at(start)[0]
+        last = self._sentence_at(max(start, end - 1))[1]
+        return min(first, start), max(last, end)
 
 
 def text_words(text: str) -> frozenset[str]:

@@ -152,10 +152,15 @@ def test_every_claim_has_a_positions_table_with_quote_and_file_line(mini_report:
     direct = positions[0]
     assert direct.column("Source") == ["north", "south", "east-one", "east-two"]
     assert direct.column("Stance") == ["✔✔ affirms", "✘ doubts", "✘✘ denies", "✔ suggests"]
+    # Each quote in its whole sentence, the quoted words in bold.
     assert direct.texts[0][4] == (
-        "“Russia directly supplies weapons to Hamas through covert "
-        "channels” (seeds/north-times.txt:2)"
+        "“Analysts say Russia directly supplies weapons to Hamas through covert "
+        "channels, and the evidence keeps growing.” (seeds/north-times.txt:2)"
     )
+    assert (
+        "“Analysts say **Russia directly supplies weapons to Hamas through covert channels**, "
+        "and the evidence keeps growing.”"
+    ) in mini_report
     indirect = positions[1]
     assert indirect.texts[0][3] == (
         "Russian-made weapons reach Hamas via Iran and Syria.\nAttributed to: Israeli officials"
@@ -232,6 +237,26 @@ def test_json_report_carries_the_same_content(run_cli) -> None:
             "line": 2,
             "column": 14,
             "status": "found",
+            "parts": [
+                {
+                    "text": "Russia directly supplies weapons to Hamas through covert channels",
+                    "file": "seeds/north-times.txt",
+                    "line": 2,
+                    "column": 14,
+                }
+            ],
+            "sentence": {
+                "text": "Analysts say Russia directly supplies weapons to Hamas through covert "
+                "channels, and the evidence keeps growing.",
+                "pieces": [
+                    {"text": "Analysts say ", "quoted": False},
+                    {
+                        "text": "Russia directly supplies weapons to Hamas through covert channels",
+                        "quoted": True,
+                    },
+                    {"text": ", and the evidence keeps growing.", "quoted": False},
+                ],
+            },
         }
     ]
     assert north["attributed_to"] is None
@@ -430,7 +455,7 @@ def test_hostile_text_renders_as_its_own_words(hostile_report: str) -> None:
         + "\nNote: "
         + h["note"]
     )
-    assert shown(positions[0][4]) == f"“{h['quote']}” (bad.txt:2)"
+    assert shown(positions[0][4]) == f"“Intro. {h['quote']}” (bad.txt:2)"
     assert shown(headings(hostile_report, 2)[3]) == h["topic_title"]
     assert shown(headings(hostile_report, 3)[0]) == h["claim"]
 
@@ -648,7 +673,10 @@ def test_unverified_evidence_is_marked_and_the_report_says_why(run_cli, tmp_path
     assert "**Warning:** `compare check` reports 1 error in this corpus" in out
     missing, twice = tables(out)[2:]
     assert missing.texts[0][4] == "“words that are not in the article” (not found in a.txt)"
-    assert twice.texts[0][4] == "“the same five words here” (a.txt:1, found 2 times)"
+    # The sentence of the first place (the second line continues it, in lower case).
+    assert twice.texts[0][4] == (
+        "“the same five words here and the same five words here” (a.txt:1, found 2 times)"
+    )
     assert tables(out)[1].column("Verdict") == ["single-source", "single-source", "unaddressed"]
     assert "Claim none · unaddressed — no source takes a position on it." in [
         inline_text(t) for t in MD.parse(out) if t.type == "inline"

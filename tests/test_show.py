@@ -486,6 +486,28 @@ def test_json_matches_the_design_shape(run_cli: Any) -> None:
         "line": 4,
         "column": 1,
         "status": "found",
+        "parts": [
+            {
+                "text": "Russian-made weapons reach Hamas through Iran and Syria, according to "
+                "Israeli officials",
+                "file": "seeds/south-post.txt",
+                "line": 4,
+                "column": 1,
+            }
+        ],
+        # A whole sentence but its full stop: one quoted piece, then the stop left out.
+        "sentence": {
+            "text": "Russian-made weapons reach Hamas through Iran and Syria, according to "
+            "Israeli officials.",
+            "pieces": [
+                {
+                    "text": "Russian-made weapons reach Hamas through Iran and Syria, according "
+                    "to Israeli officials",
+                    "quoted": True,
+                },
+                {"text": ".", "quoted": False},
+            ],
+        },
     }
     assert direct["positions"][0]["attributed_to"] is None
     assert (motive["silent"], motive["unreviewed"]) == (["east-one"], ["east-two"])

@@ -22,6 +22,7 @@ from comparator.render.markdown_util import (
     table,
     table_lines,
 )
+from comparator.render.show_markdown import part_lines, sentence_markdown, shown_quote
 from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
 from comparator.views.common import Absence, Mark
 from comparator.views.report import (
@@ -239,12 +240,18 @@ class _Report:
         return "\\\n".join(lines)
 
     def _evidence(self, stand: Stand) -> str:
-        """Each quote with where it was found: the reader's way back to the article."""
+        """Each quote in its whole sentence, the quoted words in bold, with where it was found:
+        the reader sees what the quote leaves out, and has the way back to the article. A
+        quote that was not found is shown as written."""
         cells = [
-            f"{pick(OPEN_QUOTE)}{escape_inline(e.text)}{pick(CLOSE_QUOTE)} {self._where(e)}"
+            f"{pick(OPEN_QUOTE)}{self._quote(e)}{pick(CLOSE_QUOTE)} {self._where(e)}"
             for e in stand.evidence
         ]
         return BR.join(cells) or "*no quote*"
+
+    @staticmethod
+    def _quote(evidence: Evidence) -> str:
+        return sentence_markdown(evidence.sentence) if evidence.sentence else shown_quote(evidence)
 
     @staticmethod
     def _where(evidence: Evidence) -> str:
@@ -253,6 +260,7 @@ class _Report:
         if evidence.place is None:
             return f"(*not found in* {code_span(evidence.file, cell=True)})"
         where = code_span(f"{evidence.place.file}:{evidence.place.line}", cell=True)
+        where += escape_inline(part_lines(evidence))
         if evidence.state is AnchorStatus.AMBIGUOUS:
             return f"({where}, *found {evidence.occurrences or 'several'} times*)"
         return f"({where})"

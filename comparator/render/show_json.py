@@ -14,7 +14,11 @@ even for a single topic, so a script never has to check which of two shapes it g
 Added to that contract (never in its place): ``outlet_name`` and ``id`` (the assertion id) on
 positions, ``note`` (or null), ``status`` on quotes ("found", "ambiguous", "not-found",
 "no-text"; ``file``/``line``/``column`` are null unless found), ``same_outlet`` on relations.
-``attributed_to`` is null when the article speaks in its own voice. Version 2: each topic
+``attributed_to`` is null when the article speaks in its own voice. Each quote also has
+``parts`` (an elided quote's parts, each ``{"text", "file", "line", "column"}``; a quote
+without elision marks is one part) and ``sentence``: ``{"text", "pieces": [{"text",
+"quoted"}]}``, the quote's whole sentence as the article has it (the quoted pieces as the
+quote is written), or null when the quote was not found. Version 2: each topic
 lists its ``rivals`` (groups of claim ids) and, per group, ``answers``: which claims each
 article gives and which articles give none; a claim's relations also hold its ``rival`` pairs,
 each with ``"claims": [claim of a, claim of b]``. ``--claim`` keeps only the
@@ -32,6 +36,7 @@ from comparator.models import Relation
 from comparator.views.rivals import AnswerGroup
 from comparator.views.show import (
     Evidence,
+    EvidencePart,
     ShowClaim,
     ShowTopic,
     ShowView,
@@ -148,10 +153,32 @@ def position_object(position: Position) -> dict[str, Any]:
 
 def quote_object(evidence: Evidence) -> dict[str, Any]:
     where = evidence.place
+    parts = evidence.parts or (EvidencePart(evidence.text, where),)
     return {
         "text": evidence.text,
         "file": where.file if where else None,
         "line": where.line if where else None,
         "column": where.column if where else None,
         "status": evidence.state.value,
+        "parts": [
+            {
+                "text": part.text,
+                "file": part.place.file if part.place else None,
+                "line": part.place.line if part.place else None,
+                "column": part.place.column if part.place else None,
+            }
+            for part in parts
+        ],
+        "sentence": _sentence(evidence),
+    }
+
+
+def _sentence(evidence: Evidence) -> dict[str, Any] | None:
+    """The quote's whole sentence, and its pieces in order, each quoted or left out; null
+    when the quote was not found."""
+    if not evidence.sentence:
+        return None
+    return {
+        "text": "".join(p.text for p in evidence.sentence),
+        "pieces": [{"text": p.text, "quoted": p.quoted} for p in evidence.sentence],
     }

@@ -13,21 +13,30 @@ from typing import IO
 
 from comparator.models import AnchorStatus, Relation
 from comparator.render.markdown_util import code_span, escape_cell, escape_inline, table
-from comparator.render.style import CONTRADICT_MARK, DIVERGE_MARK, legend, pick, stance_plain
+from comparator.render.style import (
+    CONTRADICT_MARK,
+    DIVERGE_MARK,
+    ELLIPSIS,
+    legend,
+    pick,
+    stance_plain,
+)
 from comparator.views.rivals import AnswerGroup
-from comparator.views.show import Entry, Evidence, ShowClaim, ShowTopic, ShowView, Stand
+from comparator.views.show import Entry, Evidence, Piece, ShowClaim, ShowTopic, ShowView, Stand
 
 
 def render(model: ShowView, out: IO[str]) -> None:
     blocks: list[str] = []
     for topic in model.topics:
-        blocks.extend(topic_blocks(topic, quotes=model.quotes))
+        blocks.extend(topic_blocks(topic, quotes=model.quotes, context=model.context))
     if blocks:
         blocks.append("_" + escape_inline("; ".join(legend())) + "_")
     out.write("\n\n".join(blocks) + "\n" if blocks else "")
 
 
-def topic_blocks(shown: ShowTopic, *, quotes: bool = True, level: int = 2) -> list[str]:
+def topic_blocks(
+    shown: ShowTopic, *, quotes: bool = True, level: int = 2, context: bool = False
+) -> list[str]:
     """The markdown blocks of one topic (headings at ``level``), joined by blank lines."""
     topic = shown.topic
     hashes = "#" * level
@@ -39,7 +48,7 @@ def topic_blocks(shown: ShowTopic, *, quotes: bool = True, level: int = 2) -> li
     if not shown.claims:
         blocks.append("This topic has no claims yet.")
     for claim in shown.claims:
-        blocks.extend(claim_blocks(claim, quotes=quotes, level=level + 1))
+        blocks.extend(claim_blocks(claim, quotes=quotes, level=level + 1, context=context))
     absent = []
     for kind, group in (("Silent", shown.silent), ("Unreviewed", shown.unreviewed)):
         if group.labels:
@@ -63,14 +72,16 @@ def answers_block(group: AnswerGroup) -> str:
     return "  \n".join(lines)
 
 
-def claim_blocks(claim: ShowClaim, *, quotes: bool = True, level: int = 3) -> list[str]:
+def claim_blocks(
+    claim: ShowClaim, *, quotes: bool = True, level: int = 3, context: bool = False
+) -> list[str]:
     hashes = "#" * level
     blocks = [
         f"{hashes} {escape_inline(claim.claim.id)}: {escape_inline(claim.claim.text)}",
         f"**Verdict: {claim.verdict.value}** — {escape_inline(claim.summary)}",
     ]
     header = ["Outlet", "Source", "Stance", "Summary"] + (["Evidence"] if quotes else [])
-    blocks.append(table(header, [_row(entry, quotes) for entry in claim.rows]))
+    blocks.append(table(header, [_row(entry, quotes, context) for entry in claim.rows]))
     lines = []
     for line in claim.lines:
         opposed = line.relation in (Relation.CONTRADICT, Relation.RIVAL)
@@ -83,7 +94,7 @@ def claim_blocks(claim: ShowClaim, *, quotes: bool = True, level: int = 3) -> li
     return blocks
 
 
-def _row(entry: Entry, quotes: bool) -> list[str]:
+def _row(entry: Entry, quotes: bool, context: bool) -> list[str]:
     source = entry.source
     cells = [escape_cell(source.outlet), escape_cell(source.id)]
     stand = entry.stand
@@ -96,7 +107,7 @@ def _row(entry: Entry, quotes: bool) -> list[str]:
         stance += f" {escape_inline(pick(CONTRADICT_MARK))}"
     cells += [f"**{stance}**", _summary(stand)]
     if quotes:
-        cells.append("<br>".join(_quote(e) for e in stand.evidence) or " ")
+        cells.append("<br>".join(_quote(e, context) for e in stand.evidence) or " ")
     return cells
 
 
@@ -107,11 +118,39 @@ def _summary(stand: Stand) -> str:
     return text
 
 
-def _quote(evidence: Evidence) -> str:
-    quote = f"“{escape_inline(evidence.text)}”"
+def shown_quote(evidence: Evidence) -> str:
+    """The quote as written, an elided one's parts joined by an ellipsis (escaped)."""
+    if not evidence.parts:
+        return escape_inline(evidence.text)
+    return f" {pick(ELLIPSIS)} ".join(escape_inline(p.text) for p in evidence.parts)
+
+
+def sentence_markdown(pieces: tuple[Piece, ...]) -> str:
+    """A quote's sentence with the quoted words in bold (escaped): the left-out words read
+    plain around them."""
+    out = []
+    for piece in pieces:
+        lead = " " if piece.text[:1].isspace() else ""
+        trail = " " if piece.text[-1:].isspace() and piece.text.strip() else ""
+        words = escape_inline(piece.text)
+        out.append(lead + (f"**{words}**" if piece.quoted else words) + trail)
+    return "".join(out)
+
+
+def part_lines(evidence: Evidence) -> str:
+    """``, parts at lines 3, 5`` for an elided quote that was found (else nothing)."""
+    lines = [str(p.place.line) for p in evidence.parts if p.place is not None]
+    return f", parts at lines {', '.join(lines)}" if len(lines) > 1 else ""
+
+
+def _quote(evidence: Evidence, context: bool = False) -> str:
+    if context and evidence.sentence:
+        quote = f"“{sentence_markdown(evidence.sentence)}”"
+    else:
+        quote = f"“{shown_quote(evidence)}”"
     where = evidence.place
     if where is not None:
-        place = escape_inline(f"{where.file}:{where.line}")
+        place = escape_inline(f"{where.file}:{where.line}{part_lines(evidence)}")
         if evidence.state is AnchorStatus.AMBIGUOUS:
             place += escape_inline(f" (1 of {evidence.occurrences} places)")
         return f"{quote} — {place}"

@@ -30,7 +30,10 @@ from comparator.render.style import (
     DIVERGE_MARK,
     DIVERGE_STYLE,
     DOT,
+    ELLIPSIS,
     OPEN_QUOTE,
+    QUOTED_CLOSE,
+    QUOTED_OPEN,
     can_encode,
     legend,
     pick,
@@ -222,12 +225,19 @@ class _View:
         return parts
 
     def _quote(self, evidence: Evidence) -> list[Block]:
-        quote = Text(pick(OPEN_QUOTE, self.unicode), style="italic")
-        quote.append_text(data_text(evidence.text, "italic", one_line=True))
-        quote.append(pick(CLOSE_QUOTE, self.unicode), style="italic")
+        if self.model.context and evidence.sentence:
+            quote = self._sentence(evidence)
+        else:
+            quote = Text(pick(OPEN_QUOTE, self.unicode), style="italic")
+            quote.append_text(data_text(self._shown(evidence), "italic", one_line=True))
+            quote.append(pick(CLOSE_QUOTE, self.unicode), style="italic")
         where = evidence.place
         if where is not None:
             parts: list[Block] = [quote, FilePlace(f"{where.file}:{where.line}", "dim")]
+            if len(evidence.parts) > 1:
+                lines = ", ".join(str(p.place.line) for p in evidence.parts if p.place)
+                more = len(evidence.parts) - 1
+                parts.append(Text(f"(+{more} part{'s' * (more > 1)}: lines {lines})", style="dim"))
             if evidence.state is AnchorStatus.AMBIGUOUS:
                 parts.append(Text(f"(first of {evidence.occurrences} places)", style="dim"))
             return parts
@@ -242,3 +252,26 @@ class _View:
                 f"[not found in {visible_path(evidence.file)}]", "bold red", one_line=True
             )
         return [quote, place]
+
+    def _shown(self, evidence: Evidence) -> str:
+        """The quote, an elided one's parts joined by an ellipsis this console can print."""
+        if not evidence.parts:
+            return evidence.text
+        return f" {pick(ELLIPSIS, self.unicode)} ".join(p.text for p in evidence.parts)
+
+    def _sentence(self, evidence: Evidence) -> Text:
+        """The quote's whole sentence: the quoted words between « » in italics, the words the
+        quote leaves out dim. The marks say which is which without colour."""
+        text = Text()
+        for piece in evidence.sentence:
+            if piece.text[:1].isspace():
+                text.append(" ")
+            if piece.quoted:
+                text.append(pick(QUOTED_OPEN, self.unicode), style="bold")
+                text.append_text(data_text(piece.text, "italic", one_line=True))
+                text.append(pick(QUOTED_CLOSE, self.unicode), style="bold")
+            else:
+                text.append_text(data_text(piece.text, "dim", one_line=True))
+            if piece.text[-1:].isspace() and piece.text.strip():
+                text.append(" ")
+        return text

@@ -50,6 +50,12 @@ CONTRADICT_STYLE = "bold magenta"
 DIVERGE_STYLE = "yellow"
 OPEN_QUOTE = ("“", '"')
 CLOSE_QUOTE = ("”", '"')
+#: Around the quoted words of a quote shown in its sentence (``--context``): the marks, not
+#: only the styles, tell quoted from left-out words, so the text reads without colour.
+QUOTED_OPEN = ("«", "<<")
+QUOTED_CLOSE = ("»", ">>")
+#: Joins the parts of an elided quote.
+ELLIPSIS = ("…", "...")
 NO_POSITION = ("·", ".")
 DOT = (" · ", " - ")
 DASH = ("—", "-")

@@ -32,6 +32,25 @@ from comparator.views.common import (
 )
 from comparator.views.rivals import AnswerGroup, answer_groups
 
+#: What joins the parts of an elided quote when it is shown.
+ELLIPSIS = "\u2026"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of a quote's sentence: words the quote holds, or words it leaves out."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EvidencePart:
+    """One part of an elided quote, and where the article holds it (when found)."""
+
+    text: str
+    place: Location | None
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -44,12 +63,48 @@ class Evidence:
     occurrences: int
     #: The article's file, for the reader to look in when the quote was not found.
     file: str
+    #: An elided quote's parts, in order (empty for a quote without elision marks).
+    parts: tuple[EvidencePart, ...] = ()
+    #: The quote's whole sentence, quoted and left-out stretches in order (empty when the
+    #: quote was not found).
+    sentence: tuple[Piece, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The quote as views print it: an elided quote's parts joined by an ellipsis."""
+        if not self.parts:
+            return self.text
+        return f" {ELLIPSIS} ".join(part.text for part in self.parts)
+
+
+def sentence_of(anchor: QuoteAnchor) -> tuple[Piece, ...]:
+    """A found quote's sentence as pieces: the words before it, each part of the quote (with
+    the words an elision leaves out between them), the words after it."""
+    if not anchor.found:
+        return ()
+    pieces = [Piece(anchor.before, False)]
+    if anchor.parts:
+        for part in anchor.parts:
+            pieces += [Piece(part.left_out, False), Piece(" ".join(part.text.split()), True)]
+    else:
+        pieces.append(Piece(" ".join(anchor.quote.text.split()), True))
+    pieces.append(Piece(anchor.after, False))
+    return tuple(p for p in pieces if p.text)
 
 
 def evidence_of(anchor: QuoteAnchor, source: Source) -> Evidence:
     state = anchor.status
     place = anchor.location if anchor.found else None
-    return Evidence(anchor.quote.text, state, place, len(anchor.occurrences), source.file)
+    parts = tuple(EvidencePart(p.text, p.location if anchor.found else None) for p in anchor.parts)
+    return Evidence(
+        anchor.quote.text,
+        state,
+        place,
+        len(anchor.occurrences),
+        source.file,
+        parts,
+        sentence_of(anchor),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +227,8 @@ class ShowView:
     topics: tuple[ShowTopic, ...]
     by: By = By.OUTLET
     quotes: bool = True
+    #: Show each quote in its whole sentence (``--context``).
+    context: bool = False
 
 
 def build_show(
@@ -180,6 +237,7 @@ def build_show(
     by: By = By.OUTLET,
     claims: frozenset[str] = frozenset(),
     quotes: bool = True,
+    context: bool = False,
 ) -> ShowView:
     """The view of the topics; ``claims`` keeps only those claims (and drops topics left with
     none of them)."""
@@ -189,7 +247,7 @@ def build_show(
         if claims and not chosen:
             continue  # --claim names claims of another topic
         topics.append(show_topic(comparison, chosen, by))
-    return ShowView(tuple(topics), by, quotes)
+    return ShowView(tuple(topics), by, quotes, context)
 
 
 def columns_of(comparison: TopicComparison, by: By) -> tuple[Column, ...]:
