@@ -55,15 +55,19 @@ from comparator.models import (
     QuoteAnchor,
     QuoteKey,
     QuoteRef,
+    Report,
     Severity,
     Source,
     Stance,
     TextDigest,
     Topic,
+    Treatment,
+    Voice,
+    VoiceKind,
 )
 
 #: Bumped whenever the layout of an entry or of the model changes.
-FORMAT = 2
+FORMAT = 3
 #: Entries kept; the oldest beyond this are removed when a new one is written.
 MAX_ENTRIES = 32
 #: Rules whose findings mean an article could not be read: such a corpus is not cached, since
@@ -85,11 +89,13 @@ _RECORDS: tuple[type, ...] = (
     QuoteAnchor,
     QuoteKey,
     TextDigest,
+    Voice,
+    Report,
 )
 #: The only classes an entry may contain, besides str, int, tuple, dict and None.
 _ALLOWED = {
     "comparator.models": frozenset(
-        cls.__name__ for cls in (*_RECORDS, AnchorStatus, Severity, Stance)
+        cls.__name__ for cls in (*_RECORDS, AnchorStatus, Severity, Stance, Treatment, VoiceKind)
     ),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
@@ -274,9 +280,10 @@ def _write_result(handle: IO[bytes], result: CheckResult) -> None:
         ),
     )
     _dump(handle, corpus.sources)
+    _dump(handle, corpus.voices)
     _dump(handle, result.findings)
     for topic in corpus.topics:
-        keys = (QuoteKey(a.id, i) for a in topic.assertions for i in range(len(a.quotes)))
+        keys = (key for a in topic.assertions for key, _ in a.quoted())
         _dump(handle, (topic, {key: result.anchors[key] for key in keys if key in result.anchors}))
 
 
@@ -285,6 +292,7 @@ def _read_result(handle: IO[bytes]) -> CheckResult | None:
         handle
     )
     sources = _load(handle)
+    voices = _load(handle)
     findings = _load(handle)
     topics = []
     anchors = {}
@@ -294,11 +302,12 @@ def _read_result(handle: IO[bytes]) -> CheckResult | None:
         anchors.update(topic_anchors)
     if not (
         all(isinstance(s, Source) for s in sources)
+        and all(isinstance(v, Voice) for v in voices)
         and all(isinstance(f, Finding) for f in findings)
         and all(isinstance(t, Topic) for t in topics)
     ):
         return None
-    corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path)
+    corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path, voices)
     return CheckResult(corpus, findings, assertions, quotes, suppressed, anchors, {}, inputs)
 
 

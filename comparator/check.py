@@ -71,6 +71,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
     """References, duplicates and coverage: what needs no article text."""
     out: list[tuple[Finding, Assertion | None]] = []
     source_ids = {s.id for s in corpus.sources}
+    voice_ids = {v.id for v in corpus.voices}
     first_id: dict[str, Assertion] = {}
     for topic in corpus.topics:
         claim_ids = {c.id for c in topic.claims}
@@ -138,7 +139,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                 )
             else:
                 positions[key] = a
-            if not a.quotes:
+            if a.stance is not None and not a.quotes:
                 out.append(
                     (
                         finding(
@@ -150,6 +151,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                         a,
                     )
                 )
+            out.extend((f, a) for f in voice_findings(corpus, a, voice_ids))
         covered = {a.source for a in topic.assertions}
         silent = set(topic.silent)  # a set: thousands of sources times a long silent list
         for sid, where in zip(topic.silent, topic.silent_locations, strict=False):
@@ -197,6 +199,46 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
     return out
 
 
+def voice_findings(corpus: Corpus, a: Assertion, voice_ids: set[str]) -> list[Finding]:
+    """A version 1 attribution to restate, reports without quotes, voices not registered."""
+    out = []
+    if a.attributed_to is not None and corpus.version == "1":
+        from comparator.validation import reports_form
+
+        out.append(
+            finding(
+                "attributed-v1",
+                f"assertion '{a.id}' has attributed_to '{a.attributed_to}': it is read as a "
+                "report by that voice (treatment relays), with no stance of the article's "
+                "own; in version 2, write it as a report (see the detail) and give the "
+                "article's own stance and quotes only if it takes a position",
+                a.attributed_location or a.location,
+                detail=reports_form(a.attributed_to, a.reports[0].stance if a.reports else None),
+            )
+        )
+    for report in a.reports:
+        if not report.quotes:
+            out.append(
+                finding(
+                    "unsourced",
+                    f"the report by '{report.voice}' of assertion '{a.id}' has no quote; add "
+                    "the verbatim passage that reports it under its quotes",
+                    report.location,
+                )
+            )
+        if report.voice not in voice_ids:
+            out.append(
+                finding(
+                    "unknown-voice",
+                    f"a report of assertion '{a.id}' names voice '{report.voice}', which is "
+                    f"not under voices{_did_you_mean(report.voice, voice_ids)}; add it there "
+                    "with its name",
+                    report.location,
+                )
+            )
+    return out
+
+
 def _did_you_mean(name: str, choices: set[str]) -> str:
     """The end of an unknown-name message: the guess, if there is one."""
     close = did_you_mean(name, sorted(choices))
@@ -217,14 +259,14 @@ def anchor_quotes(
 
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
-        for index, quote in enumerate(a.quotes):
-            key = QuoteKey(a.id, index)
+        for key, quote in a.quoted():
+            whose = _whose(a, key)
             if word_count(quote.text) < MIN_QUOTE_WORDS:
                 findings.append(
                     (
                         finding(
                             "quote-too-short",
-                            f"quote of assertion '{a.id}' has "
+                            f"quote of {whose} has "
                             f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
                             "words, a clause that stands alone as evidence",
                             quote.location,
@@ -262,7 +304,7 @@ def anchor_quotes(
                     (
                         finding(
                             "quote-ambiguous",
-                            f"quote of assertion '{a.id}' occurs "
+                            f"quote of {whose} occurs "
                             f"{len(found)} times in {article.shown} (at {lines}); lengthen it so "
                             "it points at one passage",
                             quote.location,
@@ -273,15 +315,22 @@ def anchor_quotes(
                 )
             else:
                 anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
-                findings.append((_not_found(a, quote.text, quote.location, article), a))
+                findings.append((_not_found(whose, quote.text, quote.location, article), a))
     return findings
 
 
-def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
+def _whose(a: Assertion, key: QuoteKey) -> str:
+    """How a message names the quote's owner: the assertion, or one of its reports."""
+    if key.report < 0:
+        return f"assertion '{a.id}'"
+    return f"assertion '{a.id}' (report by '{a.reports[key.report].voice}')"
+
+
+def _not_found(whose: str, quote: str, where: Location, article: ArticleText) -> Finding:
     from comparator.quotes import format_word_diff  # verification only: see anchor_quotes
 
     miss = article.text.explain_miss(quote)
-    message = f"quote of assertion '{a.id}' is not in {article.shown}"
+    message = f"quote of {whose} is not in {article.shown}"
     detail: list[str] = []
     related: tuple[Location, ...] = ()
     if miss.closest is not None:
@@ -376,7 +425,7 @@ def _verify(
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
-    quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
+    quotes = sum(len(a.quoted()) for t in corpus.topics for a in t.assertions)
     return CheckResult(
         corpus,
         tuple(sorted(kept, key=_order)),

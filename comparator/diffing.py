@@ -229,8 +229,9 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
     only_b: list[OneSidedClaim] = []
     for comparison in comparisons:
         for claim in comparison.claims:
-            of_a = tuple(p for p in claim.positions if p.source.id in a.sources)
-            of_b = tuple(p for p in claim.positions if p.source.id in b.sources)
+            # Own voices only: a position that only reports others is never paired.
+            of_a = tuple(p for p, _ in claim.own if p.source.id in a.sources)
+            of_b = tuple(p for p, _ in claim.own if p.source.id in b.sources)
             pairs = tuple(_pair(p, q) for p in of_a for q in of_b if p.source.id != q.source.id)
             if pairs:
                 shared.append(

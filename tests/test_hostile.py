@@ -94,8 +94,8 @@ def test_no_corpus_anywhere_exits_2_with_a_hint(tmp_path: Path, run_cli) -> None
         ("", "assertions.yaml:1:1: error schema the file is empty"),
         ("- a\n- b\n", "assertions.yaml:1:1: error schema the document must be a mapping"),
         (
-            "version: 2\nsources: {}\ntopics: {}\n",
-            "assertions.yaml:1:10: error schema version 2 is not supported",
+            "version: 3\nsources: {}\ntopics: {}\n",
+            "assertions.yaml:1:10: error schema version 3 is not supported",
         ),
         (
             'a: &a ["lol","lol"]\nb: &b [*a,*a,*a]\nc: [*b,*b,*b]\n',
@@ -114,7 +114,7 @@ def test_no_corpus_anywhere_exits_2_with_a_hint(tmp_path: Path, run_cli) -> None
             "error schema more than one YAML document",
         ),
     ],
-    ids=["empty", "top-level-list", "version-2", "billion-laughs", "alias", "tag", "two-docs"],
+    ids=["empty", "top-level-list", "version-3", "billion-laughs", "alias", "tag", "two-docs"],
 )
 def test_structural_problems_are_schema_findings(
     tmp_path: Path, run_cli, content: str, expected: str

@@ -230,8 +230,8 @@ def test_write_inserts_the_entry_and_keeps_every_other_byte(run_cli, corpus: Pat
         line + "\n" for line in result.stdout.splitlines() if not line.startswith("#")
     ).encode()
     assert _without(after, entry) == before
-    # at the end of the sources block, before topics:
-    assert after.index(entry) < after.index(b"\ntopics:") < after.index(entry) + len(entry) + 1
+    # at the end of the sources block, before voices: (then topics:)
+    assert after.index(entry) < after.index(b"\nvoices:") < after.index(entry) + len(entry) + 1
     assert "# added source 'field-notes' to assertions.yaml at line 29:" in result.stdout
     loaded = load_corpus(yaml_path)
     assert loaded.findings == ()

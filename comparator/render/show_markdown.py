@@ -13,8 +13,24 @@ from typing import IO
 
 from comparator.models import AnchorStatus, Relation
 from comparator.render.markdown_util import escape_cell, escape_inline, table
-from comparator.render.style import CONTRADICT_MARK, DIVERGE_MARK, legend, pick, stance_plain
-from comparator.views.show import Entry, Evidence, ShowClaim, ShowTopic, ShowView, Stand
+from comparator.render.style import (
+    CONTRADICT_MARK,
+    DIVERGE_MARK,
+    REPORT_MARK,
+    legend,
+    own_stance_plain,
+    pick,
+    report_plain,
+)
+from comparator.views.show import (
+    Entry,
+    Evidence,
+    ReportStand,
+    ShowClaim,
+    ShowTopic,
+    ShowView,
+    Stand,
+)
 
 
 def render(model: ShowView, out: IO[str]) -> None:
@@ -74,20 +90,31 @@ def _row(entry: Entry, quotes: bool) -> list[str]:
         assert entry.absence is not None
         cells += [f"_{escape_inline(entry.absence.words)}_", " "]
         return cells + ([" "] if quotes else [])
-    stance = escape_cell(stance_plain(stand.stance))
+    stance = escape_cell(own_stance_plain(stand.stance))
     if stand.contradicted:
         stance += f" {escape_inline(pick(CONTRADICT_MARK))}"
     cells += [f"**{stance}**", _summary(stand)]
     if quotes:
-        cells.append("<br>".join(_quote(e) for e in stand.evidence) or " ")
+        own = [_quote(e) for e in stand.evidence]
+        reported = [
+            f"_{escape_inline(pick(REPORT_MARK))} {escape_inline(r.name)}:_ {_quote(e)}"
+            for r in stand.reports
+            for e in r.evidence
+        ]
+        cells.append("<br>".join(own + reported) or " ")
     return cells
 
 
 def _summary(stand: Stand) -> str:
-    text = escape_cell(stand.summary)
-    if stand.attributed_to:
-        text += f" _(per {escape_inline(stand.attributed_to)})_"
-    return text
+    """The summary, then each reported voice on a line of its own, marked as reported."""
+    return "<br>".join(
+        [escape_cell(stand.summary)] + [f"_{report_line(r)}_" for r in stand.reports]
+    )
+
+
+def report_line(report: ReportStand) -> str:
+    """``↳ reports Kyrylo Budanov (questions): ✔✔ affirms``, escaped for markdown."""
+    return escape_inline(report_plain(report.name, report.treatment, report.stance))
 
 
 def _quote(evidence: Evidence) -> str:

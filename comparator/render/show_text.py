@@ -31,15 +31,19 @@ from comparator.render.style import (
     DIVERGE_STYLE,
     DOT,
     OPEN_QUOTE,
+    REPORT_MARK,
     can_encode,
     legend,
     pick,
+    report_tail,
+    stance_plain,
 )
 from comparator.render.text_style import stance_text, verdict_text
 from comparator.views.show import (
     Cell,
     Column,
     Evidence,
+    ReportStand,
     ShowClaim,
     ShowTopic,
     ShowView,
@@ -190,14 +194,23 @@ class _View:
         if stand.contradicted:
             stance.append(f" {pick(CONTRADICT_MARK, self.unicode)}", style=CONTRADICT_STYLE)
         parts: list[Block] = [stance]
-        summary = data_text(stand.summary)
-        if stand.attributed_to:
-            summary.append(" (per ", style="dim italic")
-            summary.append_text(data_text(stand.attributed_to, "dim italic", one_line=True))
-            summary.append(")", style="dim italic")
-        parts.append(summary)
+        parts.append(data_text(stand.summary))
         if self.model.quotes:
             for evidence in stand.evidence:
+                parts.extend(self._quote(evidence))
+        for report in stand.reports:
+            parts.extend(self._report(report))
+        return parts
+
+    def _report(self, report: ReportStand) -> list[Block]:
+        """A reported voice: marked, treatment in words, the claimant's stance (no colour of
+        its own, so that it never reads as the article's)."""
+        line = Text(f"{pick(REPORT_MARK, self.unicode)} ", style="italic")
+        line.append(stance_plain(report.stance, self.unicode), style="italic")
+        line.append_text(data_text(f" {report_tail(report.name, report.treatment)}", "italic"))
+        parts: list[Block] = [line]
+        if self.model.quotes:
+            for evidence in report.evidence:
                 parts.extend(self._quote(evidence))
         return parts
 

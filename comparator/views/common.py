@@ -10,7 +10,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.compare import ClaimComparison, Coverage, Position, TopicComparison
+from comparator.compare import (
+    ClaimComparison,
+    Coverage,
+    Position,
+    ReportedVoice,
+    TopicComparison,
+)
 from comparator.models import Relation, Source, Stance, Verdict
 from comparator.views import By as By  # every view module finds its vocabulary here
 
@@ -26,6 +32,8 @@ class Absence(str, Enum):
     UNREVIEWED = "unreviewed"
     #: Not a source of the corpus.
     UNKNOWN = "unknown"
+    #: It reports others on the claim and takes no position of its own.
+    REPORTS_ONLY = "reports-only"
 
     @classmethod
     def of(cls, coverage: Coverage) -> Absence:
@@ -53,12 +61,14 @@ _WORDS = {
     Absence.SILENT: "silent on this topic",
     Absence.UNREVIEWED: "unreviewed",
     Absence.UNKNOWN: "not in the corpus",
+    Absence.REPORTS_ONLY: "only reports others, no position of its own",
 }
 _SHORT = {
     Absence.NO_POSITION: "no position",
     Absence.SILENT: "silent",
     Absence.UNREVIEWED: "unreviewed",
     Absence.UNKNOWN: "not in corpus",
+    Absence.REPORTS_ONLY: "reports only",
 }
 
 #: What each verdict means, in the words the views print after it.
@@ -73,17 +83,21 @@ VERDICT_MEANING: dict[Verdict, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One article on one claim, as a grid shows it: its stance, or why it has none."""
+    """One article on one claim, as a grid shows it: its own stance, or why it has none,
+    and the voices it reports there (shown apart, never as its stance)."""
 
     source: Source
     stance: Stance | None
     absence: Absence | None
+    reports: tuple[ReportedVoice, ...] = ()
 
 
 def mark_of(comparison: TopicComparison, claim: ClaimComparison, source: Source) -> Mark:
     position = claim.position(source.id)
+    if position is not None and position.stance is not None:
+        return Mark(source, position.stance, None, position.reports)
     if position is not None:
-        return Mark(source, position.stance, None)
+        return Mark(source, None, Absence.REPORTS_ONLY, position.reports)
     return Mark(source, None, Absence.of(comparison.coverage(source.id)))
 
 
@@ -168,10 +182,14 @@ class RelationLine:
     def sentence(self) -> str:
         """``East (affirms) vs West (denies)``: plain words of untrusted labels."""
         text = (
-            f"{self.first_label} ({self.first.stance.value}) vs "
-            f"{self.second_label} ({self.second.stance.value})"
+            f"{self.first_label} ({_word(self.first.stance)}) vs "
+            f"{self.second_label} ({_word(self.second.stance)})"
         )
         return text + (f", inside {self.inside}" if self.inside is not None else "")
+
+
+def _word(stance: Stance | None) -> str:
+    return stance.value if stance is not None else Absence.REPORTS_ONLY.short
 
 
 def relation_lines(
@@ -209,9 +227,11 @@ def relation_lines(
 
 def claim_summary(claim: ClaimComparison) -> str:
     """The verdict explained in a few words: what a reader needs before the table."""
-    count = len(claim.positions)
+    count = len(claim.own)
+    reporting = len(claim.positions) - count
+    also = f"; {reporting} only report{'s' * (reporting == 1)} others" if reporting else ""
     if count == 0:
-        return "no source takes a position on it"
+        return "no source takes a position on it" + also
     what = VERDICT_MEANING[claim.verdict]
     if claim.verdict is Verdict.CONTESTED:
         n = len(claim.contradictions)
@@ -220,7 +240,7 @@ def claim_summary(claim: ClaimComparison) -> str:
         r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations
     ):
         what += ", though with different certainty"
-    return f"{count} position{'s' * (count != 1)}: {what}"
+    return f"{count} position{'s' * (count != 1)}: {what}{also}"
 
 
 def verdict_tally(claims: Iterable[ClaimComparison]) -> tuple[tuple[Verdict, int], ...]:
@@ -234,6 +254,6 @@ def verdict_tally(claims: Iterable[ClaimComparison]) -> tuple[tuple[Verdict, int
 def contradicted_sources(claim: ClaimComparison) -> frozenset[str]:
     """The sources whose position contradicts another on the claim: those on the side with
     opponents, read from the signs of the stances so that no pair has to be built."""
-    positive = {p.source.id for p in claim.positions if p.stance.score > 0}
-    negative = {p.source.id for p in claim.positions if p.stance.score < 0}
+    positive = {p.source.id for p, s in claim.own if s.score > 0}
+    negative = {p.source.id for p, s in claim.own if s.score < 0}
     return frozenset(positive | negative) if positive and negative else frozenset()
