@@ -144,6 +144,8 @@ class OtherCoverage:
     #: unreviewed (not read for it yet), covered (addresses the topic, not this claim) or
     #: unknown.
     coverage: Coverage
+    #: It reports others on the claim but takes no position of its own.
+    reports_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,10 @@ def _one_sided(
         comparison.topic,
         claim.claim,
         positions,
-        tuple(OtherCoverage(sid, comparison.coverage(sid)) for sid in other.sources),
+        tuple(
+            OtherCoverage(sid, comparison.coverage(sid), claim.position(sid) is not None)
+            for sid in other.sources
+        ),
     )
 
 

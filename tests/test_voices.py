@@ -350,3 +350,26 @@ def test_replace_keeps_reports_apart_from_quotes() -> None:
     a = Assertion("x", "t", "s0", "c", A, "s", (QuoteRef("own words", HERE),), HERE)
     a = replace(a, reports=(_report(D), _report(X)))
     assert [(k.index, k.report) for k, _ in a.quoted()] == [(0, -1), (0, 0), (0, 1)]
+
+
+def test_diff_shows_reports_beside_the_positions_never_as_a_side(run_cli) -> None:
+    text = run_cli(["diff", "South", "East", "-a", str(MINI)]).stdout
+    flat = " ".join(text.split())
+    assert "South ↳ ✔✔ affirms per Israeli officials (reported; the article endorses it)" in flat
+    assert "East/east-two: only reports others, no position of its own" in flat
+    markdown = run_cli(["diff", "South", "East", "-a", str(MINI), "-f", "markdown"]).stdout
+    assert "_↳ ✔✔ affirms per Israeli officials (reported; the article endorses it)_" in markdown
+    document = json.loads(run_cli(["diff", "South", "East", "-a", str(MINI), "-f", "json"]).stdout)
+    assert set(document) >= {"shared", "only_a", "only_b"}  # reports ride on each position
+    reports = [
+        r["voice"]
+        for section in document.values()
+        if isinstance(section, list)
+        for item in section
+        if isinstance(item, dict)
+        for side in ("a", "b", "positions")
+        for p in item.get(side, [])
+        if isinstance(p, dict)
+        for r in p.get("reports", [])
+    ]
+    assert "israeli-officials" in reports

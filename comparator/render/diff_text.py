@@ -164,7 +164,8 @@ class _Printer:
             line = Text(indent).append_text(data_text(side.label, "bold", one_line=True))
             line.append(f" {pick(REPORT_MARK, self.unicode)} ", style="italic")
             line.append(stance_plain(report.stance, self.unicode), style="italic")
-            tail = f" {report_tail(report.name, report.treatment)}"
+            line.append(" ")
+            tail = report_tail(report.name, report.treatment)
             line.append_text(data_text(tail, "italic", one_line=True))
             self.line(line, len(indent) + 2)
 

@@ -207,7 +207,8 @@ class _View:
         its own, so that it never reads as the article's)."""
         line = Text(f"{pick(REPORT_MARK, self.unicode)} ", style="italic")
         line.append(stance_plain(report.stance, self.unicode), style="italic")
-        line.append_text(data_text(f" {report_tail(report.name, report.treatment)}", "italic"))
+        line.append(" ")
+        line.append_text(data_text(report_tail(report.name, report.treatment), "italic"))
         parts: list[Block] = [line]
         if self.model.quotes:
             for evidence in report.evidence:
