@@ -373,3 +373,10 @@ def test_diff_shows_reports_beside_the_positions_never_as_a_side(run_cli) -> Non
         for r in p.get("reports", [])
     ]
     assert "israeli-officials" in reports
+
+
+def test_the_legend_explains_the_reported_mark_only_where_it_is_used(run_cli) -> None:
+    with_reports = run_cli(["weapons", "-a", str(MINI), "-f", "markdown"]).stdout
+    assert "↳ a voice the article reports, not its own" in with_reports
+    without = run_cli(["motive", "-a", str(MINI)]).stdout
+    assert "↳" not in without

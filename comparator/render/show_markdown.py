@@ -38,7 +38,7 @@ def render(model: ShowView, out: IO[str]) -> None:
     for topic in model.topics:
         blocks.extend(topic_blocks(topic, quotes=model.quotes))
     if blocks:
-        blocks.append("_" + escape_inline("; ".join(legend())) + "_")
+        blocks.append("_" + escape_inline("; ".join(legend(reports=model.has_reports))) + "_")
     out.write("\n\n".join(blocks) + "\n" if blocks else "")
 
 

@@ -61,7 +61,7 @@ def render(model: ShowView, out: IO[str]) -> None:
     view = _View(console, model)
     if view.render_all():
         view.out.text()
-        for line in legend(view.unicode):
+        for line in legend(view.unicode, reports=model.has_reports):
             view.out.text(data_text(line, "dim"))
     view.out.flush()
 

@@ -114,13 +114,17 @@ def report_tail(name: str, treatment: Treatment) -> str:
     return f"per {name} (reported; the article {treatment.value} it)"
 
 
-def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:
-    """The key to every symbol a view uses, printed once at the end: two short lines, so
-    that even a 60-column terminal shows each on one line."""
+def legend(unicode: bool = True, *, no_position: bool = False, reports: bool = False) -> list[str]:
+    """The key to every symbol a view uses, printed once at the end: short lines, so that
+    even a 60-column terminal shows each on one line; ``reports`` adds the reported-voice
+    mark when the view shows one."""
     marks = f"{pick(CONTRADICT_MARK, unicode)} contradict  {pick(DIVERGE_MARK, unicode)} diverge"
     if no_position:
         marks += f"  {pick(NO_POSITION, unicode)} no position"
-    return ["  ".join(stance_plain(s, unicode) for s in Stance), marks]
+    lines = ["  ".join(stance_plain(s, unicode) for s in Stance), marks]
+    if reports:
+        lines.append(f"{pick(REPORT_MARK, unicode)} a voice the article reports, not its own")
+    return lines
 
 
 def mark(item: Mark, unicode: bool = True) -> str:

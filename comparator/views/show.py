@@ -196,6 +196,11 @@ class ShowView:
     by: By = By.OUTLET
     quotes: bool = True
 
+    @property
+    def has_reports(self) -> bool:
+        """Whether any position shown reports another voice (the legend then says ``↳``)."""
+        return any(s.reports for t in self.topics for c in t.claims for s in c.stands)
+
 
 def build_show(
     comparisons: Iterable[TopicComparison],
