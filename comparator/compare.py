@@ -335,11 +335,15 @@ def compare_claim(
     assertions: Iterable[Assertion],
     corpus: Corpus,
     anchors: Mapping[QuoteKey, QuoteAnchor],
+    voices: Mapping[str, Voice] | None = None,
 ) -> ClaimComparison:
-    """Positions on one claim in corpus source order, their relations, and the verdict."""
+    """Positions on one claim in corpus source order, their relations, and the verdict.
+
+    ``voices`` is the registry by id, when the caller compares many claims and has it made."""
     order = {s.id: i for i, s in enumerate(corpus.sources)}
     by_id = {s.id: s for s in reversed(corpus.sources)}  # the first of a duplicate id wins
-    voices = {v.id: v for v in reversed(corpus.voices)}
+    if voices is None:
+        voices = voices_by_id(corpus)
     positions = []
     seen: set[str] = set()
     for a in sorted(assertions, key=lambda a: order.get(a.source, len(order))):
@@ -373,12 +377,18 @@ def compare_claim(
     )
 
 
+def voices_by_id(corpus: Corpus) -> dict[str, Voice]:
+    """The registry by id; the first of a duplicate id wins, as for sources."""
+    return {v.id: v for v in reversed(corpus.voices)}
+
+
 def compare_topic(
     corpus: Corpus, topic: Topic, anchors: Mapping[QuoteKey, QuoteAnchor]
 ) -> TopicComparison:
     """Every claim of the topic compared, and which sources are silent or still unreviewed."""
+    voices = voices_by_id(corpus)
     claims = tuple(
-        compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors)
+        compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors, voices)
         for c in topic.claims
     )
     covered = {a.source for a in topic.assertions}
