@@ -73,12 +73,16 @@ from comparator.models import (
     QuoteKey,
     QuotePart,
     QuoteRef,
+    Report,
     RivalGroup,
     Severity,
     Source,
     Stance,
     TextDigest,
     Topic,
+    Treatment,
+    Voice,
+    VoiceKind,
 )
 
 #: Bumped whenever the layout of an entry or of the model changes.
@@ -122,11 +126,13 @@ _RECORDS: tuple[type, ...] = (
     QuotePart,
     QuoteKey,
     TextDigest,
+    Voice,
+    Report,
 )
 #: The only classes an entry may contain, besides str, int, tuple, dict and None.
 _ALLOWED = {
     "comparator.models": frozenset(
-        cls.__name__ for cls in (*_RECORDS, AnchorStatus, Severity, Stance)
+        cls.__name__ for cls in (*_RECORDS, AnchorStatus, Severity, Stance, Treatment, VoiceKind)
     ),
     "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
@@ -490,9 +496,10 @@ def _write_result(handle: IO[bytes], result: CheckResult) -> None:
         ),
     )
     _dump(handle, corpus.sources)
+    _dump(handle, corpus.voices)
     _dump(handle, result.findings)
     for topic in corpus.topics:
-        keys = (QuoteKey(a.id, i) for a in topic.assertions for i in range(len(a.quotes)))
+        keys = (key for a in topic.assertions for key, _ in a.quoted())
         _dump(handle, (topic, {key: result.anchors[key] for key in keys if key in result.anchors}))
 
 
@@ -501,6 +508,7 @@ def _read_result(handle: IO[bytes]) -> CheckResult | None:
         handle
     )
     sources = _load(handle)
+    voices = _load(handle)
     findings = _load(handle)
     topics = []
     anchors = {}
@@ -510,11 +518,12 @@ def _read_result(handle: IO[bytes]) -> CheckResult | None:
         anchors.update(topic_anchors)
     if not (
         all(isinstance(s, Source) for s in sources)
+        and all(isinstance(v, Voice) for v in voices)
         and all(isinstance(f, Finding) for f in findings)
         and all(isinstance(t, Topic) for t in topics)
     ):
         return None
-    corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path)
+    corpus = Corpus(Path(path), Path(root), version, sources, tuple(topics), display_path, voices)
     return CheckResult(corpus, findings, assertions, quotes, suppressed, anchors, {}, inputs)
 
 

@@ -91,6 +91,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
     """References, duplicates and coverage: what needs no article text."""
     out: list[tuple[Finding, Assertion | None]] = []
     source_ids = {s.id for s in corpus.sources}
+    voice_ids = {v.id for v in corpus.voices}
     first_id: dict[str, Assertion] = {}
     for topic in corpus.topics:
         claim_ids = {c.id for c in topic.claims}
@@ -158,7 +159,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                 )
             else:
                 positions[key] = a
-            if not a.quotes:
+            if a.stance is not None and not a.quotes:
                 out.append(
                     (
                         finding(
@@ -170,6 +171,7 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
                         a,
                     )
                 )
+            out.extend((f, a) for f in voice_findings(corpus, a, voice_ids))
         out += _rival_claim_findings(topic, claim_ids)
         covered = {a.source for a in topic.assertions}
         silent = set(topic.silent)  # a set: thousands of sources times a long silent list
@@ -218,6 +220,46 @@ def structural_findings(corpus: Corpus) -> list[tuple[Finding, Assertion | None]
     return out
 
 
+def voice_findings(corpus: Corpus, a: Assertion, voice_ids: set[str]) -> list[Finding]:
+    """A version 1 attribution to restate, reports without quotes, voices not registered."""
+    out = []
+    if a.attributed_to is not None and corpus.version == "1":
+        from comparator.validation import reports_form
+
+        out.append(
+            finding(
+                "attributed-v1",
+                f"assertion '{a.id}' has attributed_to '{a.attributed_to}': it is read as a "
+                "report by that voice (treatment relays), with no stance of the article's "
+                "own; in version 2, write it as a report (see the detail) and give the "
+                "article's own stance and quotes only if it takes a position",
+                a.attributed_location or a.location,
+                detail=reports_form(a.attributed_to, a.reports[0].stance if a.reports else None),
+            )
+        )
+    for report in a.reports:
+        if not report.quotes:
+            out.append(
+                finding(
+                    "unsourced",
+                    f"the report by '{report.voice}' of assertion '{a.id}' has no quote; add "
+                    "the verbatim passage that reports it under its quotes",
+                    report.location,
+                )
+            )
+        if report.voice not in voice_ids:
+            out.append(
+                finding(
+                    "unknown-voice",
+                    f"a report of assertion '{a.id}' names voice '{report.voice}', which is "
+                    f"not under voices{_did_you_mean(report.voice, voice_ids)}; add it there "
+                    "with its name",
+                    report.location,
+                )
+            )
+    return out
+
+
 def _did_you_mean(name: str, choices: set[str]) -> str:
     """The end of an unknown-name message: the guess, if there is one."""
     close = did_you_mean(name, sorted(choices))
@@ -238,14 +280,14 @@ def anchor_quotes(
 
     findings: list[tuple[Finding, Assertion | None]] = []
     for a in assertions:
-        for index, quote in enumerate(a.quotes):
-            key = QuoteKey(a.id, index)
+        for key, quote in a.quoted():
+            whose = _whose(a, key)
             if word_count(quote.text) < MIN_QUOTE_WORDS:
                 findings.append(
                     (
                         finding(
                             "quote-too-short",
-                            f"quote of assertion '{a.id}' has "
+                            f"quote of {whose} has "
                             f"{word_count(quote.text)} word(s); quote at least {MIN_QUOTE_WORDS} "
                             "words, a clause that stands alone as evidence",
                             quote.location,
@@ -257,11 +299,11 @@ def anchor_quotes(
             if parts is not None and len(parts) > MAX_ELIDED_PARTS:
                 if article is None or not article.text.find_all(quote.text, limit=1):
                     anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
-                    findings.append((_too_many_parts(a, quote, len(parts)), a))
+                    findings.append((_too_many_parts(whose, quote, len(parts)), a))
                     continue
                 parts = None  # found as written: an ordinary quote that holds dots
             if parts is not None:
-                findings += [(f, a) for f in _short_parts(a, quote, parts)]
+                findings += [(f, a) for f in _short_parts(whose, quote, parts)]
             if article is None:
                 anchors[key] = QuoteAnchor(
                     quote, a.source, AnchorStatus.NO_TEXT, parts=_unplaced(parts)
@@ -270,20 +312,27 @@ def anchor_quotes(
             found = article.text.find_all(quote.text)
             if found or not parts:
                 # A quote found as written keeps today's anchoring, elision marks and all.
-                anchor, problem = _anchor_whole(a, quote, article, found)
+                anchor, problem = _anchor_whole(a, whose, quote, article, found)
             else:
-                anchor, problem = _anchor_elided(a, quote, article, parts)
+                anchor, problem = _anchor_elided(a, whose, quote, article, parts)
             anchors[key] = anchor
             if problem is not None:
                 findings.append((problem, a))
     return findings
 
 
+def _whose(a: Assertion, key: QuoteKey) -> str:
+    """How a message names the quote's owner: the assertion, or one of its reports."""
+    if key.report < 0:
+        return f"assertion '{a.id}'"
+    return f"assertion '{a.id}' (report by '{a.reports[key.report].voice}')"
+
+
 def _unplaced(parts: tuple[str, ...] | None) -> tuple[QuotePart, ...]:
     return tuple(QuotePart(p) for p in parts or ())
 
 
-def _short_parts(a: Assertion, quote: QuoteRef, parts: tuple[str, ...]) -> list[Finding]:
+def _short_parts(whose: str, quote: QuoteRef, parts: tuple[str, ...]) -> list[Finding]:
     """A part of an elided quote too short to stand alone: each part must be evidence."""
     from comparator.quotes import normalise  # verification only: see anchor_quotes
 
@@ -294,7 +343,7 @@ def _short_parts(a: Assertion, quote: QuoteRef, parts: tuple[str, ...]) -> list[
             out.append(
                 finding(
                     "quote-too-short",
-                    f"part {number} of the elided quote of assertion '{a.id}' (\"{part}\") has "
+                    f'part {number} of the elided quote of {whose} ("{part}") has '
                     f"{count} word(s); each part of an elided quote needs at least "
                     f"{MIN_PART_WORDS} words to stand alone: lengthen it or drop the elision",
                     quote.location,
@@ -304,13 +353,13 @@ def _short_parts(a: Assertion, quote: QuoteRef, parts: tuple[str, ...]) -> list[
 
 
 def _anchor_whole(
-    a: Assertion, quote: QuoteRef, article: ArticleText, found: list[Passage]
+    a: Assertion, whose: str, quote: QuoteRef, article: ArticleText, found: list[Passage]
 ) -> tuple[QuoteAnchor, Finding | None]:
     """The anchor of a quote matched as a whole (found once, several times, or not at all)."""
     places = tuple(Location(article.shown, p.line, p.column) for p in found)
     if not found:
         anchor = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
-        return anchor, _not_found(a, quote.text, quote.location, article)
+        return anchor, _not_found(whose, quote.text, quote.location, article)
     first = found[0]
     before, after = article.text.sentence_around(first.start, first.end)
     status = AnchorStatus.FOUND if len(found) == 1 else AnchorStatus.AMBIGUOUS
@@ -325,18 +374,18 @@ def _anchor_whole(
         before=before,
         after=after,
     )
-    return anchor, _ambiguous(a, quote, article, places)
+    return anchor, _ambiguous(whose, quote, article, places)
 
 
 def _ambiguous(
-    a: Assertion, quote: QuoteRef, article: ArticleText, places: tuple[Location, ...]
+    whose: str, quote: QuoteRef, article: ArticleText, places: tuple[Location, ...]
 ) -> Finding | None:
     if len(places) < 2:
         return None
     lines = ", ".join(f"{p.line}:{p.column}" for p in places)
     return finding(
         "quote-ambiguous",
-        f"quote of assertion '{a.id}' occurs "
+        f"quote of {whose} occurs "
         f"{len(places)} times in {article.shown} (at {lines}); lengthen it so "
         "it points at one passage",
         quote.location,
@@ -344,10 +393,10 @@ def _ambiguous(
     )
 
 
-def _too_many_parts(a: Assertion, quote: QuoteRef, count: int) -> Finding:
+def _too_many_parts(whose: str, quote: QuoteRef, count: int) -> Finding:
     return finding(
         "quote-not-found",
-        f"elided quote of assertion '{a.id}' has {count} parts; an elided quote may have at "
+        f"elided quote of {whose} has {count} parts; an elided quote may have at "
         f"most {MAX_ELIDED_PARTS}, so it was not searched for: quote the passage in fewer, "
         "longer parts (or as several quotes)",
         quote.location,
@@ -355,7 +404,7 @@ def _too_many_parts(a: Assertion, quote: QuoteRef, count: int) -> Finding:
 
 
 def _anchor_elided(
-    a: Assertion, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
+    a: Assertion, whose: str, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
 ) -> tuple[QuoteAnchor, Finding | None]:
     """An elided quote: its parts in order within one paragraph, each part's place kept."""
     from comparator.quotes import fold  # verification only: see anchor_quotes
@@ -363,7 +412,7 @@ def _anchor_elided(
     matches = article.text.find_elided(parts)
     if not matches:
         anchor = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND, parts=_unplaced(parts))
-        return anchor, _elided_not_found(a, quote, article, parts)
+        return anchor, _elided_not_found(whose, quote, article, parts)
     passages = matches[0]
     original = article.text.original
     placed = []
@@ -379,11 +428,11 @@ def _anchor_elided(
     anchor = QuoteAnchor(
         quote, a.source, status, places[0], start, end, places, tuple(placed), before, after
     )
-    return anchor, _ambiguous(a, quote, article, places)
+    return anchor, _ambiguous(whose, quote, article, places)
 
 
 def _elided_not_found(
-    a: Assertion, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
+    whose: str, quote: QuoteRef, article: ArticleText, parts: tuple[str, ...]
 ) -> Finding:
     """Why an elided quote does not anchor: a part that is not in the text (with its closest
     passage), or parts that are, but not in order within one paragraph."""
@@ -416,7 +465,7 @@ def _elided_not_found(
             f"{' '.join(miss.closest.text.split())}"
         )
         detail.append(f"diff:    {format_word_diff(miss.diff)}")
-    message = f"elided quote of assertion '{a.id}' is not in {article.shown}: "
+    message = f"elided quote of {whose} is not in {article.shown}: "
     if missing:
         which = ", ".join(str(n) for n in missing)
         message += f"part{'s' * (len(missing) > 1)} {which} not found"
@@ -432,11 +481,11 @@ def _elided_not_found(
     )
 
 
-def _not_found(a: Assertion, quote: str, where: Location, article: ArticleText) -> Finding:
+def _not_found(whose: str, quote: str, where: Location, article: ArticleText) -> Finding:
     from comparator.quotes import format_word_diff  # verification only: see anchor_quotes
 
     miss = article.text.explain_miss(quote)
-    message = f"quote of assertion '{a.id}' is not in {article.shown}"
+    message = f"quote of {whose} is not in {article.shown}"
     detail: list[str] = []
     related: tuple[Location, ...] = ()
     if miss.closest is not None:
@@ -533,7 +582,7 @@ def _verify(
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)
-    quotes = sum(len(a.quotes) for t in corpus.topics for a in t.assertions)
+    quotes = sum(len(a.quoted()) for t in corpus.topics for a in t.assertions)
     return CheckResult(
         corpus,
         tuple(sorted(kept, key=_order)),

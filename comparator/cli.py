@@ -96,6 +96,7 @@ if TYPE_CHECKING:  # made at run time; to a type checker, any Enum
     CheckFormat: TypeAlias = Enum
     SuggestFormat: TypeAlias = Enum
     IngestFormat: TypeAlias = Enum
+    VoicesFormat: TypeAlias = Enum
 else:
     ShowFormat = _format_choices("show")
     TopicsFormat = _format_choices("topics")
@@ -106,6 +107,7 @@ else:
     CheckFormat = _format_choices("check")
     SuggestFormat = _format_choices("suggest")
     IngestFormat = _format_choices("ingest")
+    VoicesFormat = _format_choices("voices")
 
 
 def _format_option(help_text: str = "Output format.", *, show_default: bool = True) -> Any:
@@ -405,6 +407,32 @@ def matrix_command(
     """Topics x outlets stance grid, and how often each pair of outlets agrees or contradicts."""
     _check_save(fmt.value, save_svg, save_html)
     _corpus_view("matrix", fmt, assertions, force=force, save_svg=save_svg, save_html=save_html)
+
+
+@app.command("voices")
+@_edge
+def voices_command(
+    voice: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[VOICE]",
+            help="One voice id (default: every reported voice).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[VoicesFormat, _format_option()] = VoicesFormat("text"),  # noqa: B008 (an Enum member)
+    assertions: AssertionsOption = None,
+) -> None:
+    """Every voice the articles report: on which claims, by which articles, with what stance
+    and treatment (endorses, relays, questions), beside each article's own stance."""
+    from comparator.compare import compare_all
+    from comparator.views.voices import build_voices
+    from comparator.workflow import corpus_of, open_corpus
+
+    result = open_corpus(assertions)
+    corpus = corpus_of(result)
+    model = build_voices(compare_all(corpus, result.anchors), corpus.voices, voice)
+    _render("voices", fmt.value, model)
 
 
 @app.command("diff")

@@ -21,11 +21,14 @@ from comparator.models import (
     QuoteAnchor,
     QuoteKey,
     Relation,
+    Report,
     RivalGroup,
     Source,
     Stance,
     Topic,
+    Treatment,
     Verdict,
+    Voice,
 )
 
 
@@ -64,15 +67,51 @@ def verdict_of(stances: Iterable[Stance]) -> Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportedVoice:
+    """A report of a position: who is reported, with what stance and treatment, and its
+    quotes anchored in the article. Shown beside the position; never compared."""
+
+    report: Report
+    #: The registry's entry (None when the id is unknown: check's unknown-voice finding).
+    voice: Voice | None
+    anchors: tuple[QuoteAnchor, ...]
+
+    @property
+    def voice_id(self) -> str:
+        return self.report.voice
+
+    @property
+    def name(self) -> str:
+        return self.voice.name if self.voice is not None else self.report.voice
+
+    @property
+    def role(self) -> str | None:
+        return self.voice.role if self.voice is not None else None
+
+    @property
+    def stance(self) -> Stance:
+        return self.report.stance
+
+    @property
+    def treatment(self) -> Treatment:
+        return self.report.treatment
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
-    """One source's assertion on a claim, with its quotes anchored in the article."""
+    """One source's assertion on a claim, with its quotes anchored in the article.
+
+    ``stance`` is the article's own; None when it only reports others (``reports``), and
+    then the position takes part in no relation, verdict or count.
+    """
 
     source: Source
     assertion: Assertion
     anchors: tuple[QuoteAnchor, ...]
+    reports: tuple[ReportedVoice, ...] = ()
 
     @property
-    def stance(self) -> Stance:
+    def stance(self) -> Stance | None:
         return self.assertion.stance
 
     @property
@@ -211,31 +250,35 @@ class ClaimComparison:
         return self._by_source.get(source_id)
 
     @cached_property
+    def own(self) -> tuple[tuple[Position, Stance], ...]:
+        """The positions with an own stance, each with it: all that relations, verdicts and
+        counts read (a position with reports only takes part in none of them)."""
+        return tuple((p, p.stance) for p in self.positions if p.stance is not None)
+
+    @cached_property
     def pairs(self) -> tuple[PairRelation, ...]:
-        """How every two positions relate, in position order (no one-sided pairs)."""
+        """How every two own-voice positions relate, in position order (no one-sided pairs)."""
         return tuple(
-            PairRelation(
-                p.source.id, q.source.id, relation_between(p.stance, q.stance), p.outlet == q.outlet
-            )
-            for p, q in combinations(self.positions, 2)
+            PairRelation(p.source.id, q.source.id, relation_between(s, t), p.outlet == q.outlet)
+            for (p, s), (q, t) in combinations(self.own, 2)
         )
 
     @cached_property
     def relations(self) -> tuple[PairRelation, ...]:
-        """Every pair: the positions pairwise, then each position against each source that
-        takes none (one-sided)."""
-        addressed = self._by_source
+        """Every pair: the own-voice positions pairwise, then each of them against each source
+        that takes no own position (one-sided)."""
+        addressed = {p.source.id for p, _ in self.own}
         return self.pairs + tuple(
             PairRelation(p.source.id, other.id, Relation.ONE_SIDED, p.outlet == other.outlet)
-            for p in self.positions
+            for p, _ in self.own
             for other in self.sources
             if other.id not in addressed
         )
 
     @cached_property
     def _signs(self) -> tuple[int, int, int]:
-        """How many positions lean for, are neutral on, and lean against the claim."""
-        scores = [p.stance.score for p in self.positions]
+        """How many own-voice positions lean for, are neutral on, and lean against the claim."""
+        scores = [s.score for _, s in self.own]
         positive = sum(1 for s in scores if s > 0)
         negative = sum(1 for s in scores if s < 0)
         return positive, len(scores) - positive - negative, negative
@@ -347,10 +390,15 @@ def compare_claim(
     assertions: Iterable[Assertion],
     corpus: Corpus,
     anchors: Mapping[QuoteKey, QuoteAnchor],
+    voices: Mapping[str, Voice] | None = None,
 ) -> ClaimComparison:
-    """Positions on one claim in corpus source order, their relations, and the verdict."""
+    """Positions on one claim in corpus source order, their relations, and the verdict.
+
+    ``voices`` is the registry by id, when the caller compares many claims and has it made."""
     order = {s.id: i for i, s in enumerate(corpus.sources)}
     by_id = {s.id: s for s in reversed(corpus.sources)}  # the first of a duplicate id wins
+    if voices is None:
+        voices = voices_by_id(corpus)
     positions = []
     seen: set[str] = set()
     for a in sorted(assertions, key=lambda a: order.get(a.source, len(order))):
@@ -362,18 +410,40 @@ def compare_claim(
             anchors.get(QuoteKey(a.id, i), QuoteAnchor(q, a.source, AnchorStatus.NO_TEXT))
             for i, q in enumerate(a.quotes)
         )
-        positions.append(Position(source, a, quote_anchors))
+        reports = tuple(
+            ReportedVoice(
+                report,
+                voices.get(report.voice),
+                tuple(
+                    anchors.get(
+                        QuoteKey(a.id, i, r), QuoteAnchor(q, a.source, AnchorStatus.NO_TEXT)
+                    )
+                    for i, q in enumerate(report.quotes)
+                ),
+            )
+            for r, report in enumerate(a.reports)
+        )
+        positions.append(Position(source, a, quote_anchors, reports))
     return ClaimComparison(
-        claim, tuple(positions), verdict_of(p.stance for p in positions), corpus.sources
+        claim,
+        tuple(positions),
+        verdict_of(p.stance for p in positions if p.stance is not None),
+        corpus.sources,
     )
+
+
+def voices_by_id(corpus: Corpus) -> dict[str, Voice]:
+    """The registry by id; the first of a duplicate id wins, as for sources."""
+    return {v.id: v for v in reversed(corpus.voices)}
 
 
 def compare_topic(
     corpus: Corpus, topic: Topic, anchors: Mapping[QuoteKey, QuoteAnchor]
 ) -> TopicComparison:
     """Every claim of the topic compared, and which sources are silent or still unreviewed."""
+    voices = voices_by_id(corpus)
     claims = tuple(
-        compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors)
+        compare_claim(c, (a for a in topic.assertions if a.claim == c.id), corpus, anchors, voices)
         for c in topic.claims
     )
     answers = group_answers(topic.rivals, claims)
@@ -597,10 +667,10 @@ def _tally_outlets(
     stances: dict[str, dict[Stance, int]] = {}
     first: dict[str, int] = {}
     second: dict[str, int] = {}
-    for index, position in enumerate(claim.positions):
+    for index, (position, stance) in enumerate(claim.own):
         outlet = outlet_of[position.source.id]
         per = stances.setdefault(outlet, {})
-        per[position.stance] = per.get(position.stance, 0) + 1
+        per[stance] = per.get(stance, 0) + 1
         if outlet not in first:
             first[outlet] = index
         elif outlet not in second:

@@ -122,6 +122,8 @@ class OtherCoverage:
     #: unreviewed (not read for it yet), covered (addresses the topic, not this claim) or
     #: unknown.
     coverage: Coverage
+    #: It reports others on the claim but takes no position of its own.
+    reports_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,10 @@ def _one_sided(
         comparison.topic,
         claim.claim,
         positions,
-        tuple(OtherCoverage(sid, comparison.coverage(sid)) for sid in other.sources),
+        tuple(
+            OtherCoverage(sid, comparison.coverage(sid), claim.position(sid) is not None)
+            for sid in other.sources
+        ),
     )
 
 
@@ -236,8 +241,9 @@ def diff_parties(comparisons: Iterable[TopicComparison], a: Party, b: Party) -> 
             elif rival.b in a.sources and rival.a in b.sources:
                 rivals.append(RivalAnswers(comparison.topic, rival.second, rival.first))
         for claim in comparison.claims:
-            of_a = tuple(p for p in claim.positions if p.source.id in a.sources)
-            of_b = tuple(p for p in claim.positions if p.source.id in b.sources)
+            # Own voices only: a position that only reports others is never paired.
+            of_a = tuple(p for p, _ in claim.own if p.source.id in a.sources)
+            of_b = tuple(p for p, _ in claim.own if p.source.id in b.sources)
             pairs = tuple(_pair(p, q) for p in of_a for q in of_b if p.source.id != q.source.id)
             if pairs:
                 shared.append(

@@ -29,6 +29,7 @@ from comparator.models import (
     Stance,
     TextDigest,
     Topic,
+    Treatment,
 )
 from comparator.rules import finding
 from comparator.texts import ArticleText
@@ -68,7 +69,7 @@ HEDGE_CUES: tuple[tuple[str, str], ...] = (
     ("it seems", r"it (?:seems|appears)|seems to|appears to"),
     ("rumoured", r"rumou?red"),
 )
-#: Wording that reports someone else's claim: it needs attributed_to.
+#: Wording that reports someone else's claim: in the own voice, it belongs under reports.
 ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
     ("said", r"said|says|say"),
     ("claimed", r"claimed|claiming"),
@@ -141,46 +142,72 @@ def _listing(words_: Iterable[str]) -> str:
 
 
 def stance_cue_findings(corpus: Corpus) -> list[Tied]:
-    """Quotes whose own words argue with their assertion's stance or voice."""
+    """Own-voice quotes whose words argue with their assertion's stance or voice, and
+    reports whose treatment argues with the article's own stance."""
     out: list[Tied] = []
     for topic in corpus.topics:
         for a in topic.assertions:
-            for quote in a.quotes:
-                found = cues(quote.text)
-                doubting = found[Cue.NEGATION] + found[Cue.HEDGE]
-                if a.stance is Stance.AFFIRMS and doubting:
-                    advice = "doubts or denies" if found[Cue.NEGATION] else "suggests"
-                    out.append(
-                        (
-                            finding(
-                                "stance-cue",
-                                f"quote of assertion '{a.id}' says {_listing(doubting)}, "
-                                f"but its stance is affirms; such wording usually means {advice}: "
-                                "check the stance against the passage",
-                                quote.location,
-                            ),
-                            a,
-                        )
-                    )
-                # neutral reports others' claims without taking a side: no voice to name
-                if (
-                    found[Cue.ATTRIBUTION]
-                    and a.attributed_to is None
-                    and a.stance is not Stance.NEUTRAL
-                ):
-                    out.append(
-                        (
-                            finding(
-                                "stance-cue",
-                                f"quote of assertion '{a.id}' reports someone else's "
-                                f"claim ({_listing(found[Cue.ATTRIBUTION])}) but the "
-                                "assertion has no attributed_to; name whose claim it is, or "
-                                "quote the article's own voice",
-                                quote.location,
-                            ),
-                            a,
-                        )
-                    )
+            out.extend((f, a) for f in _own_voice_cues(a))
+            out.extend((f, a) for f in _treatment_findings(a))
+    return out
+
+
+def _own_voice_cues(a: Assertion) -> list[Finding]:
+    out = []
+    for quote in a.quotes:
+        found = cues(quote.text)
+        doubting = found[Cue.NEGATION] + found[Cue.HEDGE]
+        if a.stance is Stance.AFFIRMS and doubting:
+            advice = "doubts or denies" if found[Cue.NEGATION] else "suggests"
+            out.append(
+                finding(
+                    "stance-cue",
+                    f"quote of assertion '{a.id}' says {_listing(doubting)}, "
+                    f"but its stance is affirms; such wording usually means {advice}: "
+                    "check the stance against the passage",
+                    quote.location,
+                )
+            )
+        # neutral reports others' claims without taking a side: the own voice takes none
+        if found[Cue.ATTRIBUTION] and a.stance not in (None, Stance.NEUTRAL):
+            out.append(
+                finding(
+                    "stance-cue",
+                    f"quote of assertion '{a.id}' reports someone else's claim "
+                    f"({_listing(found[Cue.ATTRIBUTION])}) but stands as the article's own "
+                    "voice; move it into reports (voice, stance, treatment), and keep as "
+                    "the own stance only what the article itself says",
+                    quote.location,
+                )
+            )
+    return out
+
+
+def _treatment_findings(a: Assertion) -> list[Finding]:
+    """A report endorsed against the article's own sign, or questioned on its own side."""
+    if a.stance is None or a.stance.score == 0:
+        return []
+    own = a.stance.score > 0
+    out = []
+    for report in a.reports:
+        if report.stance.score == 0:
+            continue
+        same = (report.stance.score > 0) == own
+        if report.treatment is Treatment.ENDORSES and not same:
+            problem = "endorsed, but the article's own stance takes the other side"
+        elif report.treatment is Treatment.QUESTIONS and same:
+            problem = "questioned, but the article's own stance is on the same side"
+        else:
+            continue
+        out.append(
+            finding(
+                "report-treatment",
+                f"assertion '{a.id}': the report by '{report.voice}' ({report.stance.value}) "
+                f"is {problem} ({a.stance.value}); check the treatment, the report's stance "
+                "and the own stance against the article",
+                report.location,
+            )
+        )
     return out
 
 
@@ -347,9 +374,10 @@ def drift_findings(
             for a in topic.assertions:
                 if a.source != source.id:
                     continue
-                for index, quote in enumerate(a.quotes):
-                    anchor = anchors.get(QuoteKey(a.id, index))
-                    label = a.id if len(a.quotes) == 1 else f"{a.id} quote {index + 1}"
+                quoted = a.quoted()
+                for index, (key, quote) in enumerate(quoted):
+                    anchor = anchors.get(key)
+                    label = a.id if len(quoted) == 1 else f"{a.id} quote {index + 1}"
                     if anchor is not None and anchor.found and anchor.location is not None:
                         anchored.append(label)
                         detail.append(f"still anchors: {label} at {anchor.location}")
@@ -559,18 +587,20 @@ def _cue_words(matches: Iterable[re.Match[str]]) -> tuple[tuple[ContextCue, str]
 def context_findings(corpus: Corpus, anchors: Mapping[QuoteKey, QuoteAnchor]) -> list[Tied]:
     """Quotes whose sentence holds, in the words the quote leaves out, a negation or a frame
     that may change what the quote says. A quote of whole sentences leaves out no words and is
-    never flagged; an assertion with ``attributed_to`` already says whose claim it reports, so
-    only negation and doubt are flagged for it."""
+    never flagged. Where the file already says whose claim is reported (a quote under
+    ``reports``, or an assertion that records reports or a version 1 ``attributed_to``), a
+    left-out frame is accounted for, so only negation and doubt are flagged."""
     out: list[Tied] = []
     for topic in corpus.topics:
         for a in topic.assertions:
-            for index, quote in enumerate(a.quotes):
-                anchor = anchors.get(QuoteKey(a.id, index))
+            speakers_named = bool(a.reports) or a.attributed_to is not None
+            for key, quote in a.quoted():
+                anchor = anchors.get(key)
                 if anchor is None:
                     continue
                 stretches = left_out_cues(anchor)
-                if a.attributed_to is not None:
-                    # The assertion already names whose claim the quote is: only what may
+                if speakers_named or key.report >= 0:
+                    # Whose claim the quote carries is already written down: only what may
                     # change its sign is left to flag.
                     stretches = _sign_only(stretches)
                 if stretches:

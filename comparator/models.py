@@ -24,6 +24,7 @@ RESERVED_TOPIC_IDS = frozenset(
         "schema",
         "help",
         "version",
+        "voices",
     }
 )
 
@@ -52,6 +53,33 @@ class Stance(str, Enum):
     @property
     def score(self) -> int:
         return {"affirms": 2, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -2}[self.value]
+
+
+class VoiceKind(str, Enum):
+    """What kind of speaker a voice is: a closed set, so that views can group them."""
+
+    OFFICIAL = "official"
+    GOVERNMENT = "government"
+    GROUP = "group"
+    EXPERT = "expert"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Treatment(str, Enum):
+    """How an article handles a claim it reports: it is never the article's own stance."""
+
+    #: The article adopts the reported claim as credible.
+    ENDORSES = "endorses"
+    #: The article passes it on without judging it.
+    RELAYS = "relays"
+    #: The article casts doubt on it (no evidence given, experts sceptical...).
+    QUESTIONS = "questions"
+
+    @property
+    def participle(self) -> str:
+        """``questioned``: how a sentence says what articles did with a voice."""
+        return {"endorses": "endorsed", "relays": "relayed", "questions": "questioned"}[self.value]
 
 
 class Relation(str, Enum):
@@ -159,21 +187,61 @@ class IgnoreEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """Someone an article reports: a person, an office, another outlet (``voices:``)."""
+
+    id: str
+    name: str
+    location: Location
+    role: str | None = None
+    kind: VoiceKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A claim an article relays in someone else's voice: the claimant's stance, how the
+    article treats it, and the quotes that carry it. Never the article's own position."""
+
+    voice: str
+    stance: Stance
+    treatment: Treatment
+    quotes: tuple[QuoteRef, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Assertion:
-    """One source's position on one claim, with the evidence for it."""
+    """One source's position on one claim, with the evidence for it.
+
+    ``stance`` and ``quotes`` are the article's own voice; ``stance`` is None when the article
+    only reports others (``reports``) and takes no position of its own.
+    """
 
     id: str
     topic: str
     source: str
     claim: str
-    stance: Stance
+    stance: Stance | None
     summary: str
     quotes: tuple[QuoteRef, ...]
     location: Location
+    #: Version 1's free-text speaker, kept only to warn that it is read as a report.
     attributed_to: str | None = None
     note: str | None = None
     #: Rules this assertion opts out of, each with the analyst's reason.
     ignore: tuple[IgnoreEntry, ...] = ()
+    reports: tuple[Report, ...] = ()
+    #: Where ``attributed_to`` is written (None when it is not).
+    attributed_location: Location | None = None
+
+    def quoted(self) -> tuple[tuple[QuoteKey, QuoteRef], ...]:
+        """Every quote of the assertion with its key: its own first, then each report's."""
+        own = tuple((QuoteKey(self.id, i), q) for i, q in enumerate(self.quotes))
+        return own + tuple(
+            (QuoteKey(self.id, i, r), q)
+            for r, report in enumerate(self.reports)
+            for i, q in enumerate(report.quotes)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +292,11 @@ class Corpus:
     topics: tuple[Topic, ...] = ()
     #: The path of the YAML as findings name it (relative to the cwd when possible).
     display_path: str = ""
+    #: Who the articles report (version 2's ``voices:``; made from ``attributed_to`` in 1).
+    voices: tuple[Voice, ...] = ()
+
+    def voice(self, voice_id: str) -> Voice | None:
+        return next((v for v in self.voices if v.id == voice_id), None)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -253,10 +326,12 @@ class AnchorStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class QuoteKey:
-    """Which quote an anchor belongs to: its assertion's id and its place among the quotes."""
+    """Which quote an anchor belongs to: its assertion's id, its place among the quotes, and
+    which report holds it (-1: the assertion's own quotes)."""
 
     assertion_id: str
     index: int
+    report: int = -1
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,14 @@ LINT_RULES: dict[str, Rule] = {
     "stance-cue": Rule(
         Severity.WARNING,
         "A quote's wording contradicts its assertion: a hedge or "
-        "negation under 'affirms', or someone else's claim with "
-        "no attributed_to under a stance other than neutral.",
+        "negation under 'affirms', or reporting wording (said, claimed, "
+        "according to) in the article's own voice under a stance other than neutral: "
+        "move such a quote into reports.",
+    ),
+    "report-treatment": Rule(
+        Severity.WARNING,
+        "A report's treatment contradicts the article's own stance: it endorses a claimant "
+        "of the other sign, or questions one of the same sign.",
     ),
     "source-drift": Rule(
         Severity.WARNING,
@@ -85,6 +91,14 @@ RULES: dict[str, Rule] = {
     "unknown-source": Rule(
         Severity.ERROR,
         "An assertion or silent list names a source that is not defined.",
+    ),
+    "unknown-voice": Rule(
+        Severity.ERROR, "A report names a voice that is not defined under voices."
+    ),
+    "attributed-v1": Rule(
+        Severity.WARNING,
+        "A version 1 assertion with attributed_to: read as a report by that voice with no "
+        "stance of the article's own; write it in the version 2 form.",
     ),
     "unknown-claim": Rule(Severity.ERROR, "An assertion names a claim its topic does not define."),
     "duplicate-id": Rule(Severity.ERROR, "Two assertions share an id."),

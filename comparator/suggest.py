@@ -196,8 +196,8 @@ def _quoted_by(
     """The assertion whose quote overlaps this sentence in the text, if any (anchors hold
     offsets in the text as saved, like sentences)."""
     for a in own:
-        for index in range(len(a.quotes)):
-            anchor = anchors.get(QuoteKey(a.id, index))
+        for key, _ in a.quoted():  # a report's quotes too: the sentence is quoted all the same
+            anchor = anchors.get(key)
             if anchor is None or not anchor.found:
                 continue
             if anchor.start < sentence.end and sentence.start < anchor.end:
@@ -248,7 +248,11 @@ def render_stub(
     ]
     if found.get(Cue.ATTRIBUTION):
         cue = ", ".join(found[Cue.ATTRIBUTION])
-        lines.append(f"{inner}# attributed_to: WHO  # the sentence reports a claim ({cue})")
+        lines.append(
+            f"{inner}# the sentence reports a claim ({cue}): if the article only relays it, "
+            "move the quote into reports: [{voice: WHO, stance: ..., treatment: relays, "
+            "quotes: [...]}] and drop stance (version 2)"
+        )
     lines += [
         f"{inner}summary: {quoted(sentence)}  # rewrite in your words",
         f"{inner}quotes:",

@@ -8,8 +8,11 @@ against them.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -25,11 +28,15 @@ from comparator.models import (
     LoadResult,
     Location,
     QuoteRef,
+    Report,
     RivalGroup,
     Severity,
     Source,
     Stance,
     Topic,
+    Treatment,
+    Voice,
+    VoiceKind,
 )
 from comparator.safetext import hidden_character
 from comparator.yamlparse import (
@@ -54,7 +61,15 @@ OPTIONAL = False
 
 #: The fields each mapping may hold, in the order messages list them: name -> required.
 DOCUMENT_FIELDS: Mapping[str, bool] = MappingProxyType(
-    {"version": REQUIRED, "sources": REQUIRED, "topics": REQUIRED}
+    {"version": REQUIRED, "sources": REQUIRED, "voices": OPTIONAL, "topics": REQUIRED}
+)
+#: A voice of the ``voices:`` registry (version 2).
+VOICE_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {"name": REQUIRED, "role": OPTIONAL, "kind": OPTIONAL}
+)
+#: An entry of an assertion's ``reports`` (version 2).
+REPORT_FIELDS: Mapping[str, bool] = MappingProxyType(
+    {"voice": REQUIRED, "stance": REQUIRED, "treatment": REQUIRED, "quotes": REQUIRED}
 )
 SOURCE_FIELDS: Mapping[str, bool] = MappingProxyType(
     {
@@ -86,9 +101,11 @@ ASSERTION_FIELDS: Mapping[str, bool] = MappingProxyType(
         "id": REQUIRED,
         "source": REQUIRED,
         "claim": REQUIRED,
-        "stance": REQUIRED,
+        # An own stance, reports, or both: which is there is checked once the version is known.
+        "stance": OPTIONAL,
         "summary": REQUIRED,
         "quotes": OPTIONAL,
+        "reports": OPTIONAL,
         "attributed_to": OPTIONAL,
         "note": OPTIONAL,
         "ignore": OPTIONAL,
@@ -287,6 +304,15 @@ class _Validator:
                 ),
             )
         )
+        voices = tuple(
+            filter(
+                None,
+                (
+                    self.voice(vid, key, value)
+                    for vid, key, value in self.id_map(top.get("voices"), "voices")
+                ),
+            )
+        )
         topics = tuple(
             filter(
                 None,
@@ -296,6 +322,13 @@ class _Validator:
                 ),
             )
         )
+        if version == "1":
+            if "voices" in top:
+                self.error(top["voices"], VERSION_2_ONLY.format(what="voices"))
+            topics, made = self.read_version_1(topics)
+            voices += tuple(v for v in made if v.id not in {w.id for w in voices})
+        elif version == "2":
+            self.check_version_2(topics)
         return Corpus(
             path=path,
             root=path.parent,
@@ -303,6 +336,114 @@ class _Validator:
             sources=sources,
             topics=topics,
             display_path=self.shown,
+            voices=voices,
+        )
+
+    def read_version_1(
+        self, topics: tuple[Topic, ...]
+    ) -> tuple[tuple[Topic, ...], tuple[Voice, ...]]:
+        """Version 1 read as version 2: an assertion with ``attributed_to`` is a report by that
+        voice (treatment ``relays``) and has no own stance, so it is never the outlet's view.
+
+        ``attributed_to`` stays on the assertion for ``compare check``'s attributed-v1 warning.
+        """
+        voices: dict[str, Voice] = {}
+        out = []
+        for topic in topics:
+            assertions = []
+            for a in topic.assertions:
+                if a.reports:
+                    self.findings.append(
+                        Finding(
+                            "schema",
+                            Severity.ERROR,
+                            VERSION_2_ONLY.format(what=f"assertion '{a.id}': reports"),
+                            a.reports[0].location,
+                        )
+                    )
+                if a.stance is None:
+                    self.findings.append(
+                        Finding(
+                            "schema",
+                            Severity.ERROR,
+                            f"assertion '{a.id}' is missing the required field 'stance'",
+                            a.location,
+                        )
+                    )
+                if a.attributed_to is None or a.stance is None:
+                    assertions.append(a)
+                    continue
+                vid = voice_id(a.attributed_to)
+                voices.setdefault(vid, Voice(vid, a.attributed_to, a.location))
+                report = Report(
+                    vid, a.stance, Treatment.RELAYS, a.quotes, a.attributed_location or a.location
+                )
+                assertions.append(replace(a, stance=None, quotes=(), reports=(report,)))
+            out.append(replace(topic, assertions=tuple(assertions)))
+        return tuple(out), tuple(voices.values())
+
+    def check_version_2(self, topics: tuple[Topic, ...]) -> None:
+        """Version 2's rules for an assertion's voices: own stance, reports, or both."""
+        for topic in topics:
+            for a in topic.assertions:
+                if a.attributed_to is not None:
+                    self.findings.append(
+                        Finding(
+                            "schema",
+                            Severity.ERROR,
+                            f"assertion '{a.id}': attributed_to is not allowed in version 2; "
+                            "write the reported claim under reports: (see the detail), and give "
+                            "the article's own stance and quotes only if it takes a position",
+                            a.attributed_location or a.location,
+                            detail=reports_form(a.attributed_to, a.stance),
+                        )
+                    )
+                elif a.stance is None and not a.reports:
+                    self.findings.append(
+                        Finding(
+                            "schema",
+                            Severity.ERROR,
+                            f"assertion '{a.id}' has neither a stance nor reports; give the "
+                            "article's own stance with quotes, or the reports it relays "
+                            "(or both)",
+                            a.location,
+                        )
+                    )
+                elif a.stance is None and a.quotes:
+                    self.findings.append(
+                        Finding(
+                            "schema",
+                            Severity.ERROR,
+                            f"assertion '{a.id}' has quotes but no stance; quotes are the "
+                            "article's own voice: give its stance, or move them into a report",
+                            a.quotes[0].location,
+                        )
+                    )
+
+    def voice(self, vid: str, key: Node, node: Node) -> Voice | None:
+        what = f"voice '{vid}'"
+        f = self.fields(node, what, VOICE_FIELDS, key)
+        if f is None:
+            return None
+        name = self.string(f.get("name"), f"{what}: name")
+        kind_text = self.string(f.get("kind"), f"{what}: kind")
+        kind = None
+        if kind_text is not None:
+            try:
+                kind = VoiceKind(kind_text)
+            except ValueError:
+                hint = _guess(kind_text, [k.value for k in VoiceKind])
+                self.error(
+                    f["kind"],
+                    f"{what}: kind '{kind_text}' is not one of "
+                    f"{', '.join(k.value for k in VoiceKind)}{hint}",
+                )
+        return Voice(
+            vid,
+            name or vid,
+            self.loc(key),
+            self.string(f.get("role"), f"{what}: role"),
+            kind,
         )
 
     def source(self, sid: str, key: Node, node: Node) -> Source | None:
@@ -475,20 +616,51 @@ class _Validator:
         source = self.string(f.get("source"), f"{what}: source")
         claim = self.string(f.get("claim"), f"{what}: claim")
         summary = self.string(f.get("summary"), f"{what}: summary")
-        stance_text = self.string(f.get("stance"), f"{what}: stance")
-        stance = None
-        if stance_text is not None:
-            try:
-                stance = Stance(stance_text)
-            except ValueError:
-                hint = _guess(stance_text, [s.value for s in Stance])
-                self.error(
-                    f["stance"],
-                    f"{what}: stance '{stance_text}' is not one of "
-                    f"{', '.join(s.value for s in Stance)}{hint}",
-                )
+        stance = self.stance(f.get("stance"), what)
+        quotes = self.quotes(f.get("quotes"), what)
+        reports = self.reports(f.get("reports"), what)
+        ignore = self.ignores(f.get("ignore"), what)
+        if aid is None or source is None or claim is None:
+            return None
+        # A bad stance or summary is already a finding; keep the assertion so coverage and
+        # references are still checked (views refuse a corpus with schema errors).
+        return Assertion(
+            id=aid,
+            topic=tid,
+            source=source,
+            claim=claim,
+            stance=stance,
+            summary=summary or "",
+            quotes=quotes,
+            location=self.loc(node),
+            attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to", name=True),
+            note=self.string(f.get("note"), f"{what}: note"),
+            ignore=ignore,
+            reports=reports,
+            attributed_location=self.loc(f["attributed_to"]) if "attributed_to" in f else None,
+        )
+
+    def stance(self, node: Node | None, what: str) -> Stance | None:
+        """The stance written, or None when absent; a bad one is a finding, read as neutral
+        so that the assertion still counts as having one."""
+        stance_text = self.string(node, f"{what}: stance")
+        if node is not None and stance_text is None:
+            return Stance.NEUTRAL  # present but empty or not a string: already a finding
+        if stance_text is None or node is None:
+            return None
+        try:
+            return Stance(stance_text)
+        except ValueError:
+            hint = _guess(stance_text, [s.value for s in Stance])
+            self.error(
+                node,
+                f"{what}: stance '{stance_text}' is not one of "
+                f"{', '.join(s.value for s in Stance)}{hint}",
+            )
+            return Stance.NEUTRAL
+
+    def quotes(self, qnode: Node | None, what: str) -> tuple[QuoteRef, ...]:
         quotes: list[QuoteRef] = []
-        qnode = f.get("quotes")
         if qnode is not None:
             if qnode.kind is SCALAR and qnode.value.strip():
                 self.error(qnode, f"{what}: quotes must be a list; write '- ' before the quote")
@@ -501,24 +673,57 @@ class _Validator:
                 not (qnode.kind is SCALAR and not qnode.value.strip()) and qnode.kind is not REFUSED
             ):
                 self.error(qnode, f"{what}: quotes must be a list of strings, not {_kind(qnode)}")
-        ignore = self.ignores(f.get("ignore"), what)
-        if aid is None or source is None or claim is None:
-            return None
-        # A bad stance or summary is already a finding; keep the assertion so coverage and
-        # references are still checked (views refuse a corpus with schema errors).
-        return Assertion(
-            id=aid,
-            topic=tid,
-            source=source,
-            claim=claim,
-            stance=stance or Stance.NEUTRAL,
-            summary=summary or "",
-            quotes=tuple(quotes),
-            location=self.loc(node),
-            attributed_to=self.string(f.get("attributed_to"), f"{what}: attributed_to", name=True),
-            note=self.string(f.get("note"), f"{what}: note"),
-            ignore=ignore,
-        )
+        return tuple(quotes)
+
+    def reports(self, node: Node | None, what: str) -> tuple[Report, ...]:
+        """An assertion's reports: each a voice, its stance, the treatment and the quotes."""
+        if node is None:
+            return ()
+        if node.kind is not SEQUENCE:
+            if node.kind is not REFUSED:
+                self.error(
+                    node,
+                    f"{what}: reports must be a list of '- voice: ... stance: ... "
+                    f"treatment: ... quotes: ...' entries, not {_kind(node)}",
+                )
+            return ()
+        out = []
+        for item in node.value:
+            f = self.fields(item, f"{what}: a report", REPORT_FIELDS)
+            if f is None:
+                continue
+            voice = self.string(
+                f.get("voice"),
+                f"{what}: report voice",
+                pattern=SLUG,
+                expected="the id of a voice under voices, e.g. 'budanov'",
+            )
+            stance = self.stance(f.get("stance"), f"{what}: report")
+            treatment_text = self.string(f.get("treatment"), f"{what}: report treatment")
+            treatment = None
+            if treatment_text is not None:
+                try:
+                    treatment = Treatment(treatment_text)
+                except ValueError:
+                    hint = _guess(treatment_text, [t.value for t in Treatment])
+                    self.error(
+                        f["treatment"],
+                        f"{what}: treatment '{treatment_text}' is not one of "
+                        f"{', '.join(t.value for t in Treatment)}{hint}",
+                    )
+            quotes = self.quotes(f.get("quotes"), f"{what}: report")
+            if voice is None:
+                continue
+            out.append(
+                Report(
+                    voice,
+                    stance or Stance.NEUTRAL,
+                    treatment or Treatment.RELAYS,
+                    quotes,
+                    self.loc(item),
+                )
+            )
+        return tuple(out)
 
     def ignores(self, node: Node | None, what: str) -> tuple[IgnoreEntry, ...]:
         """An assertion's ignore entries."""
@@ -550,6 +755,29 @@ class _Validator:
             if rule and reason and (source is not None or "source" not in f):
                 out.append(IgnoreEntry(rule, reason, self.loc(item), source))
         return tuple(out)
+
+
+VERSION_2_ONLY = "{what} needs version 2 of the format; write version: 2 at the top of the file"
+
+
+def voice_id(name: str) -> str:
+    """A voice id made from version 1's free-text ``attributed_to``: its lowercase slug."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+    return slug or "voice"
+
+
+def reports_form(name: str, stance: Stance | None) -> tuple[str, ...]:
+    """The version 2 form of an ``attributed_to`` assertion, one flow-style line per place
+    (a detail line keeps no indentation), to copy into the file."""
+    vid = voice_id(name)
+    said = stance.value if stance is not None else "<its stance>"
+    return (
+        f"under voices: {vid}: {{name: {json.dumps(name, ensure_ascii=False)}}}",
+        f"on the assertion, instead of stance, attributed_to and quotes: reports: [{{voice: "
+        f"{vid}, stance: {said}, treatment: relays, quotes: [<its quotes>]}}]",
+        "then stance and quotes again only for what the article itself says",
+    )
 
 
 def _kind(node: Node, *, quote: bool = True) -> str:

@@ -230,8 +230,8 @@ def test_write_inserts_the_entry_and_keeps_every_other_byte(run_cli, corpus: Pat
         line + "\n" for line in result.stdout.splitlines() if not line.startswith("#")
     ).encode()
     assert _without(after, entry) == before
-    # at the end of the sources block, before topics:
-    assert after.index(entry) < after.index(b"\ntopics:") < after.index(entry) + len(entry) + 1
+    # at the end of the sources block, before voices: (then topics:)
+    assert after.index(entry) < after.index(b"\nvoices:") < after.index(entry) + len(entry) + 1
     assert "# added source 'field-notes' to assertions.yaml at line 29:" in result.stdout
     loaded = load_corpus(yaml_path)
     assert loaded.findings == ()
@@ -393,3 +393,33 @@ def test_the_walk_through_ends_in_a_comparison(run_cli, corpus: Path) -> None:
     assert positions["westward"]["stance"] == "doubts"
     assert positions["westward"]["quotes"][0]["file"] == "seeds/westward.txt"
     assert shown.exit_code == 0
+    # The README's second assertion: officials' claim, which the article only relays.
+    reported = (
+        "      - id: weapons-westward-indirect-arms\n"
+        "        source: westward\n"
+        "        claim: indirect-arms\n"
+        "        summary: Relays Israeli officials' word that the rifles came through Iran and "
+        "Syria.\n"
+        "        reports:\n"
+        "          - voice: jerusalem-officials\n"
+        "            stance: affirms\n"
+        "            treatment: relays\n"
+        "            quotes:\n"
+        '              - "Officials in Jerusalem said the rifles reached Hamas through Iran and '
+        'Syria."\n'
+    )
+    text = yaml_path.read_text()
+    text = text.replace(
+        "voices:\n",
+        "voices:\n  jerusalem-officials:\n    name: Officials in Jerusalem\n    kind: government\n",
+        1,
+    )
+    yaml_path.write_text(text.replace(anchor, reported + anchor, 1))
+    check = run_cli(["check", "--format", "json"], cwd=corpus)
+    assert [f for f in json.loads(check.stdout)["findings"] if f["severity"] == "error"] == []
+    shown = run_cli(["weapons", "--format", "json"], cwd=corpus)
+    [topic] = json.loads(shown.stdout)
+    [indirect] = [c for c in topic["claims"] if c["id"] == "indirect-arms"]
+    [westward] = [p for p in indirect["positions"] if p["source"] == "westward"]
+    assert westward["stance"] is None
+    assert [r["name"] for r in westward["reports"]] == ["Officials in Jerusalem"]

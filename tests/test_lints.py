@@ -16,7 +16,13 @@ import pytest
 from comparator.lints import Cue, cues
 from tests.conftest import CASES, ROOT, write_corpus
 
-LINT_RULES = {"silent-but-mentions", "stance-cue", "source-drift", "unused-ignore"}
+LINT_RULES = {
+    "silent-but-mentions",
+    "stance-cue",
+    "report-treatment",
+    "source-drift",
+    "unused-ignore",
+}
 
 REPORT = """\
 Moscow and Hamas: a report
@@ -95,7 +101,7 @@ def test_ordinary_wording_has_no_cue(text: str) -> None:
     assert cues(text) == {Cue.NEGATION: [], Cue.HEDGE: [], Cue.ATTRIBUTION: []}
 
 
-def test_an_attributed_claim_without_attributed_to_is_flagged_at_the_quote(
+def test_reporting_wording_in_the_own_voice_is_flagged_at_the_quote(
     run_cli, tmp_path: Path
 ) -> None:
     _corpus(tmp_path)
@@ -103,22 +109,66 @@ def test_an_attributed_claim_without_attributed_to_is_flagged_at_the_quote(
     [finding] = [f for f in document["findings"] if f["rule"] == "stance-cue"]
     assert (finding["line"], finding["column"]) == (20, 13)  # the quote's own line
     assert finding["severity"] == "warning"
-    assert '("said")' in finding["message"] and "attributed_to" in finding["message"]
+    assert '("said")' in finding["message"] and "move it into reports" in finding["message"]
     assert code == 0  # a warning: the default gate (errors) still passes
     assert run_cli(["check", "--fail-level", "warning"], cwd=tmp_path).exit_code == 1
 
 
-def test_naming_who_said_it_clears_the_warning(run_cli, tmp_path: Path) -> None:
+def test_moving_the_quote_into_reports_clears_the_warning(run_cli, tmp_path: Path) -> None:
     yaml_path = _corpus(tmp_path)
     text = yaml_path.read_text()
     yaml_path.write_text(
-        text.replace(
-            "stance: affirms\n", "stance: affirms\n        attributed_to: Ukrainian intelligence\n"
+        text.replace("version: 1\n", "version: 2\n")
+        .replace(
+            "topics:\n", "voices:\n  ukraine-intel:\n    name: Ukrainian intelligence\ntopics:\n"
+        )
+        .replace(
+            "        stance: affirms\n",
+            "",
+        )
+        .replace(
+            "        quotes:\n          - Ukrainian",
+            "        reports:\n          - voice: ukraine-intel\n            stance: affirms\n"
+            "            treatment: relays\n            quotes:\n              - Ukrainian",
         )
     )
     result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
-    assert "stance-cue" not in result.stdout
-    assert result.exit_code == 0
+    assert "stance-cue" not in result.stdout, result.stdout
+    assert result.exit_code == 0, result.stdout
+
+
+def test_a_version_1_attribution_is_read_as_a_report_and_warned_once(
+    run_cli, tmp_path: Path
+) -> None:
+    """No silent change of meaning: the v1 speaker's stance is shown as a report, never as the
+    outlet's, and check says so once, with the version 2 form."""
+    yaml_path = _corpus(tmp_path)
+    yaml_path.write_text(
+        yaml_path.read_text().replace(
+            "stance: affirms\n", "stance: affirms\n        attributed_to: Ukrainian intelligence\n"
+        )
+    )
+    document, code = _json(run_cli, tmp_path)
+    rules = [f["rule"] for f in document["findings"]]
+    assert rules == ["attributed-v1"]
+    [finding] = document["findings"]
+    assert finding["severity"] == "warning" and (finding["line"], finding["column"]) == (18, 24)
+    assert "reports: [{voice: ukrainian-intelligence, stance: affirms" in " ".join(
+        finding["detail"]
+    )
+    assert code == 0
+    shown = run_cli(["weapons", "--format", "json"], cwd=tmp_path)
+    [position] = json.loads(shown.stdout)[0]["claims"][0]["positions"]
+    assert (position["stance"], position["score"]) == (None, None)
+    [report] = position["reports"]
+    assert (report["name"], report["stance"], report["treatment"]) == (
+        "Ukrainian intelligence",
+        "affirms",
+        "relays",
+    )
+    assert report["quotes"][0]["line"] == 2
+    text = run_cli(["weapons"], cwd=tmp_path, env={"COLUMNS": "100"}).stdout
+    assert "↳ ✔✔ affirms per Ukrainian intelligence (reported; the article relays it)" in text
 
 
 def test_the_lints_stay_quiet_on_a_careful_reading(run_cli) -> None:

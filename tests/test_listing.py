@@ -179,9 +179,23 @@ def test_matrix_json(run_cli: Any) -> None:
     assert motive["claims"] == ["leverage"]
     east = motive["cells"][2]["sources"]
     assert east == [
-        {"source": "east-one", "status": "silent", "stances": {"leverage": None}},
-        {"source": "east-two", "status": "unreviewed", "stances": {"leverage": None}},
+        {"source": "east-one", "status": "silent", "stances": {"leverage": None}, "reports": {}},
+        {
+            "source": "east-two",
+            "status": "unreviewed",
+            "stances": {"leverage": None},
+            "reports": {},
+        },
     ]
+    weapons = document["grid"][0]
+    [east_two] = [s for c in weapons["cells"] for s in c["sources"] if s["source"] == "east-two"]
+    # reports only: no own stance, the reported voice apart
+    assert east_two["stances"]["indirect-arms"] is None
+    assert east_two["reports"] == {
+        "indirect-arms": [
+            {"voice": "hamas-officials", "stance": "affirms", "treatment": "questions"}
+        ]
+    }
     pairs = {(p["a"], p["b"]): p for p in document["pairs"]}
     assert set(pairs) == {
         ("North", "South"),

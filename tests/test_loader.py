@@ -77,7 +77,10 @@ def test_the_seed_corpus_loads_cleanly() -> None:
     assert sorted(corpus.outlets) == ["CEPA", "Carnegie", "Cradle", "WINEP"]
     assert {"weapons", "motive", "chaos"} <= {t.id for t in corpus.topics}
     stances = {a.stance for t in corpus.topics for a in t.assertions}
-    assert stances <= set(Stance)
+    assert stances <= {*Stance, None}  # None: reports only
+    assert not any(a.attributed_to for t in corpus.topics for a in t.assertions)
+    reported = {r.voice for t in corpus.topics for a in t.assertions for r in a.reports}
+    assert reported == {v.id for v in corpus.voices}  # every voice is reported somewhere
 
 
 def _schema() -> dict:

@@ -2,8 +2,9 @@
 topics, as ``compare TOPIC --format json`` reports it.
 
 A careless edit of assertions.yaml that flips a stance changes a line here, so the change has
-to be made on purpose and is seen in review. Positions are listed as (source, stance); the
-relations are what DESIGN.md defines for each pair of sources that address a claim.
+to be made on purpose and is seen in review. Positions are listed as (source, own stance), None
+for an article that only reports others; the relations are what DESIGN.md defines for each
+pair of sources that address a claim in their own voice.
 """
 
 from __future__ import annotations
@@ -26,18 +27,21 @@ OUTLET = {
 #: topic -> claim -> (verdict, positions as source: stance)
 HEADLINE = {
     "weapons": {
+        # WINEP only reports Budanov's claim (and that he gave no evidence): its own voice is
+        # neutral, so the claim is no longer contested by a reported voice.
         "direct-supply": (
-            "contested",
+            "mixed",
             {
                 "carnegie": "doubts",
-                "winep": "affirms",
+                "winep": "neutral",
                 "cepa-dubow": "neutral",
                 "cepa-lautman": "doubts",
             },
         ),
         "indirect-arms": ("consensus", {"winep": "affirms", "cepa-dubow": "affirms"}),
-        "ammo-licence": ("single-source", {"winep": "affirms"}),
-        "ukraine-weapons": ("single-source", {"winep": "suggests"}),
+        # Baraka's and Putin's claims, which WINEP only reports: no own position.
+        "ammo-licence": ("unaddressed", {"winep": None}),
+        "ukraine-weapons": ("unaddressed", {"winep": None}),
     },
     "motive": {
         # contested by the rival answers below, though no two sources split on either claim
@@ -69,7 +73,7 @@ HEADLINE = {
 
 #: Who contradicts whom, by outlet, in words a reviewer reads at a glance.
 CONTRADICTIONS = {
-    "weapons": {("Carnegie", "WINEP"), ("WINEP", "CEPA")},
+    "weapons": set(),
     "motive": set(),
     "chaos": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA")},
 }
@@ -146,9 +150,9 @@ def test_pairwise_relations(headline_json: dict[str, dict], topic: str) -> None:
             for r in claim["relations"]
             if r["relation"] not in ("one-sided", "rival")
         }
+        own = {source: stance for source, stance in stances.items() if stance is not None}
         want = {
-            frozenset((a, b)): expected_relation(stances[a], stances[b])
-            for a, b in combinations(stances, 2)
+            frozenset((a, b)): expected_relation(own[a], own[b]) for a, b in combinations(own, 2)
         }
         assert got == want, claim["id"]
 
@@ -196,3 +200,27 @@ def test_rival_answers(headline_json: dict[str, dict], topic: str) -> None:
             if r["relation"] == "rival"
         }
         assert listed == {p for p in pairs if claim["id"] in (p[0][1], p[1][1])}
+
+
+def test_no_outlet_s_own_voice_affirms_direct_supply(headline_json: dict[str, dict]) -> None:
+    """Issue 12: WINEP reports Budanov's claim; it is shown as his, never as WINEP's view."""
+    [claim] = [c for c in headline_json["weapons"]["claims"] if c["id"] == "direct-supply"]
+    assert all(p["stance"] not in ("affirms", "suggests") for p in claim["positions"])
+    [winep] = [p for p in claim["positions"] if p["source"] == "winep"]
+    [budanov] = winep["reports"]
+    assert (budanov["voice"], budanov["stance"], budanov["treatment"]) == (
+        "budanov",
+        "affirms",
+        "questions",
+    )
+    assert budanov["name"] == "Kyrylo Budanov"
+    assert budanov["quotes"][0]["line"] is not None
+    assert "attributed_to" not in winep
+
+
+def test_reported_only_positions_have_null_stance_and_score(headline_json: dict[str, dict]) -> None:
+    [claim] = [c for c in headline_json["weapons"]["claims"] if c["id"] == "ammo-licence"]
+    [winep] = claim["positions"]
+    assert (winep["stance"], winep["score"], winep["quotes"]) == (None, None, [])
+    assert [r["voice"] for r in winep["reports"]] == ["baraka"]
+    assert claim["relations"] == []

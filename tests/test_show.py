@@ -88,11 +88,19 @@ def test_cells_carry_summary_quote_and_file_line(run_cli: Any) -> None:
     out = show(run_cli, "weapons", "--claim", "indirect-arms").stdout
     south = _flat(_column(out, "South"))
     assert "✔✔ affirms" in south
-    assert "Russian-made weapons reach Hamas via Iran and Syria. (per Israeli officials)" in south
-    assert (
-        "“Russian-made weapons reach Hamas through Iran and Syria, according to Israeli "
-        "officials”" in south
+    assert "Russian-made weapons reach Hamas via Iran and Syria." in south
+    # the reported voice comes after the article's own quote, marked as reported
+    assert south.index("“Our own reporting confirms") < south.index(
+        "↳ ✔✔ affirms per Israeli officials (reported; the article endorses it) “Russian-made "
+        "weapons reach Hamas through Iran and Syria, according to Israeli officials” "
+        "seeds/south-post.txt:4"
     )
+    east = _flat(_column(out, "East"))
+    assert (
+        "east-two no own position (reports only) Relays Hamas officials' claim of Russian-made "
+        "rifles via Syria, unverified. ↳ ✔✔ affirms per Hamas officials (reported; the article "
+        "questions it)"
+    ) in east
     assert "seeds/south-post.txt:4" in south
     assert "verdict: single-source" in out
     assert _column(out, "North").strip() == "no position on this claim"
@@ -244,7 +252,11 @@ def test_escape_sequences_are_made_visible(run_cli: Any, hostile: Path) -> None:
         assert (
             r"“The Kremlin \x1b[31mturned red\x1b[0m and then [bold]bolded[/bold] it all.”" in cell
         )
-        assert r"Sum \x1b[2J [link=http://x]y[/link] (per [i]Ann[/i])" in cell
+        # version 1's attributed_to: a report by that voice, never the outlet's own stance
+        assert (
+            r"no own position (reports only) Sum \x1b[2J [link=http://x]y[/link] "
+            r"↳ ✔✔ affirms per [i]Ann[/i] (reported; the article relays it)" in cell
+        )
         assert r"Claim \x1b[31m text" in out
         assert "\x1b[2J" not in out and "\x1b[31mturned" not in out
 
@@ -422,7 +434,9 @@ def test_markdown_escapes_hostile_text(run_cli: Any, hostile: Path) -> None:
 
 # ------------------------------------------------------------------------ JSON
 
-POSITION_KEYS = {"source", "outlet", "stance", "score", "summary", "attributed_to", "quotes"}
+POSITION_KEYS = {"source", "outlet", "stance", "score", "summary", "quotes", "reports"}
+REPORT_KEYS = {"voice", "name", "role", "stance", "score", "treatment", "quotes"}
+TREATMENTS = {"endorses", "relays", "questions"}
 RELATIONS = {"agree", "agree-different-certainty", "contradict", "diverge", "one-sided"}
 STANCES = {"affirms": 2, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -2}
 
@@ -436,14 +450,25 @@ def _check_design_shape(document: Any, source_ids: set[str]) -> None:
         assert set(topic["silent"]) <= source_ids and set(topic["unreviewed"]) <= source_ids
         for claim in topic["claims"]:
             assert {"id", "text", "verdict", "positions", "relations"} <= set(claim)
-            assert claim["verdict"] in {"consensus", "contested", "mixed", "single-source"}
+            assert claim["verdict"] in {
+                "consensus",
+                "contested",
+                "mixed",
+                "single-source",
+                "unaddressed",
+            }
             for position in claim["positions"]:
                 assert set(position) >= POSITION_KEYS
+                assert "attributed_to" not in position
                 assert position["source"] in source_ids
-                assert STANCES[position["stance"]] == position["score"]
-                assert position["attributed_to"] is None or isinstance(
-                    position["attributed_to"], str
-                )
+                if position["stance"] is None:  # reports only
+                    assert position["score"] is None and position["reports"]
+                else:
+                    assert STANCES[position["stance"]] == position["score"]
+                for report in position["reports"]:
+                    assert set(report) == REPORT_KEYS
+                    assert STANCES[report["stance"]] == report["score"]
+                    assert report["treatment"] in TREATMENTS
                 for quote in position["quotes"]:
                     assert {"text", "file", "line", "column"} <= set(quote)
                     located = [quote[k] is not None for k in ("file", "line", "column")]
@@ -471,15 +496,23 @@ def test_json_matches_the_design_shape(run_cli: Any) -> None:
     assert relations[("north", "south")] == "contradict"
     assert relations[("east-one", "east-two")] == "contradict"
     assert relations[("south", "east-one")] == "agree-different-certainty"
-    south = indirect["positions"][0]
-    assert (
-        south["source"],
-        south["outlet"],
-        south["stance"],
-        south["score"],
-        south["attributed_to"],
-    ) == ("south", "South", "affirms", 2, "Israeli officials")
-    assert south["quotes"][0] | {} == {
+    south, east_two = indirect["positions"]
+    assert (south["source"], south["outlet"], south["stance"], south["score"]) == (
+        "south",
+        "South",
+        "affirms",
+        2,
+    )
+    [report] = south["reports"]
+    assert {k: v for k, v in report.items() if k != "quotes"} == {
+        "voice": "israeli-officials",
+        "name": "Israeli officials",
+        "role": "unnamed officials of Israel's government",
+        "stance": "affirms",
+        "score": 2,
+        "treatment": "endorses",
+    }
+    assert report["quotes"][0] | {} == {
         "text": "Russian-made weapons reach Hamas through Iran and Syria, according to Israeli "
         "officials",
         "file": "seeds/south-post.txt",
@@ -509,7 +542,12 @@ def test_json_matches_the_design_shape(run_cli: Any) -> None:
             ],
         },
     }
-    assert direct["positions"][0]["attributed_to"] is None
+    assert direct["positions"][0]["reports"] == []
+    # reports only: no own stance, and no part in any relation of the claim
+    assert (east_two["source"], east_two["stance"], east_two["score"]) == ("east-two", None, None)
+    assert [r for r in indirect["relations"] if "east-two" in (r["a"], r["b"])] == [
+        {"a": "south", "b": "east-two", "relation": "one-sided", "same_outlet": False}
+    ]
     assert (motive["silent"], motive["unreviewed"]) == (["east-one"], ["east-two"])
 
 
@@ -530,7 +568,11 @@ def test_json_quote_not_found_has_null_location(run_cli: Any, hostile: Path) -> 
         None,
         "not-found",
     )
-    assert positions[0]["quotes"][0]["text"].startswith("The Kremlin \x1b[31m")
+    # version 1's attributed_to: the quote is the report's, not the article's own
+    assert positions[0]["quotes"] == []
+    [report] = positions[0]["reports"]
+    assert (report["name"], report["treatment"]) == ("[i]Ann[/i]", "relays")
+    assert report["quotes"][0]["text"].startswith("The Kremlin \x1b[31m")
 
 
 # ------------------------------------------------------------------------ helpers

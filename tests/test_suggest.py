@@ -30,7 +30,7 @@ def _suggest(run_cli, *args: str, folder: Path = MINI) -> tuple[dict, int]:
         ("motive", "north", 4, "Moscow engages Hamas mainly to gain leverage"),
         ("chaos", "north", 5, "Regional chaos distracts the West"),
         ("chaos", "east-two", 3, "The Kremlin profits from chaos"),
-        ("weapons", "south", 4, "Russian-made weapons reach Hamas"),
+        ("weapons", "south", 6, "Our own reporting confirms that Russian-made weapons"),
     ],
 )
 def test_the_obviously_relevant_sentence_comes_first(
@@ -67,7 +67,7 @@ def test_cues_in_a_sentence_are_shown_with_it(run_cli) -> None:
     by_line = {s["line"]: s for s in document["suggestions"]}
     assert by_line[2]["cues"]["negation"] == ["unproven", "no evidence"]
     assert by_line[4]["cues"]["attribution"] == ["according to"]
-    assert "# attributed_to: WHO" in by_line[4]["stub"]
+    assert "move the quote into reports: [{voice: WHO" in by_line[4]["stub"]
 
 
 def test_a_source_that_never_uses_the_topics_words_gets_a_plain_answer(

@@ -42,7 +42,7 @@ from comparator.models import (
     Topic,
     Verdict,
 )
-from comparator.render.style import ABSENCE_MARKS, SYMBOLS
+from comparator.render.style import ABSENCE_MARKS, REPORT_MARK, SYMBOLS
 from comparator.views.common import Absence, By
 from comparator.views.listing import build_sources, build_topics
 from comparator.views.matrix import build_matrix
@@ -98,10 +98,17 @@ def test_show_formats_agree(corpus: str) -> None:
     assert set(out) == {"text", "markdown", "json"}
     document = json.loads(out["json"])
     stances = Counter(p["stance"] for t in document for c in t["claims"] for p in c["positions"])
+    stances.update(
+        r["stance"]
+        for t in document
+        for c in t["claims"]
+        for p in c["positions"]
+        for r in p["reports"]
+    )
     for fmt in ("text", "markdown"):
         shown = out[fmt]
         for stance in Stance:
-            # Every position's stance, as symbol and word, plus the legend's one.
+            # Every position's and report's stance, as symbol and word, plus the legend's one.
             mark = f"{SYMBOLS[stance][0]} {stance.value}"
             assert shown.count(mark) == stances[stance.value] + 1, (fmt, stance)
         for topic in document:
@@ -177,8 +184,10 @@ def test_matrix_formats_agree(corpus: str) -> None:
     for topic in document["grid"]:
         for cell in topic["cells"]:
             for article in cell["sources"]:
-                for stance in article["stances"].values():
-                    if stance is None:
+                for claim, stance in article["stances"].items():
+                    if stance is None and claim in article["reports"]:
+                        marks[REPORT_MARK[0]] += 1
+                    elif stance is None:
                         marks[ABSENCE_MARKS[STATUS_ABSENCE[article["status"]]][0]] += 1
                     else:
                         marks[SYMBOLS[Stance(stance)][0]] += 1
@@ -222,7 +231,12 @@ def test_report_formats_agree(corpus: str) -> None:
     stances = Counter(p["stance"] for c in claims for p in c["positions"])
     words = "|".join(s.value for s in Stance)
     rows = re.findall(rf"^\| [^|]+ \| `[^`]+` \| \S+ ({words}) \|", markdown, re.M)
-    assert Counter(rows) == stances
+    assert Counter(rows) == {k: v for k, v in stances.items() if k is not None}
+    # A position with reports only says so where a stance would stand.
+    reports_only = re.findall(
+        r"^\| [^|]+ \| `[^`]+` \| no own position \(reports only\) \|", markdown, re.M
+    )
+    assert len(reports_only) == stances[None]
     # Absences: the grid's words for articles with no stance.
     absent = Counter(v for r in document["summary"] for v in r["stances"].values())
     for absence in (Absence.SILENT, Absence.UNREVIEWED):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from comparator.views.matrix import MatrixView
     from comparator.views.report import ReportView
     from comparator.views.show import ShowView
+    from comparator.views.voices import VoicesView
 
 M = TypeVar("M", contravariant=True)
 
@@ -69,6 +70,11 @@ REGISTRY: dict[str, dict[str, str]] = {
         "markdown": "comparator.render.report_markdown:render",
         "json": "comparator.render.report_json:render",
     },
+    "voices": {
+        "text": "comparator.render.voices_text:render",
+        "markdown": "comparator.render.voices_markdown:render",
+        "json": "comparator.render.voices_json:render",
+    },
     "suggest": {
         "text": "comparator.render.suggest_text:render",
         "json": "comparator.render.suggest_json:render",
@@ -97,6 +103,8 @@ def get(view: Literal["matrix"], fmt: str) -> Renderer[MatrixView]: ...
 def get(view: Literal["report"], fmt: str) -> Renderer[ReportView]: ...
 @overload
 def get(view: Literal["diff"], fmt: str) -> Renderer[DiffView]: ...
+@overload
+def get(view: Literal["voices"], fmt: str) -> Renderer[VoicesView]: ...
 @overload
 def get(view: Literal["check"], fmt: str) -> Renderer[CheckView]: ...
 @overload

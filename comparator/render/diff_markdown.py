@@ -13,7 +13,7 @@ from typing import IO
 from comparator.diffing import marked
 from comparator.models import Claim, Party
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
-from comparator.render.style import stance_plain
+from comparator.render.style import own_stance_plain, report_plain, stance_plain
 from comparator.views.diff import (
     DiffView,
     Framing,
@@ -58,17 +58,19 @@ def document(view: DiffView) -> str:
 
 
 def _stances(sides: tuple[Side, ...], party: Party) -> str:
-    """A party's stances in one cell; the source id when the party has several articles."""
-    if len(party.sources) == 1:
-        return BR.join(escape_inline(stance_plain(s.position.stance)) for s in sides) or " "
-    return (
-        BR.join(
-            f"{escape_inline(stance_plain(s.position.stance))} "
-            f"({escape_inline(s.position.source.id)})"
-            for s in sides
+    """A party's stances in one cell, the source id when the party has several articles;
+    then the voices each reports, marked as reported."""
+    lines = []
+    for s in sides:
+        line = escape_inline(stance_plain(s.position.stance)) if s.position.stance else " "
+        if len(party.sources) > 1:
+            line += f" ({escape_inline(s.position.source.id)})"
+        lines.append(line)
+        lines.extend(
+            f"_{escape_inline(report_plain(r.name, r.treatment, r.stance))}_"
+            for r in s.position.reports
         )
-        or " "
-    )
+    return BR.join(lines) or " "
 
 
 def _shared_table(view: DiffView) -> str:
@@ -95,7 +97,7 @@ def _rivals_table(view: DiffView) -> str:
     """Each pair of articles giving rival answers: the topic, and each side's claim."""
 
     def answer(side: Side, claim: Claim) -> str:
-        stance = escape_inline(stance_plain(side.position.stance))
+        stance = escape_inline(own_stance_plain(side.position.stance))
         who = (
             f" ({escape_inline(side.position.source.id)})"
             if side.label != side.position.outlet
@@ -138,9 +140,9 @@ def _shared_section(item: SharedClaimView) -> list[str]:
         blocks.append(
             f"**{escape_inline(pair.relation_words)}**: "
             f"{escape_inline(pair.a.label)} "
-            f"({escape_inline(stance_plain(pair.a.position.stance))}) vs "
+            f"({escape_inline(own_stance_plain(pair.a.position.stance))}) vs "
             f"{escape_inline(pair.b.label)} "
-            f"({escape_inline(stance_plain(pair.b.position.stance))})"
+            f"({escape_inline(own_stance_plain(pair.b.position.stance))})"
         )
         blocks.append(_pair_block(pair))
     return blocks

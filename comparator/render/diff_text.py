@@ -23,7 +23,10 @@ from comparator.render.style import (
     CONTRADICT_STYLE,
     DIVERGE_STYLE,
     DOT,
+    REPORT_MARK,
     pick,
+    report_tail,
+    stance_plain,
 )
 from comparator.render.text_style import stance_text
 from comparator.views.diff import (
@@ -161,6 +164,17 @@ class _Printer:
         text.append_text(stance_text(side.position.stance, self.unicode))
         return text
 
+    def reports(self, side: Side, indent: str) -> None:
+        """The voices a side reports on the claim, marked as reported (never compared)."""
+        for report in side.position.reports:
+            line = Text(indent).append_text(data_text(side.label, "bold", one_line=True))
+            line.append(f" {pick(REPORT_MARK, self.unicode)} ", style="italic")
+            line.append(stance_plain(report.stance, self.unicode), style="italic")
+            line.append(" ")
+            tail = report_tail(report.name, report.treatment)
+            line.append_text(data_text(tail, "italic", one_line=True))
+            self.line(line, len(indent) + 2)
+
     def pair(self, pair: PairView) -> None:
         head = Text("    ")
         head.append(pair.relation_words, style=RELATION_STYLES[pair.relation])
@@ -169,6 +183,8 @@ class _Printer:
         head.append("  vs  ")
         head.append_text(self.side(pair.b))
         self.line(head, 6)
+        for side in (pair.a, pair.b):
+            self.reports(side, "      ")
         for text in pair.texts:
             what = f"      {text.framing.value:<8}"
             if text.word_by_word:
@@ -208,6 +224,7 @@ class _Printer:
             line = Text("    ").append_text(self.side(side)).append(": ")
             line.append_text(data_text(side.position.assertion.summary, one_line=True))
             self.line(line, 6)
+            self.reports(side, "      ")
         other = section.other
         for absence in item.absences:
             name = other.name if len(other.sources) == 1 else f"{other.name}/{absence.source}"

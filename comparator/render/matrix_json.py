@@ -6,15 +6,19 @@ One object::
      "grid": [{"topic", "title", "claims": [claim ids],
                "cells": [{"outlet",
                           "sources": [{"source", "status",        # covered|silent|unreviewed
-                                       "stances": {claim id: stance or null}}]}]}],
+                                       "stances": {claim id: stance or null},
+                                       "reports": {claim id: [{"voice", "stance",
+                                                               "treatment"}]}}]}]}],
      "pairs": [{"a", "b", "agree", "agree_different_certainty", "contradict", "diverge",
                 "rival", "shared"}]}
 
 ``pairs`` holds every pair of outlets once (``a`` before ``b`` in corpus order) plus, for an
 outlet with several articles, the pair of the outlet with itself: how its own articles
-relate. Counts are over every claim of every topic, one per pair of articles; ``rival`` is how
-many of ``contradict`` are rival answers (two articles each giving its own claim of a topic's
-rival group).
+relate. Counts are over every claim of every topic, one per pair of articles, and only over the
+articles' own stances; ``rival`` is how many of ``contradict`` are rival answers (two articles
+each giving its own claim of a topic's rival group). ``stances`` is an article's own voice
+(null when it only reports others there), ``reports`` the voices it reports, by claim (claims
+without any are left out).
 """
 
 from __future__ import annotations
@@ -41,6 +45,18 @@ def _cells(topic: MatrixTopic, model: MatrixView) -> list[dict[str, Any]]:
                     "stances": {
                         claim.id: (mark.stance.value if mark.stance is not None else None)
                         for claim, mark in zip(topic.claims, article.marks, strict=True)
+                    },
+                    "reports": {
+                        claim.id: [
+                            {
+                                "voice": r.voice_id,
+                                "stance": r.stance.value,
+                                "treatment": r.treatment.value,
+                            }
+                            for r in mark.reports
+                        ]
+                        for claim, mark in zip(topic.claims, article.marks, strict=True)
+                        if mark.reports
                     },
                 }
                 for article in topic.cell(index)

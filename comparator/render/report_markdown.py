@@ -23,7 +23,16 @@ from comparator.render.markdown_util import (
     table_lines,
 )
 from comparator.render.show_markdown import part_lines, sentence_markdown, shown_quote
-from comparator.render.style import CLOSE_QUOTE, NO_POSITION, OPEN_QUOTE, pick, stance_plain
+from comparator.render.style import (
+    CLOSE_QUOTE,
+    NO_POSITION,
+    OPEN_QUOTE,
+    REPORT_MARK,
+    own_stance_plain,
+    pick,
+    report_plain,
+    stance_plain,
+)
 from comparator.views.common import Absence, Mark
 from comparator.views.report import (
     ReportClaim,
@@ -49,14 +58,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _stance(stance: Stance) -> str:
-    return escape_inline(stance_plain(stance))
+def _stance(stance: Stance | None) -> str:
+    return escape_inline(own_stance_plain(stance))
 
 
 def _mark(mark: Mark) -> str:
-    """A summary-grid mark: the stance, or why there is none."""
+    """A summary-grid mark: the own stance, or why there is none; ``↳`` when the article
+    also reports others there (shown in the topic's table)."""
     if mark.stance is not None:
-        return _stance(mark.stance)
+        reported = f" {escape_inline(pick(REPORT_MARK))}" if mark.reports else ""
+        return _stance(mark.stance) + reported
+    if mark.absence is Absence.REPORTS_ONLY:
+        return f"*{escape_inline(pick(REPORT_MARK))} {escape_inline(mark.absence.short)}*"
     if mark.absence is Absence.NO_POSITION:
         return pick(NO_POSITION)
     assert mark.absence is not None
@@ -168,7 +181,8 @@ class _Report:
         self.add(
             f"Key: {key}; {pick(NO_POSITION)} no position on this claim (but on others of "
             "the topic); *silent*: read, says nothing on the topic; *unreviewed*: not "
-            "yet read for the topic."
+            f"yet read for the topic; {escape_inline(pick(REPORT_MARK))}: reports others' "
+            "claims there (shown under the topic, never counted as the outlet's stance)."
         )
 
     def _side(self, positions: tuple[Position, ...]) -> str:
@@ -241,16 +255,21 @@ class _Report:
 
     def _evidence(self, stand: Stand) -> str:
         """Each quote in its whole sentence, the quoted words in bold, with where it was found:
-        the reader sees what the quote leaves out, and has the way back to the article. A
-        quote that was not found is shown as written."""
-        cells = [
-            f"{pick(OPEN_QUOTE)}{self._quote(e)}{pick(CLOSE_QUOTE)} {self._where(e)}"
-            for e in stand.evidence
+        the reader sees what the quote leaves out, and has the way back to the article (a
+        quote that was not found is shown as written); a reported voice's quotes after the
+        own ones, each under the voice's name."""
+        cells = [self._quote(e) for e in stand.evidence] + [
+            f"*{escape_inline(pick(REPORT_MARK))} {escape_inline(r.name)}:* {self._quote(e)}"
+            for r in stand.reports
+            for e in r.evidence
         ]
         return BR.join(cells) or "*no quote*"
 
+    def _quote(self, e: Evidence) -> str:
+        return f"{pick(OPEN_QUOTE)}{self._sentence(e)}{pick(CLOSE_QUOTE)} {self._where(e)}"
+
     @staticmethod
-    def _quote(evidence: Evidence) -> str:
+    def _sentence(evidence: Evidence) -> str:
         return sentence_markdown(evidence.sentence) if evidence.sentence else shown_quote(evidence)
 
     @staticmethod
@@ -268,8 +287,9 @@ class _Report:
     @staticmethod
     def _summary_cell(stand: Stand) -> str:
         parts = [escape_cell(stand.summary)]
-        if stand.attributed_to:
-            parts.append(f"*Attributed to:* {escape_inline(stand.attributed_to)}")
+        parts.extend(
+            f"*{escape_inline(report_plain(r.name, r.treatment, r.stance))}*" for r in stand.reports
+        )
         if stand.note:
             parts.append(f"*Note:* {escape_inline(stand.note)}")
         return BR.join(parts)
@@ -282,6 +302,8 @@ class _Report:
         """
         lines = []
         for stand in framings:
+            if stand.stance is None:
+                continue  # reports only: no side of its own
             score = stand.stance.score
             mark = "-" if score < 0 else "+" if score > 0 else " "
             label = _one_line(self.model.labels[stand.source.id])

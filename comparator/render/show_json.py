@@ -6,15 +6,18 @@ even for a single topic, so a script never has to check which of two shapes it g
     [{"topic", "title", "question",
       "claims": [{"id", "text", "verdict",
                   "positions": [{"source", "outlet", "stance", "score", "summary",
-                                 "attributed_to", "quotes": [{"text", "file", "line",
-                                                              "column"}]}],
+                                 "quotes": [{"text", "file", "line", "column"}],
+                                 "reports": [{"voice", "name", "role", "stance", "score",
+                                              "treatment", "quotes": [...]}]}],
                   "relations": [{"a", "b", "relation"}]}],
       "silent": [source ids], "unreviewed": [source ids]}]
 
 Added to that contract (never in its place): ``outlet_name`` and ``id`` (the assertion id) on
 positions, ``note`` (or null), ``status`` on quotes ("found", "ambiguous", "not-found",
 "no-text"; ``file``/``line``/``column`` are null unless found), ``same_outlet`` on relations.
-``attributed_to`` is null when the article speaks in its own voice. Each quote also has
+A position's ``stance`` and ``score`` are its article's own voice, null when it only reports
+others; ``reports`` lists the voices it reports (empty when none); ``attributed_to`` (version
+1) is gone: such a position is a report by that voice. Each quote also has
 ``parts`` (an elided quote's parts, each ``{"text", "file", "line", "column"}``; a quote
 without elision marks is one part) and ``sentence``: ``{"text", "pieces": [{"text",
 "quoted"}]}``, the quote's whole sentence as the article has it (the quoted pieces as the
@@ -37,11 +40,13 @@ from comparator.views.rivals import AnswerGroup
 from comparator.views.show import (
     Evidence,
     EvidencePart,
+    ReportStand,
     ShowClaim,
     ShowTopic,
     ShowView,
     Stand,
     evidence_of,
+    report_stands,
 )
 
 
@@ -121,6 +126,7 @@ def stand_object(stand: Stand) -> dict[str, Any]:
     return {
         **_position_fields(stand.position),
         "quotes": [quote_object(e) for e in stand.evidence],
+        "reports": [report_object(r) for r in stand.reports],
         "id": stand.position.assertion.id,
         "outlet_name": stand.source.outlet_name,
         "note": stand.note,
@@ -132,10 +138,22 @@ def _position_fields(position: Position) -> dict[str, Any]:
     return {
         "source": position.source.id,
         "outlet": position.outlet,
-        "stance": position.stance.value,
-        "score": position.stance.score,
+        "stance": position.stance.value if position.stance is not None else None,
+        "score": position.stance.score if position.stance is not None else None,
         "summary": assertion.summary,
-        "attributed_to": assertion.attributed_to,
+    }
+
+
+def report_object(report: ReportStand) -> dict[str, Any]:
+    """A reported voice: the claimant's stance, the article's treatment, the quotes."""
+    return {
+        "voice": report.voice,
+        "name": report.name,
+        "role": report.role,
+        "stance": report.stance.value,
+        "score": report.stance.score,
+        "treatment": report.treatment.value,
+        "quotes": [quote_object(e) for e in report.evidence],
     }
 
 
@@ -145,6 +163,7 @@ def position_object(position: Position) -> dict[str, Any]:
     return {
         **_position_fields(position),
         "quotes": [quote_object(evidence_of(a, position.source)) for a in position.anchors],
+        "reports": [report_object(r) for r in report_stands(position)],
         "id": position.assertion.id,
         "outlet_name": position.source.outlet_name,
         "note": position.assertion.note,

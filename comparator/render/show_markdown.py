@@ -17,12 +17,23 @@ from comparator.render.style import (
     CONTRADICT_MARK,
     DIVERGE_MARK,
     ELLIPSIS,
+    REPORT_MARK,
     legend,
+    own_stance_plain,
     pick,
-    stance_plain,
+    report_plain,
 )
 from comparator.views.rivals import AnswerGroup
-from comparator.views.show import Entry, Evidence, Piece, ShowClaim, ShowTopic, ShowView, Stand
+from comparator.views.show import (
+    Entry,
+    Evidence,
+    Piece,
+    ReportStand,
+    ShowClaim,
+    ShowTopic,
+    ShowView,
+    Stand,
+)
 
 
 def render(model: ShowView, out: IO[str]) -> None:
@@ -30,7 +41,7 @@ def render(model: ShowView, out: IO[str]) -> None:
     for topic in model.topics:
         blocks.extend(topic_blocks(topic, quotes=model.quotes, context=model.context))
     if blocks:
-        blocks.append("_" + escape_inline("; ".join(legend())) + "_")
+        blocks.append("_" + escape_inline("; ".join(legend(reports=model.has_reports))) + "_")
     out.write("\n\n".join(blocks) + "\n" if blocks else "")
 
 
@@ -102,20 +113,31 @@ def _row(entry: Entry, quotes: bool, context: bool) -> list[str]:
         assert entry.absence is not None
         cells += [f"_{escape_inline(entry.absence.words)}_", " "]
         return cells + ([" "] if quotes else [])
-    stance = escape_cell(stance_plain(stand.stance))
+    stance = escape_cell(own_stance_plain(stand.stance))
     if stand.contradicted:
         stance += f" {escape_inline(pick(CONTRADICT_MARK))}"
     cells += [f"**{stance}**", _summary(stand)]
     if quotes:
-        cells.append("<br>".join(_quote(e, context) for e in stand.evidence) or " ")
+        own = [_quote(e, context) for e in stand.evidence]
+        reported = [
+            f"_{escape_inline(pick(REPORT_MARK))} {escape_inline(r.name)}:_ {_quote(e, context)}"
+            for r in stand.reports
+            for e in r.evidence
+        ]
+        cells.append("<br>".join(own + reported) or " ")
     return cells
 
 
 def _summary(stand: Stand) -> str:
-    text = escape_cell(stand.summary)
-    if stand.attributed_to:
-        text += f" _(per {escape_inline(stand.attributed_to)})_"
-    return text
+    """The summary, then each reported voice on a line of its own, marked as reported."""
+    return "<br>".join(
+        [escape_cell(stand.summary)] + [f"_{report_line(r)}_" for r in stand.reports]
+    )
+
+
+def report_line(report: ReportStand) -> str:
+    """``↳ reports Kyrylo Budanov (questions): ✔✔ affirms``, escaped for markdown."""
+    return escape_inline(report_plain(report.name, report.treatment, report.stance))
 
 
 def shown_quote(evidence: Evidence) -> str:

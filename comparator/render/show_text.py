@@ -34,9 +34,12 @@ from comparator.render.style import (
     OPEN_QUOTE,
     QUOTED_CLOSE,
     QUOTED_OPEN,
+    REPORT_MARK,
     can_encode,
     legend,
     pick,
+    report_tail,
+    stance_plain,
 )
 from comparator.render.text_style import stance_text, verdict_text
 from comparator.safetext import visible_path
@@ -45,6 +48,7 @@ from comparator.views.show import (
     Cell,
     Column,
     Evidence,
+    ReportStand,
     ShowClaim,
     ShowTopic,
     ShowView,
@@ -62,7 +66,7 @@ def render(model: ShowView, out: IO[str]) -> None:
     view = _View(console, model)
     if view.render_all():
         view.out.text()
-        for line in legend(view.unicode):
+        for line in legend(view.unicode, reports=model.has_reports):
             view.out.text(data_text(line, "dim"))
     view.out.flush()
 
@@ -213,14 +217,24 @@ class _View:
         if stand.contradicted:
             stance.append(f" {pick(CONTRADICT_MARK, self.unicode)}", style=CONTRADICT_STYLE)
         parts: list[Block] = [stance]
-        summary = data_text(stand.summary, one_line=True)
-        if stand.attributed_to:
-            summary.append(" (per ", style="dim italic")
-            summary.append_text(data_text(stand.attributed_to, "dim italic", one_line=True))
-            summary.append(")", style="dim italic")
-        parts.append(summary)
+        parts.append(data_text(stand.summary, one_line=True))
         if self.model.quotes:
             for evidence in stand.evidence:
+                parts.extend(self._quote(evidence))
+        for report in stand.reports:
+            parts.extend(self._report(report))
+        return parts
+
+    def _report(self, report: ReportStand) -> list[Block]:
+        """A reported voice: marked, treatment in words, the claimant's stance (no colour of
+        its own, so that it never reads as the article's)."""
+        line = Text(f"{pick(REPORT_MARK, self.unicode)} ", style="italic")
+        line.append(stance_plain(report.stance, self.unicode), style="italic")
+        line.append(" ")
+        line.append_text(data_text(report_tail(report.name, report.treatment), "italic"))
+        parts: list[Block] = [line]
+        if self.model.quotes:
+            for evidence in report.evidence:
                 parts.extend(self._quote(evidence))
         return parts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from comparator.models import Stance, Verdict
+from comparator.models import Stance, Treatment, Verdict
 from comparator.views.common import Absence, Mark
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ ELLIPSIS = ("…", "...")
 NO_POSITION = ("·", ".")
 DOT = (" · ", " - ")
 DASH = ("—", "-")
+#: What opens a reported voice's line: it reads as "reported", never as the outlet's view.
+REPORT_MARK = ("↳", "->")
 
 #: How each absence looks in the text views.
 ABSENCE_STYLES: dict[Absence, str] = {
@@ -66,6 +68,7 @@ ABSENCE_STYLES: dict[Absence, str] = {
     Absence.UNREVIEWED: "yellow",
     Absence.NO_POSITION: "dim",
     Absence.UNKNOWN: "red",
+    Absence.REPORTS_ONLY: "dim italic",
 }
 
 #: Matrix marks for a source with no stance on a claim, by why it has none.
@@ -74,6 +77,7 @@ ABSENCE_MARKS: dict[Absence, tuple[str, str]] = {
     Absence.SILENT: ("–", "-"),
     Absence.UNREVIEWED: ("?", "?"),
     Absence.UNKNOWN: ("?", "?"),
+    Absence.REPORTS_ONLY: REPORT_MARK,
 }
 
 #: The diff renderers' words and styles, keyed by coverage, until they read ``Absence`` too.
@@ -94,13 +98,39 @@ def stance_plain(stance: Stance, unicode: bool = True) -> str:
     return f"{pick(SYMBOLS[stance], unicode)} {stance.value}"
 
 
-def legend(unicode: bool = True, *, no_position: bool = False) -> list[str]:
-    """The key to every symbol a view uses, printed once at the end: two short lines, so
-    that even a 60-column terminal shows each on one line."""
+#: How a position with no own stance reads where a stance would stand.
+NO_OWN_STANCE = "no own position (reports only)"
+
+
+def own_stance_plain(stance: Stance | None, unicode: bool = True) -> str:
+    """An article's own stance, or that it takes none and only reports others."""
+    return stance_plain(stance, unicode) if stance is not None else NO_OWN_STANCE
+
+
+def report_plain(name: str, treatment: Treatment, stance: Stance, unicode: bool = True) -> str:
+    """``↳ ✔✔ affirms per Kyrylo Budanov (reported; the article questions it)``: a reported
+    voice, marked so that no one reads it as the article's own stance, in symbols that read
+    without colour. The stance comes first, so that a narrow cell never splits it."""
+    tail = report_tail(name, treatment)
+    return f"{pick(REPORT_MARK, unicode)} {stance_plain(stance, unicode)} {tail}"
+
+
+def report_tail(name: str, treatment: Treatment) -> str:
+    """Whose stance it is and what the article does with it, after the stance."""
+    return f"per {name} (reported; the article {treatment.value} it)"
+
+
+def legend(unicode: bool = True, *, no_position: bool = False, reports: bool = False) -> list[str]:
+    """The key to every symbol a view uses, printed once at the end: short lines, so that
+    even a 60-column terminal shows each on one line; ``reports`` adds the reported-voice
+    mark when the view shows one."""
     marks = f"{pick(CONTRADICT_MARK, unicode)} contradict  {pick(DIVERGE_MARK, unicode)} diverge"
     if no_position:
         marks += f"  {pick(NO_POSITION, unicode)} no position"
-    return ["  ".join(stance_plain(s, unicode) for s in Stance), marks]
+    lines = ["  ".join(stance_plain(s, unicode) for s in Stance), marks]
+    if reports:
+        lines.append(f"{pick(REPORT_MARK, unicode)} a voice the article reports, not its own")
+    return lines
 
 
 def mark(item: Mark, unicode: bool = True) -> str:
@@ -120,5 +150,6 @@ def grid_legend(unicode: bool = True) -> str:
     return (
         f"{pick(NO_POSITION, unicode)} no position  "
         f"{pick(ABSENCE_MARKS[Absence.SILENT], unicode)} silent on the topic  "
-        f"{pick(ABSENCE_MARKS[Absence.UNREVIEWED], unicode)} unreviewed"
+        f"{pick(ABSENCE_MARKS[Absence.UNREVIEWED], unicode)} unreviewed  "
+        f"{pick(REPORT_MARK, unicode)} reports others only"
     )

@@ -10,7 +10,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.compare import ClaimComparison, Coverage, Position, RivalPair, TopicComparison
+from comparator.compare import (
+    ClaimComparison,
+    Coverage,
+    Position,
+    ReportedVoice,
+    RivalPair,
+    TopicComparison,
+)
 from comparator.models import Relation, Source, Stance, Verdict
 from comparator.views import By as By  # every view module finds its vocabulary here
 
@@ -26,6 +33,8 @@ class Absence(str, Enum):
     UNREVIEWED = "unreviewed"
     #: Not a source of the corpus.
     UNKNOWN = "unknown"
+    #: It reports others on the claim and takes no position of its own.
+    REPORTS_ONLY = "reports-only"
 
     @classmethod
     def of(cls, coverage: Coverage) -> Absence:
@@ -53,12 +62,14 @@ _WORDS = {
     Absence.SILENT: "silent on this topic",
     Absence.UNREVIEWED: "unreviewed",
     Absence.UNKNOWN: "not in the corpus",
+    Absence.REPORTS_ONLY: "only reports others, no position of its own",
 }
 _SHORT = {
     Absence.NO_POSITION: "no position",
     Absence.SILENT: "silent",
     Absence.UNREVIEWED: "unreviewed",
     Absence.UNKNOWN: "not in corpus",
+    Absence.REPORTS_ONLY: "reports only",
 }
 
 #: What each verdict means, in the words the views print after it.
@@ -73,17 +84,21 @@ VERDICT_MEANING: dict[Verdict, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One article on one claim, as a grid shows it: its stance, or why it has none."""
+    """One article on one claim, as a grid shows it: its own stance, or why it has none,
+    and the voices it reports there (shown apart, never as its stance)."""
 
     source: Source
     stance: Stance | None
     absence: Absence | None
+    reports: tuple[ReportedVoice, ...] = ()
 
 
 def mark_of(comparison: TopicComparison, claim: ClaimComparison, source: Source) -> Mark:
     position = claim.position(source.id)
+    if position is not None and position.stance is not None:
+        return Mark(source, position.stance, None, position.reports)
     if position is not None:
-        return Mark(source, position.stance, None)
+        return Mark(source, None, Absence.REPORTS_ONLY, position.reports)
     return Mark(source, None, Absence.of(comparison.coverage(source.id)))
 
 
@@ -189,7 +204,7 @@ class RelationLine:
 
 def _stance_word(position: Position) -> str:
     stance = position.stance
-    return stance.value if stance is not None else "no stance"
+    return stance.value if stance is not None else Absence.REPORTS_ONLY.short
 
 
 def relation_lines(
@@ -255,9 +270,11 @@ def rival_lines(
 
 def claim_summary(claim: ClaimComparison) -> str:
     """The verdict explained in a few words: what a reader needs before the table."""
-    count = len(claim.positions)
+    count = len(claim.own)
+    reporting = len(claim.positions) - count
+    also = f"; {reporting} only report{'s' * (reporting == 1)} others" if reporting else ""
     if count == 0:
-        return "no source takes a position on it"
+        return "no source takes a position on it" + also
     what = VERDICT_MEANING[claim.verdict]
     if claim.verdict is Verdict.CONTESTED:
         n, r = len(claim.contradictions), len(claim.rivals)
@@ -270,7 +287,7 @@ def claim_summary(claim: ClaimComparison) -> str:
         r.relation is Relation.AGREE_DIFFERENT_CERTAINTY for r in claim.relations
     ):
         what += ", though with different certainty"
-    return f"{count} position{'s' * (count != 1)}: {what}"
+    return f"{count} position{'s' * (count != 1)}: {what}{also}"
 
 
 def verdict_tally(claims: Iterable[ClaimComparison]) -> tuple[tuple[Verdict, int], ...]:
@@ -284,8 +301,8 @@ def verdict_tally(claims: Iterable[ClaimComparison]) -> tuple[tuple[Verdict, int
 def contradicted_sources(claim: ClaimComparison) -> frozenset[str]:
     """The sources whose position contradicts another on the claim: those on the side with
     opponents, read from the signs of the stances so that no pair has to be built."""
-    positive = {p.source.id for p in claim.positions if p.stance.score > 0}
-    negative = {p.source.id for p in claim.positions if p.stance.score < 0}
+    positive = {p.source.id for p, s in claim.own if s.score > 0}
+    negative = {p.source.id for p, s in claim.own if s.score < 0}
     opposed = positive | negative if positive and negative else set()
     # A source giving this claim as an answer against a rival's is opposed too.
     return frozenset(opposed) | claim.rival_sources

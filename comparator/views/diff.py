@@ -246,7 +246,14 @@ def _one_sided(item: OneSidedClaim, labels: _Labels) -> OneSidedClaimView:
         item.topic,
         item.claim,
         tuple(labels.side(p) for p in item.positions),
-        tuple(OtherArticle(o.source, o.coverage, Absence.of(o.coverage)) for o in item.other),
+        tuple(
+            OtherArticle(
+                o.source,
+                o.coverage,
+                Absence.REPORTS_ONLY if o.reports_only else Absence.of(o.coverage),
+            )
+            for o in item.other
+        ),
     )
 
 

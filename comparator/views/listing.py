@@ -72,7 +72,8 @@ def build_topics(comparisons: Sequence[TopicComparison], sources: Sequence[Sourc
         topics.append(
             TopicLine(
                 comparison.topic,
-                tuple(ClaimLine(c.claim, c.verdict, len(c.positions)) for c in comparison.claims),
+                # own positions only: one that only reports others takes no side
+                tuple(ClaimLine(c.claim, c.verdict, len(c.own)) for c in comparison.claims),
                 groups,
                 verdict_tally(comparison.claims),
             )
@@ -128,7 +129,11 @@ def build_sources(
             coverage = comparison.coverage(source.id)
             if coverage in found:
                 found[coverage].append(comparison.topic.id)
-            positions += sum(1 for c in comparison.claims if c.position(source.id) is not None)
+            positions += sum(
+                1
+                for c in comparison.claims
+                if (p := c.position(source.id)) is not None and p.stance is not None
+            )
         lines.append(
             SourceLine(
                 source, positions, tuple(TopicsByCoverage(c, tuple(found[c])) for c in _LISTED)

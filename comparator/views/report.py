@@ -72,14 +72,15 @@ class Sides:
 def sides(comparison: TopicComparison, claim: ClaimComparison) -> Sides:
     """Split a claim's positions by the sign of their stance: strongest first, then in
     outlet order."""
-    ordered = outlet_order(comparison, claim.positions)
-    by_strength = sorted(ordered, key=lambda p: -abs(p.stance.score))  # stable
+    own = dict((p.source.id, s.score) for p, s in claim.own)  # reports only: no side
+    ordered = outlet_order(comparison, (p for p, _ in claim.own))
+    by_strength = sorted(ordered, key=lambda p: -abs(own[p.source.id]))  # stable
     return Sides(
         comparison.topic,
         claim,
-        tuple(p for p in by_strength if p.stance.score > 0),
-        tuple(p for p in by_strength if p.stance.score < 0),
-        tuple(p for p in by_strength if p.stance.score == 0),
+        tuple(p for p in by_strength if own[p.source.id] > 0),
+        tuple(p for p in by_strength if own[p.source.id] < 0),
+        tuple(p for p in by_strength if own[p.source.id] == 0),
     )
 
 
@@ -185,7 +186,12 @@ def _report_claim(claim: ShowClaim) -> ReportClaim:
     # Rival answers alone leave nothing to part on the claim itself: the answers say it.
     split = claim.comparison.contradictions or claim.comparison.divergences
     if claim.verdict in (Verdict.CONTESTED, Verdict.MIXED) and split:
-        framings = tuple(sorted(stands, key=lambda s: s.stance.score))
+        framings = tuple(
+            sorted(
+                (s for s in stands if s.stance is not None),
+                key=lambda s: s.stance.score if s.stance is not None else 0,
+            )
+        )
     return ReportClaim(claim, stands, framings)
 
 
@@ -200,7 +206,7 @@ def build_report(result: CheckResult, comparisons: tuple[TopicComparison, ...]) 
         corpus.sources,
         corpus.outlets,
         sum(len(c.claims) for c in comparisons),
-        sum(len(claim.positions) for c in comparisons for claim in c.claims),
+        sum(len(claim.own) for c in comparisons for claim in c.claims),
         result.count(Severity.ERROR),
         contested(comparisons),
         names,

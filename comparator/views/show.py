@@ -16,6 +16,7 @@ from comparator.models import (
     Source,
     Stance,
     Topic,
+    Treatment,
     Verdict,
 )
 from comparator.views.common import (
@@ -108,29 +109,54 @@ def evidence_of(anchor: QuoteAnchor, source: Source) -> Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportStand:
+    """A voice an article reports on a claim, as every view shows it beside the position:
+    the claimant's stance and the article's treatment, never the article's own view."""
+
+    voice: str
+    name: str
+    role: str | None
+    stance: Stance
+    treatment: Treatment
+    evidence: tuple[Evidence, ...]
+
+
+def report_stands(position: Position) -> tuple[ReportStand, ...]:
+    return tuple(
+        ReportStand(
+            r.voice_id,
+            r.name,
+            r.role,
+            r.stance,
+            r.treatment,
+            tuple(evidence_of(a, position.source) for a in r.anchors),
+        )
+        for r in position.reports
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Stand:
-    """A source's position on a claim, as every view shows it."""
+    """A source's position on a claim, as every view shows it: its own stance (None when
+    it only reports others) and the voices it reports."""
 
     position: Position
     #: Whether it contradicts another position on the claim.
     contradicted: bool
     evidence: tuple[Evidence, ...]
+    reports: tuple[ReportStand, ...] = ()
 
     @property
     def source(self) -> Source:
         return self.position.source
 
     @property
-    def stance(self) -> Stance:
+    def stance(self) -> Stance | None:
         return self.position.stance
 
     @property
     def summary(self) -> str:
         return self.position.assertion.summary
-
-    @property
-    def attributed_to(self) -> str | None:
-        return self.position.assertion.attributed_to
 
     @property
     def note(self) -> str | None:
@@ -230,6 +256,11 @@ class ShowView:
     #: Show each quote in its whole sentence (``--context``).
     context: bool = False
 
+    @property
+    def has_reports(self) -> bool:
+        """Whether any position shown reports another voice (the legend then says ``↳``)."""
+        return any(s.reports for t in self.topics for c in t.claims for s in c.stands)
+
 
 def build_show(
     comparisons: Iterable[TopicComparison],
@@ -288,7 +319,10 @@ def _claim(
     against = contradicted_sources(claim)
     stands = {
         p.source.id: Stand(
-            p, p.source.id in against, tuple(evidence_of(a, p.source) for a in p.anchors)
+            p,
+            p.source.id in against,
+            tuple(evidence_of(a, p.source) for a in p.anchors),
+            report_stands(p),
         )
         for p in claim.positions
     }
