@@ -616,7 +616,11 @@ def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    # assume() drops the values the loader refuses; with some seeds that is most of the
+    # first draws, which is expected here, not a slow strategy
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(
     text=st.text(
