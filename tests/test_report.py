@@ -543,10 +543,11 @@ def test_seed_report_names_the_four_framings_and_their_clashes(seed_corpus: Path
     grid = tables(report)[1]
     assert grid.header_texts[3:] == ["Carnegie", "WINEP", "CEPA", "Cradle"]
     weapons = grid.texts[0]
-    # issue 12: WINEP only reports Budanov's claim, so no own voice affirms direct supply and
-    # the claim is mixed (neutral against doubts), not contested
+    # issue 12: WINEP only reports Budanov's claim, so no own voice affirms direct supply;
+    # issue 14: her own words call it unproven (doubts), and the claim is mixed (Dubow
+    # neutral against doubts), not contested
     assert weapons[:4] == ["Weapons supply", "direct-supply", "mixed", "✘ doubts"]
-    assert weapons[4] == "○ neutral ↳"
+    assert weapons[4] == "✘ doubts ↳"
     assert "Headline contradictions" in headings(report, 2)
 
 
@@ -615,7 +616,11 @@ def test_workflow_installs_the_package_and_runs_the_gate_as_annotations(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    # assume() drops the values the loader refuses; with some seeds that is most of the
+    # first draws, which is expected here, not a slow strategy
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(
     text=st.text(

@@ -27,42 +27,57 @@ OUTLET = {
 #: topic -> claim -> (verdict, positions as source: stance)
 HEADLINE = {
     "weapons": {
-        # WINEP only reports Budanov's claim (and that he gave no evidence): its own voice is
-        # neutral, so the claim is no longer contested by a reported voice.
+        # Nobody's own voice affirms direct supply: Carnegie, WINEP (Budanov "did not provide
+        # evidence") and Lautman call it unproven, Dubow leaves the rumours open.
         "direct-supply": (
             "mixed",
             {
                 "carnegie": "doubts",
-                "winep": "neutral",
+                "winep": "doubts",
                 "cepa-dubow": "neutral",
                 "cepa-lautman": "doubts",
             },
         ),
+        # that Russian-made arms reach Hamas (WINEP: old stocks; Dubow: via Iran and Syria) ...
         "indirect-arms": ("consensus", {"winep": "affirms", "cepa-dubow": "affirms"}),
+        # ... and, split from it, that Moscow looks the other way: Dubow alone says so
+        "connivance": ("single-source", {"cepa-dubow": "affirms"}),
         # Baraka's and Putin's claims, which WINEP only reports: no own position.
         "ammo-licence": ("unaddressed", {"winep": None}),
         "ukraine-weapons": ("unaddressed", {"winep": None}),
     },
     "motive": {
-        # contested by the rival answers below, though no two sources split on either claim
+        # contested only by the rival answer sow-chaos (Dubow), not by any split on the claim
         "global-south": (
             "contested",
             {"carnegie": "affirms", "winep": "affirms", "cepa-lautman": "suggests"},
         ),
+        # compatible with every other answer: nobody argues against it
         "counter-us": (
-            "contested",
+            "consensus",
             {"winep": "affirms", "cradle": "affirms", "cepa-lautman": "affirms"},
+        ),
+        # Carnegie's explicit "Some might see ... an attempt to sow chaos. In fact, ..."
+        "sow-chaos": (
+            "contested",
+            {
+                "carnegie": "denies",
+                "winep": "suggests",
+                "cepa-dubow": "affirms",
+                "cepa-lautman": "doubts",
+            },
         ),
         "domestic-muslims": ("single-source", {"cepa-lautman": "suggests"}),
     },
     "chaos": {
-        "stokes-chaos": (
-            "contested",
-            {"carnegie": "denies", "winep": "suggests", "cepa-dubow": "affirms"},
-        ),
         "profits-from-chaos": (
             "contested",
-            {"carnegie": "denies", "winep": "affirms", "cepa-lautman": "affirms"},
+            {
+                "carnegie": "denies",
+                "winep": "affirms",
+                "cepa-dubow": "neutral",
+                "cepa-lautman": "suggests",
+            },
         ),
         "fears-chaos": (
             "contested",
@@ -74,30 +89,36 @@ HEADLINE = {
 #: Who contradicts whom, by outlet, in words a reviewer reads at a glance.
 CONTRADICTIONS = {
     "weapons": set(),
-    "motive": set(),
+    # on sow-chaos: Carnegie denies, WINEP suggests, Dubow affirms, Lautman doubts
+    "motive": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA"), ("CEPA", "CEPA")},
+    # profits: Carnegie vs WINEP and Lautman; fears: Carnegie and Dubow vs WINEP
     "chaos": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA")},
 }
 
-#: The rival fault lines: topic -> (its rival groups, each outlet's answers to the first one,
+#: The rival fault lines: topic -> (its rival groups, each source's answers to the first one,
 #: who gives rival answers as (outlet, claim) vs (outlet, claim)). Carnegie offers status in the
-#: Global South instead of the spoiler reading, Cradle the spoiler reading alone; WINEP and
-#: CEPA give both answers, so they are nobody's rivals.
+#: Global South instead of sowing chaos, Dubow chaos alone, Lautman the Global South image and
+#: doubts the chaos reading; WINEP gives both answers, so it is nobody's rival. Cradle's answer
+#: (competition with the US, counter-us) is compatible with both and answers neither.
 RIVALS = {
     "weapons": ([], {}, set()),
     "motive": (
-        [["global-south", "counter-us"]],
+        [["global-south", "sow-chaos"]],
         {
             "carnegie": ["global-south"],
-            "winep": ["global-south", "counter-us"],
-            "cepa-lautman": ["global-south", "counter-us"],
-            "cradle": ["counter-us"],
+            "winep": ["global-south", "sow-chaos"],
+            "cepa-dubow": ["sow-chaos"],
+            "cepa-lautman": ["global-south"],
         },
-        {(("Carnegie", "global-south"), ("Cradle", "counter-us"))},
+        {
+            (("Carnegie", "global-south"), ("CEPA", "sow-chaos")),
+            (("CEPA", "sow-chaos"), ("CEPA", "global-south")),
+        },
     ),
     "chaos": ([], {}, set()),
 }
 
-SILENT = {"weapons": ["cradle"], "motive": ["cepa-dubow"], "chaos": ["cradle"]}
+SILENT = {"weapons": ["cradle"], "motive": [], "chaos": ["cradle"]}
 
 SCORE = {"affirms": 2, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -2}
 
@@ -192,14 +213,14 @@ def test_rival_answers(headline_json: dict[str, dict], topic: str) -> None:
         for r in group["rivals"]
     }
     assert got_pairs == pairs
-    # each rival pair is listed under both of its claims, relation "rival"
+    # each rival pair is listed under both of its claims, relation "rival" (in either order)
     for claim in shown["claims"]:
         listed = {
-            ((OUTLET[r["a"]], r["claims"][0]), (OUTLET[r["b"]], r["claims"][1]))
+            frozenset(((OUTLET[r["a"]], r["claims"][0]), (OUTLET[r["b"]], r["claims"][1])))
             for r in claim["relations"]
             if r["relation"] == "rival"
         }
-        assert listed == {p for p in pairs if claim["id"] in (p[0][1], p[1][1])}
+        assert listed == {frozenset(p) for p in pairs if claim["id"] in (p[0][1], p[1][1])}
 
 
 def test_no_outlet_s_own_voice_affirms_direct_supply(headline_json: dict[str, dict]) -> None:
@@ -216,6 +237,18 @@ def test_no_outlet_s_own_voice_affirms_direct_supply(headline_json: dict[str, di
     assert budanov["name"] == "Kyrylo Budanov"
     assert budanov["quotes"][0]["line"] is not None
     assert "attributed_to" not in winep
+    # every voice that affirms direct supply is a reported one, and no article endorses it
+    affirmers = {
+        (p["source"], r["voice"], r["treatment"])
+        for p in claim["positions"]
+        for r in p["reports"]
+        if r["stance"] in ("affirms", "suggests")
+    }
+    assert affirmers == {
+        ("winep", "budanov", "questions"),
+        ("cepa-dubow", "political-scientist", "relays"),
+        ("cepa-dubow", "ukraine-cnr", "relays"),
+    }
 
 
 def test_reported_only_positions_have_null_stance_and_score(headline_json: dict[str, dict]) -> None:
