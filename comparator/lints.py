@@ -71,7 +71,8 @@ HEDGE_CUES: tuple[tuple[str, str], ...] = (
 )
 #: Wording that reports someone else's claim: in the own voice, it belongs under reports.
 ATTRIBUTION_CUES: tuple[tuple[str, str], ...] = (
-    ("said", r"said|says|say"),
+    # "it can be said that" is the author's own hedge, not someone else speaking.
+    ("said", r"(?<!be\s)said|says|say"),
     ("claimed", r"claimed|claiming"),
     ("according to", r"according to"),
     ("told", r"told"),
@@ -168,8 +169,10 @@ def _own_voice_cues(a: Assertion) -> list[Finding]:
                     quote.location,
                 )
             )
-        # neutral reports others' claims without taking a side: the own voice takes none
-        if found[Cue.ATTRIBUTION] and a.stance not in (None, Stance.NEUTRAL):
+        # neutral reports others' claims without taking a side: the own voice takes none;
+        # and an assertion that records its reports already says whose claim the quote
+        # carries (the own stance answers it, as in "X said ..., but gave no evidence").
+        if found[Cue.ATTRIBUTION] and a.stance not in (None, Stance.NEUTRAL) and not a.reports:
             out.append(
                 finding(
                     "stance-cue",

@@ -95,6 +95,7 @@ def test_cues_are_found_in_a_quotes_own_words(text: str, kind: str, label: str) 
         "Russia directly supplies weapons to Hamas",  # plain assertion
         "the sayings of the Kremlin",  # "say" only as a whole word
         "a well-evidenced account of the transfers",  # not "no evidence"
+        "it can be said that Moscow leans on Tehran",  # the author's own hedge, nobody speaks
     ],
 )
 def test_ordinary_wording_has_no_cue(text: str) -> None:
@@ -135,6 +136,38 @@ def test_moving_the_quote_into_reports_clears_the_warning(run_cli, tmp_path: Pat
     result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
     assert "stance-cue" not in result.stdout, result.stdout
     assert result.exit_code == 0, result.stdout
+
+
+def test_an_own_stance_that_answers_a_recorded_report_is_not_flagged(
+    run_cli, tmp_path: Path
+) -> None:
+    """ "X said ..., but did not provide evidence": the own quote names the speaker because the
+    own stance answers them, and the speaker's claim is recorded under reports; the own voice
+    (doubts) is the author's, so no stance-cue."""
+    yaml_path = _corpus(tmp_path)
+    text = yaml_path.read_text()
+    yaml_path.write_text(
+        text.replace("version: 1\n", "version: 2\n")
+        .replace(
+            "topics:\n", "voices:\n  ukraine-intel:\n    name: Ukrainian intelligence\ntopics:\n"
+        )
+        .replace("        stance: affirms\n", "        stance: doubts\n")
+        .replace(
+            "          - Ukrainian intelligence said Russia supplies weapons to Hamas\n",
+            "          - Ukrainian intelligence said Russia supplies weapons to Hamas but did not"
+            " provide evidence\n"
+            "        reports:\n          - voice: ukraine-intel\n            stance: affirms\n"
+            "            treatment: questions\n            quotes:\n"
+            "              - Ukrainian intelligence said Russia supplies weapons to Hamas\n",
+        )
+    )
+    result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
+    assert "stance-cue" not in result.stdout, result.stdout
+    assert result.exit_code == 0, result.stdout
+    # Without the report, the same own quote is someone else's claim in the own voice.
+    yaml_path.write_text(yaml_path.read_text().split("        reports:")[0])
+    flagged = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
+    assert "stance-cue" in flagged.stdout and flagged.exit_code == 1
 
 
 def test_a_version_1_attribution_is_read_as_a_report_and_warned_once(
