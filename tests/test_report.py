@@ -551,11 +551,6 @@ def test_seed_report_names_the_four_framings_and_their_clashes(seed_corpus: Path
     assert "Headline contradictions" in headings(report, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 changed the seed report's first grid row; README.md's excerpt is the "
-    "coordinator's to update (remove this mark then)",
-)
 def test_readme_report_excerpt_is_a_real_excerpt() -> None:
     """Every line the README quotes from the report is in the seed report, in order."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
