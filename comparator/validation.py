@@ -425,7 +425,7 @@ class _Validator:
         f = self.fields(node, what, VOICE_FIELDS, key)
         if f is None:
             return None
-        name = self.string(f.get("name"), f"{what}: name")
+        name = self.string(f.get("name"), f"{what}: name", name=True)
         kind_text = self.string(f.get("kind"), f"{what}: kind")
         kind = None
         if kind_text is not None:

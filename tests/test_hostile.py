@@ -505,11 +505,15 @@ def with_label(field: str, value: str) -> str:
         )
     if field == "authors":
         return VALID.replace("    title: A piece", f'    title: A piece\n    authors: ["{value}"]')
+    if field == "name":  # a voice's name (version 2)
+        return VALID.replace("version: 1", "version: 2").replace(
+            "topics:\n", f'voices:\n  ukraine:\n    name: "{value}"\ntopics:\n'
+        )
     return VALID.replace("    outlet: Alpha", f'    {field}: "{value}"')
 
 
 @pytest.mark.parametrize("char", list(INVISIBLES))
-@pytest.mark.parametrize("field", ["outlet", "outlet_name", "authors", "attributed_to"])
+@pytest.mark.parametrize("field", ["outlet", "outlet_name", "authors", "attributed_to", "name"])
 def test_a_name_hiding_an_invisible_character_is_refused_naming_it(
     tmp_path: Path, run_cli, field: str, char: str
 ) -> None:
