@@ -64,7 +64,7 @@ HEADLINE = {
                 "carnegie": "denies",
                 "winep": "suggests",
                 "cepa-dubow": "affirms",
-                "cepa-lautman": "doubts",
+                "cepa-lautman": "neutral",
             },
         ),
         "domestic-muslims": ("single-source", {"cepa-lautman": "suggests"}),
@@ -89,16 +89,17 @@ HEADLINE = {
 #: Who contradicts whom, by outlet, in words a reviewer reads at a glance.
 CONTRADICTIONS = {
     "weapons": set(),
-    # on sow-chaos: Carnegie denies, WINEP suggests, Dubow affirms, Lautman doubts
-    "motive": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA"), ("CEPA", "CEPA")},
+    # on sow-chaos: Carnegie denies, WINEP suggests, Dubow affirms (Lautman neutral: "exploit
+    # rather than initiate" is what WINEP says too, so she contradicts no one there)
+    "motive": {("Carnegie", "WINEP"), ("Carnegie", "CEPA")},
     # profits: Carnegie vs WINEP and Lautman; fears: Carnegie and Dubow vs WINEP
     "chaos": {("Carnegie", "WINEP"), ("Carnegie", "CEPA"), ("WINEP", "CEPA")},
 }
 
 #: The rival fault lines: topic -> (its rival groups, each source's answers to the first one,
 #: who gives rival answers as (outlet, claim) vs (outlet, claim)). Carnegie offers status in the
-#: Global South instead of sowing chaos, Dubow chaos alone, Lautman the Global South image and
-#: doubts the chaos reading; WINEP gives both answers, so it is nobody's rival. Cradle's answer
+#: Global South instead of sowing chaos, Dubow chaos alone, Lautman the Global South image (and is
+#: neutral on the chaos reading); WINEP gives both answers, so it is nobody's rival. Cradle's answer
 #: (competition with the US, counter-us) is compatible with both and answers neither.
 RIVALS = {
     "weapons": ([], {}, set()),
