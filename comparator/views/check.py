@@ -16,7 +16,7 @@ from comparator.rules import RULES
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class RuleInfo:
     """A rule of ``compare check``: its id, default severity and what it means."""
 
@@ -25,7 +25,7 @@ class RuleInfo:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ReportedFinding:
     """A finding as the output lists it, with the place of its rule in ``CheckView.rules``
     (None for a rule that is not in the table)."""
@@ -34,13 +34,13 @@ class ReportedFinding:
     rule_index: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SeverityCount:
     severity: Severity
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CheckView:
     """Everything ``compare check`` prints, and what it exits with."""
 

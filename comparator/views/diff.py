@@ -35,7 +35,7 @@ class Framing(str, Enum):
     QUOTE = "quote"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Side:
     """A position as the diff names it: its outlet, and its source id when the outlet has
     several articles in the corpus."""
@@ -44,7 +44,7 @@ class Side:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class TextPair:
     """How two articles word one thing (their summaries, or their quotes on one line)."""
 
@@ -57,7 +57,7 @@ class TextPair:
     word_by_word: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PairView:
     """An article of A and one of B on a claim: how they relate and how their words differ."""
 
@@ -74,7 +74,7 @@ class PairView:
         return self.summary, self.quote
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SharedClaimView:
     """A claim both parties address: each party's positions and every pair of articles."""
 
@@ -91,7 +91,7 @@ class SharedClaimView:
     pairs: tuple[PairView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OtherArticle:
     """An article of the other party on a one-sided claim, and why it says nothing on it."""
 
@@ -102,7 +102,7 @@ class OtherArticle:
     absence: Absence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OneSidedClaimView:
     """A claim only one party addresses, with why each article of the other says nothing."""
 
@@ -112,7 +112,7 @@ class OneSidedClaimView:
     absences: tuple[OtherArticle, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OneSidedSection:
     """The claims only ``party`` addresses; ``other`` is the party silent on them."""
 
@@ -121,7 +121,7 @@ class OneSidedSection:
     claims: tuple[OneSidedClaimView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class RelationCount:
     """How many shared claims relate one way."""
 
@@ -130,7 +130,7 @@ class RelationCount:
     words: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class RivalView:
     """An article of A and one of B giving rival answers: each side with the claim it gives."""
 
@@ -141,7 +141,7 @@ class RivalView:
     b_claim: Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DiffView:
     """Everything ``compare diff A B`` shows, in corpus order (topics and claims as in the
     YAML)."""

@@ -19,7 +19,7 @@ class Reach(str, Enum):
     UNREVIEWED = "unreviewed"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SourceGroup:
     """The sources of a topic in one group: ids in corpus order, labels in column order."""
 
@@ -28,7 +28,7 @@ class SourceGroup:
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ClaimLine:
     claim: Claim
     verdict: Verdict
@@ -36,7 +36,7 @@ class ClaimLine:
     positions: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TopicLine:
     topic: Topic
     claims: tuple[ClaimLine, ...]
@@ -46,7 +46,7 @@ class TopicLine:
     verdicts: tuple[tuple[Verdict, int], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TopicsView:
     topics: tuple[TopicLine, ...]
     claim_count: int
@@ -81,7 +81,7 @@ def build_topics(comparisons: Sequence[TopicComparison], sources: Sequence[Sourc
     return TopicsView(tuple(topics), sum(len(c.claims) for c in comparisons), len(sources))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class TopicsByCoverage:
     """The topics an article stands in one relation to (covers, is silent on, unreviewed)."""
 
@@ -89,7 +89,7 @@ class TopicsByCoverage:
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SourceLine:
     source: Source
     #: How many claims it takes a position on.
@@ -99,7 +99,7 @@ class SourceLine:
     topics: tuple[TopicsByCoverage, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class OutletGroup:
     outlet: str
     #: The outlet's long name, from its first article.
@@ -107,7 +107,7 @@ class OutletGroup:
     sources: tuple[SourceLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SourcesView:
     #: Every article, in file order.
     sources: tuple[SourceLine, ...]

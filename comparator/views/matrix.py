@@ -11,14 +11,14 @@ from comparator.models import Claim, Source, Topic
 from comparator.views.common import Mark, mark_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OutletColumn:
     outlet: str
     #: The outlet's articles, in corpus order: the order of its marks in a cell.
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SourceMarks:
     """One article on one topic: its coverage, and its mark on each claim (in claim order)."""
 
@@ -27,7 +27,7 @@ class SourceMarks:
     marks: tuple[Mark, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class MatrixTopic:
     """One topic's row of the grid. Its cells are made each time a view asks for one and
     never kept: the grid of thousands of articles is never held whole."""
@@ -55,7 +55,7 @@ class MatrixTopic:
         return [tuple(s.marks[index] for s in cell) for index in range(len(self.claims))]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class MatrixView:
     columns: tuple[OutletColumn, ...]
     topics: tuple[MatrixTopic, ...]

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from comparator.check import CheckResult
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SummaryCell:
     """An outlet's articles on one claim. ``named``: several marks, each to be shown with its
     source id; otherwise one mark (or none, for an outlet without articles) stands for all."""
@@ -36,7 +36,7 @@ class SummaryCell:
     named: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SummaryRow:
     topic: Topic
     #: The first claim of its topic (the row that names the topic).
@@ -49,7 +49,7 @@ class SummaryRow:
     marks: tuple[Mark, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Sides:
     """A contested claim split the way a headline reads it: who is for it, who against it."""
 
@@ -89,7 +89,7 @@ def contested(comparisons: Iterable[TopicComparison]) -> tuple[Sides, ...]:
     return tuple(sides(c, claim) for c in comparisons for claim in c.claims if claim.contradictions)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RivalHeadline:
     """A rival group on which sources give answers that exclude each other: a headline
     contradiction that no single claim shows."""
@@ -111,7 +111,7 @@ def rival_headlines(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReportClaim:
     shown: ShowClaim
     #: Its stands grouped by outlet, outlets in corpus order.
@@ -121,13 +121,13 @@ class ReportClaim:
     framings: tuple[Stand, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReportTopic:
     shown: ShowTopic
     claims: tuple[ReportClaim, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReportView:
     corpus_name: str
     sources: tuple[Source, ...]

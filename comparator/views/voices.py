@@ -18,7 +18,7 @@ from comparator.views.common import labels
 from comparator.views.show import Evidence, evidence_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class VoiceReport:
     """One article reporting the voice on one claim."""
 
@@ -35,7 +35,7 @@ class VoiceReport:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class VoiceEntry:
     """A voice of the registry and every report of it, in corpus order."""
 
@@ -60,7 +60,7 @@ class VoiceEntry:
         return Treatment.ENDORSES in given and Treatment.QUESTIONS in given
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class VoicesView:
     """``compare voices``: the voices asked for (every reported one by default)."""
 
