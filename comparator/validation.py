@@ -13,8 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from comparator.errors import did_you_mean
 from comparator.loader import SLUG
@@ -144,6 +146,9 @@ def validate_text(text: str | bytes, path: Path, shown: str) -> LoadResult:
     )
     corpus = validator.corpus(root, path)
     return LoadResult(corpus, tuple(findings + validator.findings))
+
+
+_Choice = TypeVar("_Choice", bound=Enum)
 
 
 class _Validator:
@@ -426,18 +431,7 @@ class _Validator:
         if f is None:
             return None
         name = self.string(f.get("name"), f"{what}: name", name=True)
-        kind_text = self.string(f.get("kind"), f"{what}: kind")
-        kind = None
-        if kind_text is not None:
-            try:
-                kind = VoiceKind(kind_text)
-            except ValueError:
-                hint = _guess(kind_text, [k.value for k in VoiceKind])
-                self.error(
-                    f["kind"],
-                    f"{what}: kind '{kind_text}' is not one of "
-                    f"{', '.join(k.value for k in VoiceKind)}{hint}",
-                )
+        kind = self.choice(f.get("kind"), f"{what}: kind", VoiceKind)
         return Voice(
             vid,
             name or vid,
@@ -640,6 +634,22 @@ class _Validator:
             attributed_location=self.loc(f["attributed_to"]) if "attributed_to" in f else None,
         )
 
+    def choice(self, node: Node | None, what: str, vocabulary: type[_Choice]) -> _Choice | None:
+        """A value of a closed vocabulary (an Enum of strings), or None when absent or wrong; a
+        wrong one is a finding that lists the choices and guesses the one meant."""
+        text = self.string(node, what)
+        if text is None or node is None:
+            return None
+        try:
+            return vocabulary(text)
+        except ValueError:
+            choices = [member.value for member in vocabulary]
+            self.error(
+                node,
+                f"{what} '{text}' is not one of {', '.join(choices)}{_guess(text, choices)}",
+            )
+            return None
+
     def stance(self, node: Node | None, what: str) -> Stance | None:
         """The stance written, or None when absent; a bad one is a finding, read as neutral
         so that the assertion still counts as having one."""
@@ -699,18 +709,7 @@ class _Validator:
                 expected="the id of a voice under voices, e.g. 'budanov'",
             )
             stance = self.stance(f.get("stance"), f"{what}: report")
-            treatment_text = self.string(f.get("treatment"), f"{what}: report treatment")
-            treatment = None
-            if treatment_text is not None:
-                try:
-                    treatment = Treatment(treatment_text)
-                except ValueError:
-                    hint = _guess(treatment_text, [t.value for t in Treatment])
-                    self.error(
-                        f["treatment"],
-                        f"{what}: treatment '{treatment_text}' is not one of "
-                        f"{', '.join(t.value for t in Treatment)}{hint}",
-                    )
+            treatment = self.choice(f.get("treatment"), f"{what}: treatment", Treatment)
             quotes = self.quotes(f.get("quotes"), f"{what}: report")
             if voice is None:
                 continue
