@@ -296,12 +296,15 @@ def anchor_quotes(
                     )
                 )
             parts = elision_parts(quote.text)
+            # A quote found as written is an ordinary quote, whatever dots it holds.
+            found = article.text.find_all(quote.text) if article is not None else []
+            if found:
+                parts = None
             if parts is not None and len(parts) > MAX_ELIDED_PARTS:
-                if article is None or not article.text.find_all(quote.text, limit=1):
-                    anchors[key] = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
-                    findings.append((_too_many_parts(whose, quote, len(parts)), a))
-                    continue
-                parts = None  # found as written: an ordinary quote that holds dots
+                status = AnchorStatus.NOT_FOUND if article is not None else AnchorStatus.NO_TEXT
+                anchors[key] = QuoteAnchor(quote, a.source, status)
+                findings.append((_too_many_parts(whose, quote, len(parts)), a))
+                continue
             if parts is not None:
                 findings += [(f, a) for f in _short_parts(whose, quote, parts)]
             if article is None:
@@ -309,7 +312,6 @@ def anchor_quotes(
                     quote, a.source, AnchorStatus.NO_TEXT, parts=_unplaced(parts)
                 )
                 continue
-            found = article.text.find_all(quote.text)
             if found or not parts:
                 # A quote found as written keeps today's anchoring, elision marks and all.
                 anchor, problem = _anchor_whole(a, whose, quote, article, found)

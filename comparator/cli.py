@@ -207,6 +207,20 @@ def _check_save(fmt: str, save_svg: Path | None, save_html: Path | None) -> None
             f"do not apply to --format {fmt}",
             hint="drop --format, or redirect the output to a file instead",
         )
+    if save_svg is not None and save_html is not None and _same_file(save_svg, save_html):
+        raise UsageError(
+            f"--save-svg and --save-html name the same file ({save_svg}); the second picture "
+            "would replace the first",
+            hint="give each picture a file of its own",
+        )
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two output paths lead to one file (a link, ``..`` or the same name)."""
+    try:
+        return first.resolve() == second.resolve() or first.samefile(second)
+    except OSError:
+        return False
 
 
 #: Formats whose every line starts with JSON punctuation or a quoted string, never with

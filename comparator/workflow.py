@@ -23,6 +23,7 @@ BLOCKING_RULES = frozenset(
         "schema",
         "unknown-source",
         "unknown-claim",
+        "unknown-voice",
         "duplicate-id",
         "duplicate-position",
         "source-outside-root",

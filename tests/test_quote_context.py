@@ -16,7 +16,7 @@ from comparator.lints import ContextCue, left_out_cues
 from comparator.models import AnchorStatus, Location, QuoteAnchor, QuotePart, QuoteRef
 from comparator.quotes import NormalisedText, elision_parts, word_count
 from comparator.wording import paragraphs
-from tests.conftest import CASES, ROOT
+from tests.conftest import CASES, ROOT, write_corpus
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 ELIDED = CASES / "quote-elided-in-order"
@@ -216,3 +216,59 @@ def test_an_attributed_assertion_is_flagged_only_for_its_sign(run_cli, tmp_path:
     assert "quote-context" not in result.stdout
     assert "warning attributed-v1 " in result.stdout
     assert "1 warning," in result.stdout and result.exit_code == 1, result.stdout
+
+
+# -- found as written: an ordinary quote, whatever dots it holds ----------------------------
+
+DOTTED_TEXT = (
+    "He said... it was over and we all knew that the war had ended for good in the valley.\n"
+)
+DOTTED = """\
+version: 1
+sources:
+  alpha:
+    outlet: Alpha
+    title: A piece
+    file: seeds/alpha.txt
+topics:
+  war:
+    title: War
+    question: Is the war over?
+    claims:
+      over: The war is over.
+    assertions:
+      - id: war-alpha
+        source: alpha
+        claim: over
+        stance: affirms
+        summary: The war has ended.
+        quotes:
+          - "{quote}"
+"""
+
+
+def test_a_quote_found_with_its_dots_is_not_read_as_elided(run_cli, tmp_path: Path) -> None:
+    """ "He said... it was over" is in the article as written: no part of it is "too short"."""
+    write_corpus(
+        tmp_path,
+        DOTTED.format(quote="He said... it was over and we all knew that the war had ended"),
+        {"seeds/alpha.txt": DOTTED_TEXT},
+    )
+    result = run_cli(["check", "--fail-level", "info"], cwd=tmp_path)
+    assert "quote-too-short" not in result.stdout, result.stdout
+
+
+def test_an_elided_quote_of_a_missing_article_is_unavailable_not_wrong(
+    run_cli, tmp_path: Path
+) -> None:
+    """Even past the limit of parts, a quote whose article cannot be read is shown as such."""
+    quote = " ... ".join(f"part {n} of a long collage" for n in range(14))
+    write_corpus(tmp_path, DOTTED.format(quote=quote), {})
+    shown = run_cli(["check", "--format", "json"], cwd=tmp_path)
+    assert '"source-missing"' in shown.stdout
+    from comparator.check import verify
+    from comparator.loader import load_corpus
+
+    loaded = load_corpus(tmp_path / "assertions.yaml")
+    result = verify(loaded.corpus, loaded.findings, lints=False)
+    assert {a.status.value for a in result.anchors.values()} == {"no-text"}

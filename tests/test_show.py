@@ -595,3 +595,11 @@ def _column(out: str, header: str) -> str:
             break
         body.append(line.strip("│").split("│")[index].strip())
     return "\n".join(body)
+
+
+def test_both_pictures_to_one_file_is_refused(run_cli: Any, tmp_path: Path) -> None:
+    """The HTML would silently replace the SVG: refused before anything is written."""
+    same = tmp_path / "view.out"
+    result = show(run_cli, "weapons", "--save-svg", str(same), "--save-html", str(same))
+    assert result.exit_code == 2
+    assert "name the same file" in result.stderr and not same.exists()

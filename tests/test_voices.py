@@ -382,3 +382,20 @@ def test_the_legend_explains_the_reported_mark_only_where_it_is_used(run_cli) ->
     assert "↳ a voice the article reports, not its own" in with_reports
     without = run_cli(["motive", "-a", str(MINI)]).stdout
     assert "↳" not in without
+
+
+def test_a_report_by_an_unregistered_voice_stops_the_views(run_cli, tmp_path: Path) -> None:
+    """An unknown voice id is a broken reference, as an unknown source is: no view shows the
+    raw id as if it were a voice, and ``compare voices`` never says nobody is reported."""
+    import shutil
+
+    corpus = tmp_path / "mini"
+    shutil.copytree(MINI, corpus)
+    yaml_path = corpus / "assertions.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    assert "voice: israeli-officials" in text
+    yaml_path.write_text(text.replace("voice: israeli-officials", "voice: nobody", 1))
+    for args in (["voices"], ["weapons"], ["report"]):
+        result = run_cli(args, cwd=corpus)
+        assert result.exit_code == 2, (args, result.output)
+        assert "unknown-voice" in result.stderr and "nobody" in result.stderr
