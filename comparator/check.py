@@ -323,6 +323,12 @@ def anchor_quotes(
     return findings
 
 
+def _several(places: tuple[Location, ...]) -> tuple[Location, ...]:
+    """Every place of an ambiguous quote; none for a quote found once (its ``location`` says
+    where), so tens of thousands of anchors do not each carry a tuple of one."""
+    return places if len(places) > 1 else ()
+
+
 def _whose(a: Assertion, key: QuoteKey) -> str:
     """How a message names the quote's owner: the assertion, or one of its reports."""
     if key.report < 0:
@@ -372,7 +378,7 @@ def _anchor_whole(
         places[0],
         first.start,
         first.end,
-        places,
+        _several(places),
         before=before,
         after=after,
     )
@@ -428,7 +434,16 @@ def _anchor_elided(
     places = tuple(Location(article.shown, m[0].line, m[0].column) for m in matches)
     status = AnchorStatus.FOUND if len(matches) == 1 else AnchorStatus.AMBIGUOUS
     anchor = QuoteAnchor(
-        quote, a.source, status, places[0], start, end, places, tuple(placed), before, after
+        quote,
+        a.source,
+        status,
+        places[0],
+        start,
+        end,
+        _several(places),
+        tuple(placed),
+        before,
+        after,
     )
     return anchor, _ambiguous(whose, quote, article, places)
 

@@ -363,6 +363,7 @@ class QuoteAnchor:
     location: Location | None = None
     start: int = -1
     end: int = -1
+    #: Every place of an ambiguous quote (empty when it is found once: ``location`` says where).
     occurrences: tuple[Location, ...] = ()
     #: An elided quote's parts, in order; empty for a quote without elision marks.
     parts: tuple[QuotePart, ...] = ()
