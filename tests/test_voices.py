@@ -399,3 +399,10 @@ def test_a_report_by_an_unregistered_voice_stops_the_views(run_cli, tmp_path: Pa
         result = run_cli(args, cwd=corpus)
         assert result.exit_code == 2, (args, result.output)
         assert "unknown-voice" in result.stderr and "nobody" in result.stderr
+
+
+def test_the_voices_text_wraps_within_the_width_without_trailing_spaces(run_cli) -> None:
+    result = run_cli(["voices"], cwd=ROOT, width=60)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines and all(len(line) <= 60 and line == line.rstrip() for line in lines)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import IO
 
-from rich.padding import Padding
 from rich.text import Text
 
 from comparator.console import data_text, make_console
@@ -39,7 +38,10 @@ def render(model: VoicesView, out: IO[str]) -> None:
         if index:
             console.print()
         for indent, line in _voice(entry, unicode):
-            console.print(Padding(line, (0, 0, 0, indent), expand=False))
+            # Wrapped here, each piece indented, so no line is padded out to the width.
+            for piece in line.wrap(console, max(console.width - indent, 20)):
+                piece.rstrip()
+                console.print(Text(" " * indent).append_text(piece), soft_wrap=True)
 
 
 def _voice(entry: VoiceEntry, unicode: bool) -> list[tuple[int, Text]]:
