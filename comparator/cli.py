@@ -298,7 +298,6 @@ def _render(
         with _workflow_fence(view, fmt, stream):
             renderer(model, stream)
         return
-    _check_save(fmt, save_svg, save_html)
     from comparator.console import recording
     from comparator.fileio import atomic_write
     from comparator.safetext import visible_path

@@ -25,7 +25,7 @@ from comparator.diffing import (
     shares_words,
 )
 from comparator.models import Claim, Party, Relation, Source, Topic, Verdict
-from comparator.views.common import Absence
+from comparator.views.common import Absence, multi_source_outlets, source_label
 
 
 class Framing(str, Enum):
@@ -192,18 +192,13 @@ def build_diff_view(
 
 
 class _Labels:
-    """How a sentence names a source: its outlet, plus its id when the outlet has several."""
+    """How a sentence names a source (``common.source_label``), for every source at once."""
 
     def __init__(self, sources: Iterable[Source]) -> None:
-        per_outlet: dict[str, int] = {}
-        for source in sources:
-            per_outlet[source.outlet] = per_outlet.get(source.outlet, 0) + 1
-        self.shared = frozenset(o for o, n in per_outlet.items() if n > 1)
+        self.shared = multi_source_outlets(sources)
 
     def side(self, position: Position) -> Side:
-        source = position.source
-        label = f"{source.outlet}/{source.id}" if source.outlet in self.shared else source.outlet
-        return Side(position, label)
+        return Side(position, source_label(position.source, self.shared))
 
 
 def _text_pair(framing: Framing, a: str, b: str, diff: WordDiff) -> TextPair:
