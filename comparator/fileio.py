@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -274,7 +273,7 @@ def temporary_name(target: Path, pid: int | None = None) -> str:
     """The name of an atomic write's temporary file for ``target``: ``.NAME.compare-tmp-PID-R``
     (NAME shortened so the whole stays a valid name, R random so two writers never meet)."""
     pid = os.getpid() if pid is None else pid
-    return f".{target.name[:_TEMP_NAME_ROOM]}{TEMP_MARK}{pid}-{secrets.token_hex(4)}"
+    return f".{target.name[:_TEMP_NAME_ROOM]}{TEMP_MARK}{pid}-{os.urandom(4).hex()}"
 
 
 def _alive(pid: int) -> bool:
