@@ -42,9 +42,10 @@ directly instead of the slower ``__setstate__`` of a frozen slotted dataclass.
 
 from __future__ import annotations
 
+import _operator
 import contextlib
 import copyreg
-import hashlib
+import importlib
 import io
 import os
 import pickle
@@ -60,7 +61,7 @@ from typing import IO, Any, cast
 
 from comparator import __version__
 from comparator.check import CheckResult
-from comparator.fileio import file_sha256, sha256_hex
+from comparator.fileio import open_regular
 from comparator.models import (
     AnchorStatus,
     Assertion,
@@ -177,7 +178,7 @@ def _code_stamp(package: Path = Path(__file__).parent) -> tuple[Any, ...] | None
             for name in names:
                 if name.endswith(".py"):
                     path = os.path.join(folder, name)
-                    modules.append((os.path.relpath(path, package), file_sha256(path)))
+                    modules.append((os.path.relpath(path, package), _file_hex(path)))
     except OSError:
         return None
     return (FORMAT, __version__, sys.version, tuple(sorted(modules)))
@@ -310,21 +311,80 @@ def _make_key(folder: _Folder) -> bytes | None:
     return key
 
 
+# --------------------------------------------------------------------------- digests
+#
+# The cache's speed trick: on a warm view it is the only code that hashes (the corpus file,
+# each article, compare's own sources, the entry's signature), so it hashes with CPython's
+# built-in SHA-256 and signs with HMAC built on it, and a warm view never loads OpenSSL through
+# hashlib and hmac (BENCHMARKS.md). tests/test_cache.py pins both against hashlib and hmac.
+
+
+def _builtin_sha256() -> Callable[..., Any]:
+    """CPython's own SHA-256 constructor, else hashlib's (the same digests)."""
+    for module in ("_sha2", "_sha256"):  # Python 3.12 and later, 3.11
+        try:
+            return cast("Callable[..., Any]", importlib.import_module(module).sha256)
+        except (ImportError, AttributeError):
+            continue
+    import hashlib  # a Python without the built-in module
+
+    return hashlib.sha256
+
+
+_sha256 = _builtin_sha256()
+
+
+def digest_hex(data: bytes) -> str:
+    """The SHA-256 of some bytes, as ``sha256sum`` prints it."""
+    return str(_sha256(data).hexdigest())
+
+
+def _file_hex(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a regular file, read a block at a time (never a FIFO or device)."""
+    hasher = _sha256()
+    with open_regular(path) as handle:
+        while block := handle.read(1 << 20):
+            hasher.update(block)
+    return str(hasher.hexdigest())
+
+
+class _Hmac:
+    """HMAC-SHA256 (RFC 2104) over the built-in SHA-256: what ``hmac.new(key, msg, "sha256")``
+    gives, fed a piece at a time."""
+
+    _BLOCK = 64
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > self._BLOCK:
+            key = _sha256(key).digest()
+        key = key.ljust(self._BLOCK, b"\0")
+        self._inner = _sha256(bytes(b ^ 0x36 for b in key))
+        self._outer_key = bytes(b ^ 0x5C for b in key)
+
+    def update(self, data: bytes | memoryview) -> None:
+        self._inner.update(data)
+
+    def digest(self) -> bytes:
+        outer = _sha256(self._outer_key)
+        outer.update(self._inner.digest())
+        return bytes(outer.digest())
+
+
 def _entry_name(assertions: Path, cwd: str) -> str:
     """One entry per corpus file, as named and as resolved, and working folder: the paths a
     view shows depend on all three."""
-    key = sha256_hex(
+    key = digest_hex(
         f"{assertions}\0{assertions.resolve()}\0{cwd}".encode("utf-8", "surrogateescape")
     )
     return f"{ENTRY_PREFIX}{key[:32]}{ENTRY_SUFFIX}"
 
 
-def _signature(key: bytes, name: str) -> Any:
+def _signature(key: bytes, name: str) -> _Hmac:
     """The running HMAC of an entry: over its name (so an entry copied or linked under another
     corpus's name is refused) and then every byte of its body."""
-    import hmac
-
-    return hmac.new(key, name.encode("ascii") + b"\0", "sha256")
+    signature = _Hmac(key)
+    signature.update(name.encode("ascii") + b"\0")
+    return signature
 
 
 def _read_signed(folder: _Folder, name: str, key: bytes) -> bytes | None:
@@ -340,9 +400,7 @@ def _read_signed(folder: _Folder, name: str, key: bytes) -> bytes | None:
         return None
     signature = _signature(key, name)
     signature.update(memoryview(data)[_BODY:])
-    import hmac
-
-    if not hmac.compare_digest(signature.digest(), data[len(MAGIC) : _BODY]):
+    if not _operator._compare_digest(signature.digest(), data[len(MAGIC) : _BODY]):
         return None
     return data
 
@@ -396,10 +454,10 @@ def _regular_sha256(path: str | os.PathLike[str]) -> str | None:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return None
-        hasher = hashlib.sha256()
+        hasher = _sha256()
         while block := handle.read(1 << 20):
             hasher.update(block)
-    return hasher.hexdigest()
+    return str(hasher.hexdigest())
 
 
 class _SigningWriter:

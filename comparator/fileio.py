@@ -11,7 +11,6 @@ recognises (and removes) the ones a killed run left.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -130,21 +129,6 @@ def read_input(path: Path, shown: str, *, folder_hint: str) -> bytes:
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte in it
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(f"{shown}: cannot be read ({reason})") from None
-
-
-def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of some bytes, as ``sha256sum`` prints it (what ``sha256:`` pins hold)."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The digest of a regular file, read a block at a time: a large file is never held whole,
-    and a FIFO or device put in a file's place is refused (RefusedFile), never read."""
-    hasher = hashlib.sha256()
-    with open_regular(path) as handle:
-        while block := handle.read(1 << 20):
-            hasher.update(block)
-    return hasher.hexdigest()
 
 
 def utf8_error_position(data: bytes, error: UnicodeDecodeError) -> tuple[int, int]:

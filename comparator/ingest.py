@@ -24,12 +24,12 @@ from comparator.fileio import (
     read_input,
     read_regular,
     refuse_read_only,
-    sha256_hex,
     utf8_error_position,
 )
 from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
 from comparator.safetext import hidden_character, without_hidden
+from comparator.texts import sha256_hex
 from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 

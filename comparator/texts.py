@@ -7,10 +7,11 @@ that points into it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from comparator.fileio import RefusedFile, read_regular, sha256_hex, utf8_error_position
+from comparator.fileio import RefusedFile, read_regular, utf8_error_position
 from comparator.models import Corpus, Finding, Location, Source
 from comparator.quotes import NormalisedText
 from comparator.rules import finding
@@ -30,6 +31,11 @@ class ArticleText:
 #: The longest name (and path) a ``file:`` value may have, in bytes, as most systems allow.
 MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of some bytes, as ``sha256sum`` prints it (what ``sha256:`` pins hold)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def file_value_problem(raw: str) -> str | None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from comparator import cache
 from comparator.check import CheckResult, verify
 from comparator.errors import CorpusInvalidError, UsageError, did_you_mean
-from comparator.fileio import sha256_hex
 from comparator.loader import find_assertions
 from comparator.models import RESERVED_TOPIC_IDS, Corpus, Party, PartyKind, Severity, Source, Topic
 
@@ -47,7 +46,7 @@ def open_corpus(
         from comparator.loader import load_corpus, read_corpus_bytes
 
         data = read_corpus_bytes(path)
-        digest = sha256_hex(data)  # of the very bytes verified, for the cache
+        digest = cache.digest_hex(data)  # of the very bytes verified, for the cache
         loaded = load_corpus(path, data)
         del data  # a large YAML is not kept while its articles are verified
         result = verify(loaded.corpus, loaded.findings, lints=False, keep_texts=keep_texts)

@@ -9,6 +9,8 @@ import io
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from unittest import mock
@@ -355,3 +357,40 @@ def test_an_entry_is_read_only_when_the_user_owns_it_in_a_private_folder(
         and group_and_others == 0
     )
     assert (read is not None) == simple
+
+
+# -- the cache's own digests, against the standard library's ----------------------------------
+
+
+@given(data=st.binary(max_size=3000))
+def test_the_caches_sha256_is_hashlibs(data: bytes) -> None:
+    import hashlib
+
+    assert cache_module.digest_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+@given(key=st.binary(max_size=200), pieces=st.lists(st.binary(max_size=500), max_size=5))
+def test_the_caches_signature_is_hmac_sha256(key: bytes, pieces: list[bytes]) -> None:
+    """Fed in pieces, as an entry is signed while it is written and read."""
+    import hmac
+
+    signature = cache_module._Hmac(key)
+    for piece in pieces:
+        signature.update(piece)
+    assert signature.digest() == hmac.new(key, b"".join(pieces), "sha256").digest()
+
+
+def test_a_warm_view_loads_neither_hashlib_nor_hmac(tmp_path: Path) -> None:
+    """The point of the cache's own digests: OpenSSL stays unloaded on a warm view."""
+    code = (
+        "import sys; from comparator.cli import main\n"
+        "try:\n    main(['topics'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('hashlib', 'hmac', '_hashlib') if m in sys.modules))"
+    )
+    env = {**os.environ, "COMPARE_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
+    mini = Path(__file__).resolve().parent / "fixtures" / "mini"
+    for _ in range(2):  # the first run fills the cache, the second is warm
+        run = subprocess.run(
+            [sys.executable, "-c", code], cwd=mini, env=env, capture_output=True, text=True
+        )
+    assert run.stdout.strip().splitlines()[-1] == "[]", run.stdout + run.stderr
