@@ -252,8 +252,8 @@ def voice_findings(corpus: Corpus, a: Assertion, voice_ids: set[str]) -> list[Fi
                 finding(
                     "unknown-voice",
                     f"a report of assertion '{a.id}' names voice '{report.voice}', which is "
-                    f"not under voices{_did_you_mean(report.voice, voice_ids)}; add it there "
-                    "with its name",
+                    "not under voices; add it there with its name"
+                    f"{_did_you_mean(report.voice, voice_ids)}",
                     report.location,
                 )
             )
