@@ -116,6 +116,14 @@ def _format_option(help_text: str = "Output format.", *, show_default: bool = Tr
     )
 
 
+def _pairs_option() -> Any:
+    return typer.Option(
+        "--pairs",
+        help="Under each relation (shown by outlet, with its count), list every pair of "
+        "articles as well. JSON always lists them.",
+    )
+
+
 def _save_option(name: str, what: str) -> Any:
     return typer.Option(
         f"--save-{name}",
@@ -342,6 +350,7 @@ def show(
             help="Show each quote in its whole sentence, the quoted words marked «like this».",
         ),
     ] = False,
+    pairs: Annotated[bool, _pairs_option()] = False,
     fmt: Annotated[ShowFormat, _format_option()] = ShowFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
@@ -360,7 +369,9 @@ def show(
     chosen = resolve_topics(corpus, topics)
     claims = resolve_claims(chosen, claim or [])
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
-    model = build_show(comparisons, by=by, claims=claims, quotes=not no_quotes, context=context)
+    model = build_show(
+        comparisons, by=by, claims=claims, quotes=not no_quotes, context=context, pairs=pairs
+    )
     title = "compare " + " ".join(c.topic.id for c in comparisons)
     _render("show", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 

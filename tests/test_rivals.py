@@ -288,8 +288,13 @@ def test_compare_topic_text_shows_the_answers_and_the_rival_pair(run_cli, corpus
     assert answers < out.index("status  Moscow's goal")  # before the claims
     assert "East: status; West: spoiler; North: status, spoiler (suggests)" in out
     assert "none of these answers: South" in out
-    assert "rival: East: status (affirms) vs West: spoiler (affirms)" in out
+    # the group's rivals by outlet, with the count; each claim's rival line the same way
+    assert "  ≠ rival, 1 pair: East: status vs West: spoiler\n" in out
+    assert "≠ rival, 1 pair: East: status (affirms) vs West: spoiler (affirms)\n" in out
     assert "sources give rival answers (1 rival answer)" in out
+    assert "    East: status (affirms) vs West: spoiler (affirms)" not in out  # pairs on demand
+    paired = run_cli(["motive", "--pairs"], cwd=corpus, width=200).stdout
+    assert paired.count("    East: status (affirms) vs West: spoiler (affirms)\n") == 3
     assert out.count("verdict: contested") == 2
 
 
@@ -300,7 +305,12 @@ def test_compare_topic_markdown_shows_the_answers(run_cli, corpus: Path) -> None
         "**Answers** (rival claims `status`, `spoiler`): East: status; West: spoiler; "
         "North: status, spoiler (suggests)" in result.stdout
     )
-    assert "- ≠ rival: East: status (affirms) vs West: spoiler (affirms)" in result.stdout
+    assert "≠ rival, 1 pair: East: status vs West: spoiler" in result.stdout
+    assert "- ≠ rival, 1 pair: East: status (affirms) vs West: spoiler (affirms)" in result.stdout
+    assert "  - East: status (affirms) vs West: spoiler (affirms)" not in result.stdout
+    paired = run_cli(["motive", "--format", "markdown", "--pairs"], cwd=corpus).stdout
+    assert paired.count("  - East: status (affirms) vs West: spoiler (affirms)\n") == 2
+    assert "West: spoiler  \n≠ East: status (affirms) vs West: spoiler (affirms)\n" in paired
 
 
 def test_compare_topic_json_lists_rivals_answers_and_rival_relations(run_cli, corpus: Path) -> None:

@@ -71,7 +71,7 @@ def test_show_is_the_default_command(run_cli: Any) -> None:
 
 
 def test_outlet_column_holds_each_article_with_its_own_stance(run_cli: Any) -> None:
-    out = show(run_cli, "weapons", "--claim", "direct-supply").stdout
+    out = show(run_cli, "weapons", "--claim", "direct-supply", width=160).stdout
     east = _column(out, "East")
     assert (
         east.index("east-one")
@@ -79,9 +79,22 @@ def test_outlet_column_holds_each_article_with_its_own_stance(run_cli: Any) -> N
         < east.index("east-two")
         < east.index("✔ suggests")
     )
-    assert "≠ contradict: East/east-one (denies) vs East/east-two (suggests), inside East" in out
-    assert "≠ contradict: North (affirms) vs South (doubts)" in out
+    # one line per relation: its sides by outlet, in column order, and how many pairs
+    assert (
+        "≠ contradict, 4 pairs: North (affirms), East/east-two (suggests) vs South (doubts), "
+        "East/east-one (denies); divided inside East\n"
+    ) in out
     assert "verdict: contested" in out
+    assert "vs South (doubts)\n" not in out  # the pairs only on demand
+    paired = show(run_cli, "weapons", "--claim", "direct-supply", "--pairs", width=160).stdout
+    assert paired.startswith(out.split("≠ contradict")[0])
+    assert (
+        "divided inside East\n"
+        "    North (affirms) vs South (doubts)\n"
+        "    North (affirms) vs East/east-one (denies)\n"
+        "    South (doubts) vs East/east-two (suggests)\n"
+        "    East/east-one (denies) vs East/east-two (suggests), inside East\n"
+    ) in paired
 
 
 def test_cells_carry_summary_quote_and_file_line(run_cli: Any) -> None:
@@ -184,7 +197,9 @@ def test_many_outlets_stay_within_the_width(run_cli: Any, tmp_path: Path) -> Non
         assert result.exit_code == 0, result.output
         assert max(cell_len(line) for line in result.stdout.splitlines()) <= width
         assert all(n in result.stdout for n in names)
-        assert result.stdout.count("≠ contradict:") == 20  # 5 deniers x 4 affirmers
+        # one line: 5 deniers vs 4 affirmers, 20 pairs
+        assert result.stdout.count("≠ contradict") == 2  # the line and the legend
+        assert "≠ contradict, 20 pairs: outlet0 (denies)," in result.stdout
 
 
 # ------------------------------------------------------------------------ untrusted text
@@ -311,7 +326,7 @@ def test_force_color_colours_and_no_color_wins() -> None:
 def test_a_console_without_unicode_gets_ascii_marks() -> None:
     out = _compare("weapons", env={"PYTHONIOENCODING": "ascii", "COLUMNS": "100"})
     assert "-- denies !=" in out and "++ affirms !=" in out
-    assert "!= contradict: North (affirms) vs South (doubts)" in out
+    assert "!= contradict, 4 pairs: North (affirms), East/east-two (suggests) vs" in out
     assert out.isascii()
 
 
@@ -411,7 +426,17 @@ def test_markdown_has_a_table_per_claim_with_a_row_per_article(run_cli: Any) -> 
     assert profits[1][2] == "silent on this topic"
     out = result.stdout
     assert "**Verdict: contested**" in out and "**Verdict: mixed**" in out
-    assert "East/east-one (denies) vs East/east-two (suggests), inside East" in out
+    assert (
+        "- ≠ contradict, 4 pairs: North (affirms), East/east-two (suggests) vs South (doubts), "
+        "East/east-one (denies); divided inside East\n"
+    ) in out
+    assert "(suggests), inside East\n" not in out  # the pairs only on demand
+    paired = show(run_cli, "weapons", "chaos", "--format", "markdown", "--pairs").stdout
+    assert (
+        "divided inside East\n  - North (affirms) vs South (doubts)\n"
+        "  - North (affirms) vs East/east-one (denies)\n"
+    ) in paired
+    assert "  - East/east-one (denies) vs East/east-two (suggests), inside East\n" in paired
 
 
 def test_markdown_without_quotes_drops_the_evidence_column(run_cli: Any) -> None:

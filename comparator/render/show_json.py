@@ -24,7 +24,12 @@ without elision marks is one part) and ``sentence``: ``{"text", "pieces": [{"tex
 quote is written), or null when the quote was not found. Version 2: each topic
 lists its ``rivals`` (groups of claim ids) and, per group, ``answers``: which claims each
 article gives and which articles give none; a claim's relations also hold its ``rival`` pairs,
-each with ``"claims": [claim of a, claim of b]``. ``--claim`` keeps only the
+each with ``"claims": [claim of a, claim of b]``. Each claim's ``by_outlet`` sums its
+relations up as the text views show them: per relation (contradict, rival, diverge) its
+``pairs`` and its two ``sides``, each a list of ``{"outlet", "sources", "said": [{"claim",
+"stance", "count"}]}`` in column order, and the outlets ``divided`` between them; a rival
+group's answers have ``rival_count`` and ``by_outlet`` (per claim, who gives it against a
+rival). ``relations`` still lists every pair, whatever ``--pairs`` says. ``--claim`` keeps only the
 named claims (and drops topics left with none); ``--by`` and ``--no-quotes`` shape the text
 views only: the JSON always carries every position and quote.
 """
@@ -32,10 +37,12 @@ views only: the JSON always carries every position and quote.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import IO, Any
 
 from comparator.compare import Position
-from comparator.models import Relation
+from comparator.models import Relation, Source
+from comparator.views.relations import RelationSummary
 from comparator.views.rivals import AnswerGroup
 from comparator.views.show import (
     Evidence,
@@ -88,6 +95,11 @@ def answers_object(group: AnswerGroup) -> dict[str, Any]:
             for a in group.answers
         ],
         "unanswered": [s.id for s in group.unanswered],
+        "rival_count": group.rival_count,
+        "by_outlet": [
+            {"claim": side.claim.id, "labels": list(side.labels), "sources": _ids(side.sources)}
+            for side in group.sides
+        ],
         "rivals": [
             {
                 "a": line.first.source.id,
@@ -119,6 +131,35 @@ def claim_object(claim: ShowClaim) -> dict[str, Any]:
             }
             for r in claim.comparison.rivals
         ],
+        "by_outlet": [summary_object(s) for s in claim.summaries],
+    }
+
+
+def _ids(sources: Iterable[Source]) -> list[str]:
+    return [s.id for s in sources]
+
+
+def summary_object(summary: RelationSummary) -> dict[str, Any]:
+    """A relation by outlet: its two sides, each outlet with its articles and what they say
+    (claim, stance, how many), and how many pairs it makes."""
+    return {
+        "relation": summary.relation.value,
+        "pairs": summary.pairs,
+        "sides": [
+            [
+                {
+                    "outlet": side.outlet,
+                    "sources": _ids(side.sources),
+                    "said": [
+                        {"claim": s.claim, "stance": s.stance.value, "count": s.count}
+                        for s in side.said
+                    ],
+                }
+                for side in sides
+            ]
+            for sides in summary.sides
+        ],
+        "divided": list(summary.divided),
     }
 
 

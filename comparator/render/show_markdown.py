@@ -3,7 +3,8 @@
 Markdown tables cannot hold a column per outlet with quotes in it and stay legible in their
 source, so each claim gets a table with one row per article, grouped by outlet in corpus
 order (``--by`` changes nothing here): outlet, source, stance, summary and the evidence. The
-verdict and the pairs that contradict or diverge follow each table. Every value from the
+verdict and each relation (its sides by outlet and its count of pairs; the pairs themselves
+with ``--pairs``) follow each table. Every value from the
 corpus is escaped with ``markdown_util``; the only raw markup is the tool's own.
 """
 
@@ -39,14 +40,21 @@ from comparator.views.show import (
 def render(model: ShowView, out: IO[str]) -> None:
     blocks: list[str] = []
     for topic in model.topics:
-        blocks.extend(topic_blocks(topic, quotes=model.quotes, context=model.context))
+        blocks.extend(
+            topic_blocks(topic, quotes=model.quotes, context=model.context, pairs=model.pairs)
+        )
     if blocks:
         blocks.append("_" + escape_inline("; ".join(legend(reports=model.has_reports))) + "_")
     out.write("\n\n".join(blocks) + "\n" if blocks else "")
 
 
 def topic_blocks(
-    shown: ShowTopic, *, quotes: bool = True, level: int = 2, context: bool = False
+    shown: ShowTopic,
+    *,
+    quotes: bool = True,
+    level: int = 2,
+    context: bool = False,
+    pairs: bool = False,
 ) -> list[str]:
     """The markdown blocks of one topic (headings at ``level``), joined by blank lines."""
     topic = shown.topic
@@ -55,11 +63,13 @@ def topic_blocks(
         f"{hashes} {escape_inline(topic.id)}: {escape_inline(topic.title)}",
         f"_{escape_inline(topic.question)}_",
     ]
-    blocks += [answers_block(group) for group in shown.answers]
+    blocks += [answers_block(group, pairs=pairs) for group in shown.answers]
     if not shown.claims:
         blocks.append("This topic has no claims yet.")
     for claim in shown.claims:
-        blocks.extend(claim_blocks(claim, quotes=quotes, level=level + 1, context=context))
+        blocks.extend(
+            claim_blocks(claim, quotes=quotes, level=level + 1, context=context, pairs=pairs)
+        )
     absent = []
     for kind, group in (("Silent", shown.silent), ("Unreviewed", shown.unreviewed)):
         if group.labels:
@@ -69,22 +79,33 @@ def topic_blocks(
     return blocks
 
 
-def answers_block(group: AnswerGroup) -> str:
+def answers_block(group: AnswerGroup, *, pairs: bool = False) -> str:
     """The topic as a question: which of the rival answers each article gives, then who gives
     none and each pair of rivals."""
     claims = ", ".join(code_span(c.id) for c in group.claims)
     lines = [f"**Answers** (rival claims {claims}): {escape_inline(group.sentence)}"]
     if group.unanswered_labels:
         lines.append(f"None of these answers: {escape_inline(', '.join(group.unanswered_labels))}")
-    lines += [
-        f"{escape_inline(pick(CONTRADICT_MARK))} rival: {escape_inline(r.sentence)}"
-        for r in group.rivals
-    ]
+    if group.rival_count:
+        lines.append(
+            f"{escape_inline(pick(CONTRADICT_MARK))} rival, {group.pair_words}: "
+            f"{escape_inline(group.sides_sentence)}"
+        )
+    if pairs:
+        lines += [
+            f"{escape_inline(pick(CONTRADICT_MARK))} {escape_inline(r.sentence)}"
+            for r in group.rivals
+        ]
     return "  \n".join(lines)
 
 
 def claim_blocks(
-    claim: ShowClaim, *, quotes: bool = True, level: int = 3, context: bool = False
+    claim: ShowClaim,
+    *,
+    quotes: bool = True,
+    level: int = 3,
+    context: bool = False,
+    pairs: bool = False,
 ) -> list[str]:
     hashes = "#" * level
     blocks = [
@@ -93,16 +114,26 @@ def claim_blocks(
     ]
     header = ["Outlet", "Source", "Stance", "Summary"] + (["Evidence"] if quotes else [])
     blocks.append(table(header, [_row(entry, quotes, context) for entry in claim.rows]))
-    lines = []
-    for line in claim.lines:
-        opposed = line.relation in (Relation.CONTRADICT, Relation.RIVAL)
-        mark = CONTRADICT_MARK if opposed else DIVERGE_MARK
-        lines.append(
-            f"- {escape_inline(pick(mark))} {line.relation.value}: {escape_inline(line.sentence)}"
-        )
+    lines = relation_bullets(claim, pairs=pairs)
     if lines:
         blocks.append("\n".join(lines))
     return blocks
+
+
+def relation_bullets(claim: ShowClaim, *, pairs: bool = False) -> list[str]:
+    """A bullet per relation on the claim, its sides by outlet and its count of pairs; with
+    ``pairs``, each pair as a bullet under it."""
+    lines = []
+    for summary in claim.summaries:
+        opposed = summary.relation in (Relation.CONTRADICT, Relation.RIVAL)
+        mark = escape_inline(pick(CONTRADICT_MARK if opposed else DIVERGE_MARK))
+        lines.append(
+            f"- {mark} {summary.relation.value}, {summary.count_words}: "
+            f"{escape_inline(summary.sentence)}"
+        )
+        if pairs:
+            lines += [f"  - {escape_inline(p.sentence)}" for p in claim.lines_of(summary.relation)]
+    return lines
 
 
 def _row(entry: Entry, quotes: bool, context: bool) -> list[str]:

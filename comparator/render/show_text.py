@@ -2,8 +2,9 @@
 
 For each claim: the claim and its verdict, a table with one column per outlet (or per article
 with ``--by source``) where each cell holds the stance (symbol and word, coloured), the
-summary and the quotes with ``file:line``, then one line per pair that contradicts or
-diverges. Silent and unreviewed sources close each topic; a legend closes the view.
+summary and the quotes with ``file:line``, then one line per relation (contradict, rival
+answers, diverge) naming its sides by outlet and counting its pairs (each pair under it with
+``--pairs``). Silent and unreviewed sources close each topic; a legend closes the view.
 
 When the terminal is too narrow for one column per outlet to stay readable, the same table is
 turned on its side: one row per outlet. Every piece of article or YAML text goes through
@@ -117,10 +118,14 @@ class _View:
             line = Text("  none of these answers: ", style="dim")
             line.append_text(data_text(", ".join(group.unanswered_labels), "dim"))
             self.out.text(line)
-        for rival in group.rivals:
-            line = Text(f"  {pick(CONTRADICT_MARK, self.unicode)} rival: ", style=CONTRADICT_STYLE)
-            line.append_text(data_text(rival.sentence))
+        if group.rival_count:
+            mark = pick(CONTRADICT_MARK, self.unicode)
+            line = Text(f"  {mark} rival, {group.pair_words}: ", style=CONTRADICT_STYLE)
+            line.append_text(data_text(group.sides_sentence))
             self.out.text(line)
+        if self.model.pairs:
+            for rival in group.rivals:
+                self.out.text(Text("      ").append_text(data_text(rival.sentence)))
 
     def _claim(self, topic: ShowTopic, claim: ShowClaim) -> None:
         head = Text()
@@ -137,14 +142,19 @@ class _View:
         verdict.append(f" {pick(DASH, self.unicode)} {claim.summary}", style="dim")
         self.out.text(verdict)
         self._table(topic, claim)
-        for relation_line in claim.lines:
-            contradict = relation_line.relation in (Relation.CONTRADICT, Relation.RIVAL)
+        for summary in claim.summaries:
+            contradict = summary.relation in (Relation.CONTRADICT, Relation.RIVAL)
             line = Text()
             mark = CONTRADICT_MARK if contradict else DIVERGE_MARK
             style = CONTRADICT_STYLE if contradict else DIVERGE_STYLE
-            line.append(f"{pick(mark, self.unicode)} {relation_line.relation.value}: ", style=style)
-            line.append_text(data_text(relation_line.sentence, one_line=True))
+            lead = f"{pick(mark, self.unicode)} {summary.relation.value}, {summary.count_words}: "
+            line.append(lead, style=style)
+            line.append_text(data_text(summary.sentence, one_line=True))
             self.out.text(line)
+            if self.model.pairs:
+                for pair in claim.lines_of(summary.relation):
+                    line = Text("    ").append_text(data_text(pair.sentence, one_line=True))
+                    self.out.text(line)
 
     def _absent(self, topic: ShowTopic) -> None:
         printed = False

@@ -18,6 +18,7 @@ from functools import cached_property
 from comparator.compare import GroupAnswers, Position, TopicComparison
 from comparator.models import Claim, Source, Stance
 from comparator.views.common import RelationLine, by_outlet_order, rival_lines
+from comparator.views.relations import ColumnOrder, outlet_labels
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -51,10 +52,13 @@ class Answer:
 
 @dataclass(frozen=True, slots=True, repr=False)
 class RivalSide:
-    """A claim of the group and the articles giving it against a rival's answer."""
+    """A claim of the group and the articles giving it against a rival's answer, named by
+    outlet (``Carnegie``, ``CEPA/cepa-dubow``, ``3 CEPA articles``), in column order."""
 
     claim: Claim
     labels: tuple[str, ...]
+    #: The articles themselves, in column order.
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, repr=False)
@@ -82,6 +86,17 @@ class AnswerGroup:
         """``Carnegie: status; WINEP: spoiler``: each article's answers, plain words."""
         return "; ".join(f"{a.label}: {a.words}" for a in self.answers) or "no source answers"
 
+    @property
+    def pair_words(self) -> str:
+        """``2 pairs``: how many pairs of articles give rival answers."""
+        return f"{self.rival_count} pair{'s' * (self.rival_count != 1)}"
+
+    @property
+    def sides_sentence(self) -> str:
+        """``Carnegie, CEPA/cepa-lautman: global-south vs CEPA/cepa-dubow: sow-chaos``: who
+        gives each answer against a rival's, by outlet, plain words."""
+        return " vs ".join(f"{', '.join(side.labels)}: {side.claim.id}" for side in self.sides)
+
     @cached_property
     def rivals(self) -> tuple[RelationLine, ...]:
         """One line per pair of articles giving rival answers, in column order."""
@@ -96,6 +111,7 @@ def answer_groups(comparison: TopicComparison, names: Mapping[str, str]) -> tupl
     order = by_outlet_order(comparison, [s.id for s in comparison.sources])
     sources = {s.id: s for s in comparison.sources}
     covering = set(comparison.covering)
+    column = ColumnOrder(comparison)
     groups = []
     for group, answers in zip(topic.rivals, comparison.answers, strict=True):
         claims = tuple(by_id[c] for c in dict.fromkeys(group.claims) if c in by_id)
@@ -105,9 +121,8 @@ def answer_groups(comparison: TopicComparison, names: Mapping[str, str]) -> tupl
         for claim in claims:
             on_side = answers.sources_for(claim.id)
             if on_side:
-                sides.append(
-                    RivalSide(claim, tuple(names.get(i, i) for i in order if i in on_side))
-                )
+                chosen = tuple(sources[i] for i in order if i in on_side)
+                sides.append(RivalSide(claim, outlet_labels(chosen, column, names), chosen))
         groups.append(
             AnswerGroup(
                 claims,

@@ -13,6 +13,7 @@ from comparator.models import (
     Claim,
     Location,
     QuoteAnchor,
+    Relation,
     Source,
     Stance,
     Topic,
@@ -31,6 +32,7 @@ from comparator.views.common import (
     labels,
     relation_lines,
 )
+from comparator.views.relations import ColumnOrder, RelationSummary, relation_summaries
 from comparator.views.rivals import AnswerGroup, answer_groups
 
 #: What joins the parts of an elided quote when it is shown.
@@ -209,15 +211,28 @@ class ShowClaim:
     #: The topic compared, and how sentences name its sources: what ``lines`` is made from.
     topic_comparison: TopicComparison
     labels: Mapping[str, str]
+    #: The topic's column order, made once for all its claims.
+    order: ColumnOrder | None = None
+
+    @cached_property
+    def summaries(self) -> tuple[RelationSummary, ...]:
+        """Each relation on the claim by outlet, with its count of pairs: what the views
+        print, linear in the positions."""
+        return relation_summaries(self.topic_comparison, self.comparison, self.labels, self.order)
 
     @cached_property
     def lines(self) -> tuple[RelationLine, ...]:
-        """One line per pair that contradicts, then per pair that diverges, in column order.
+        """One line per pair that contradicts, then per rival answer, then per pair that
+        diverges, in column order.
 
-        Made when a view first asks: the pairs are quadratic in the positions, and the report
-        never shows them.
+        Made when a view first asks (``--pairs``, the JSON): the pairs are quadratic in the
+        positions.
         """
         return relation_lines(self.topic_comparison, self.comparison, self.labels)
+
+    def lines_of(self, relation: Relation) -> tuple[RelationLine, ...]:
+        """The pairs of one relation, in column order (``--pairs`` shows them under it)."""
+        return tuple(line for line in self.lines if line.relation is relation)
 
     @property
     def claim(self) -> Claim:
@@ -255,6 +270,8 @@ class ShowView:
     quotes: bool = True
     #: Show each quote in its whole sentence (``--context``).
     context: bool = False
+    #: List every pair of articles under each relation (``--pairs``), not only the sides.
+    pairs: bool = False
 
     @property
     def has_reports(self) -> bool:
@@ -269,6 +286,7 @@ def build_show(
     claims: frozenset[str] = frozenset(),
     quotes: bool = True,
     context: bool = False,
+    pairs: bool = False,
 ) -> ShowView:
     """The view of the topics; ``claims`` keeps only those claims (and drops topics left with
     none of them)."""
@@ -278,7 +296,7 @@ def build_show(
         if claims and not chosen:
             continue  # --claim names claims of another topic
         topics.append(show_topic(comparison, chosen, by))
-    return ShowView(tuple(topics), by, quotes, context)
+    return ShowView(tuple(topics), by, quotes, context, pairs)
 
 
 def columns_of(comparison: TopicComparison, by: By) -> tuple[Column, ...]:
@@ -298,9 +316,10 @@ def show_topic(
     columns = columns_of(comparison, by)
     by_id = {s.id: s for s in comparison.sources}
     row_order = tuple(by_id[i] for i in by_outlet_order(comparison, by_id))
+    order = ColumnOrder(comparison)
     return ShowTopic(
         comparison.topic,
-        tuple(_claim(comparison, c, columns, row_order, names) for c in claims),
+        tuple(_claim(comparison, c, columns, row_order, names, order) for c in claims),
         columns,
         absentees(comparison, names, Absence.SILENT, comparison.silent),
         absentees(comparison, names, Absence.UNREVIEWED, comparison.unreviewed),
@@ -315,6 +334,7 @@ def _claim(
     columns: tuple[Column, ...],
     row_order: tuple[Source, ...],
     names: dict[str, str],
+    order: ColumnOrder,
 ) -> ShowClaim:
     against = contradicted_sources(claim)
     stands = {
@@ -344,6 +364,7 @@ def _claim(
         tuple(stands.values()),
         comparison,
         names,
+        order,
     )
 
 

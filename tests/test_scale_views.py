@@ -1,0 +1,111 @@
+"""Views that scale (issue 16): on a corpus with many articles per outlet, what a reader is
+shown grows with the positions, not with their pairs; the pairs are there on demand (``--pairs``,
+``--all-pairs``) and always in the JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.scale_corpus import STANCES, source_ids, write_scale_corpus
+
+OUTLETS = 3
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """The corpus with 5 and with 10 articles per outlet (doubling the positions)."""
+    return {
+        k: write_scale_corpus(tmp_path_factory.mktemp(f"scale{k}"), outlets=OUTLETS, per_outlet=k)
+        for k in (5, 10)
+    }
+
+
+def _run(run_cli: Any, corpus: Path, *args: str) -> str:
+    result = run_cli([*args, "-a", str(corpus)], width=200)
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def _contradicting_pairs(k: int) -> int:
+    """How many pairs of articles contradict on claim c, counted the slow way."""
+    signs = {"affirms": 1, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -1}
+    scores = [signs[STANCES[i % len(STANCES)]] for i in range(OUTLETS * k)]
+    return sum(1 for a, b in combinations(scores, 2) if a * b < 0)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_topic_view_grows_with_the_positions_not_the_pairs(
+    run_cli: Any, corpora: dict[int, Path], fmt: str
+) -> None:
+    small, large = (_run(run_cli, corpora[k], "t", "-f", fmt) for k in (5, 10))
+    # twice the positions: the table doubles, the relation lines stay one per relation
+    assert len(large.splitlines()) < 2.2 * len(small.splitlines())
+    for out, k in ((small, 5), (large, 10)):
+        assert f"contradict, {_contradicting_pairs(k)} pairs: " in out
+        assert out.count("contradict, ") == 1
+        assert "vs O0/o0-s1 (denies)" not in out  # no pair line without --pairs
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_pairs_lists_every_pair_under_its_relation(
+    run_cli: Any, corpora: dict[int, Path], fmt: str
+) -> None:
+    out = _run(run_cli, corpora[10], "t", "--pairs", "-f", fmt)
+    pair = re.compile(r"^ *(- )?O\d/o\d-s\d \((\w+)\) vs O\d/o\d-s\d \((\w+)\)")
+    signs = {"affirms": 1, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -1}
+    lines = [line for line in out.splitlines() if pair.match(line)]
+    found = [m.groups()[1:] for m in map(pair.match, lines) if m]
+    # every pair of claim c once: those that contradict, and those that diverge
+    assert len(set(lines)) == len(lines)
+    assert sum(1 for a, b in found if signs[a] * signs[b] < 0) == _contradicting_pairs(10)
+    neutral = sum(1 for i in range(OUTLETS * 10) if STANCES[i % len(STANCES)] == "neutral")
+    assert sum(1 for a, b in found if 0 in (signs[a], signs[b])) == neutral * (30 - neutral)
+    assert "O0/o0-s0 (affirms) vs O0/o0-s1 (denies), inside O0" in out
+    assert "O0/o0-s0 (affirms) vs O2/o2-s9 (doubts)" in out
+
+
+def test_json_lists_every_pair_and_the_summary_by_outlet(
+    run_cli: Any, corpora: dict[int, Path]
+) -> None:
+    [topic] = json.loads(_run(run_cli, corpora[10], "t", "-f", "json"))
+    claim = next(c for c in topic["claims"] if c["id"] == "c")
+    relations = [r for r in claim["relations"] if r["relation"] == "contradict"]
+    assert len(relations) == _contradicting_pairs(10)
+    positions = len(source_ids(OUTLETS, 10))
+    assert len(claim["relations"]) == positions * (positions - 1) // 2  # every pair, always
+    [contradict, diverge] = claim["by_outlet"]
+    assert contradict["relation"] == "contradict"
+    assert contradict["pairs"] == len(relations)
+    first, second = contradict["sides"]
+    assert [s["outlet"] for s in first] == ["O0", "O1", "O2"]
+    o0 = first[0]
+    assert o0["sources"] == ["o0-s0", "o0-s3", "o0-s5", "o0-s8"]
+    assert o0["said"] == [
+        {"claim": "c", "stance": "affirms", "count": 2},
+        {"claim": "c", "stance": "suggests", "count": 2},
+    ]
+    for_, against = (sum(len(s["sources"]) for s in side) for side in (first, second))
+    assert for_ * against == contradict["pairs"]
+    assert contradict["divided"] == ["O0", "O1", "O2"]
+    assert diverge["relation"] == "diverge"
+    [answers] = topic["answers"]
+    assert answers["rival_count"] == len(answers["rivals"])
+    assert [side["claim"] for side in answers["by_outlet"]] == ["status", "spoiler"]
+    rival = next(c for c in topic["claims"] if c["id"] == "status")["by_outlet"]
+    assert [r["relation"] for r in rival] == ["rival"]
+    assert rival[0]["pairs"] == answers["rival_count"]
+
+
+def test_rival_sides_name_each_outlet_once_with_a_count(
+    run_cli: Any, corpora: dict[int, Path]
+) -> None:
+    out = _run(run_cli, corpora[10], "t", "--no-quotes")
+    # o0: articles 0..9, global index 0..9; status when index % 3 == 0
+    assert "≠ rival, 100 pairs: 4 O0 articles (status: 4 affirms), 3 O1 articles" in out
+    assert "  ≠ rival, 100 pairs: 4 O0 articles, 3 O1 articles, 3 O2 articles: status vs " in out
