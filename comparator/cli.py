@@ -464,6 +464,14 @@ def voices_command(
 def diff_command(
     first: Annotated[str, typer.Argument(metavar="A", help="An outlet label or a source id.")],
     second: Annotated[str, typer.Argument(metavar="B", help="An outlet label or a source id.")],
+    all_pairs: Annotated[
+        bool,
+        typer.Option(
+            "--all-pairs",
+            help="Word-diff every pair of articles on each claim, not a representative few "
+            "(JSON always lists every pair).",
+        ),
+    ] = False,
     fmt: Annotated[DiffFormat, _format_option()] = DiffFormat("text"),  # noqa: B008 (an Enum member)
     save_svg: SaveSvgOption = None,
     save_html: SaveHtmlOption = None,
@@ -481,7 +489,7 @@ def diff_command(
     _refuse_saving_over_corpus(corpus, save_svg, save_html, force)
     a, b = (resolve_party(corpus, name) for name in (first, second))
     comparisons = compare_all(corpus, result.anchors)
-    model = build_diff_view(comparisons, a, b, corpus.sources)
+    model = build_diff_view(comparisons, a, b, corpus.sources, all_pairs=all_pairs)
     title = f"compare diff {first} {second}"
     _render("diff", fmt.value, model, save_svg=save_svg, save_html=save_html, title=title)
 

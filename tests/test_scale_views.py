@@ -109,3 +109,100 @@ def test_rival_sides_name_each_outlet_once_with_a_count(
     # o0: articles 0..9, global index 0..9; status when index % 3 == 0
     assert "≠ rival, 100 pairs: 4 O0 articles (status: 4 affirms), 3 O1 articles" in out
     assert "  ≠ rival, 100 pairs: 4 O0 articles, 3 O1 articles, 3 O2 articles: status vs " in out
+
+
+# ------------------------------------------------------------------------ compare diff
+
+
+def _pair_heads(out: str) -> list[str]:
+    """The head line of each pair shown word by word."""
+    return re.findall(r"^    (?:contradict|diverge|agree[a-z ]*): (.*)$", out, re.MULTILINE)
+
+
+def test_diff_shows_a_bounded_representative_few_per_claim(
+    run_cli: Any, corpora: dict[int, Path]
+) -> None:
+    out = _run(run_cli, corpora[10], "diff", "O0", "O1")
+    # claim c: 10 x 10 pairs, counted by relation from the stances, sides by outlet
+    assert (
+        "    10 O0 articles (2 affirms, 2 suggests, 2 neutral, 2 doubts, 2 denies) vs 10 O1 "
+        "articles (2 affirms, 2 suggests, 2 neutral, 2 doubts, 2 denies): 32 contradict, "
+        "32 diverge, 16 agree with different certainty, 20 agree"
+    ) in " ".join(out.split("\n      "))
+    # four pairs of claim c: the first of each relation in reading order, shown in that order
+    assert _pair_heads(out)[:4] == [
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s0 ✔✔ affirms",
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s1 ✘✘ denies",
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s2 ○ neutral",
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s3 ✔ suggests",
+    ]
+    assert "    and 96 more pairs (--all-pairs shows every one)" in out
+    # status: 4 x 3 pairs that all agree: the first four in reading order
+    assert _pair_heads(out)[4:8] == [
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s2 ✔✔ affirms",
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s5 ✔✔ affirms",
+        "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s8 ✔✔ affirms",
+        "O0/o0-s3 ✔✔ affirms  vs  O1/o1-s2 ✔✔ affirms",
+    ]
+    assert len(_pair_heads(out)) == 3 * 4
+    # rival answers: the first four pairs of the topic, then how many more
+    assert out.count("Scale · Does it scale?") == 4
+    assert "  and 21 more pairs (--all-pairs shows every one)" in out
+    # the same choice every time, and the same size with twice the articles
+    assert _run(run_cli, corpora[10], "diff", "O0", "O1") == out
+    small = _run(run_cli, corpora[5], "diff", "O0", "O1")
+    assert len(out.splitlines()) < len(small.splitlines()) + 10  # 4x the pairs
+
+
+def test_diff_representatives_reach_a_relation_met_late(
+    run_cli: Any, corpora: dict[int, Path]
+) -> None:
+    """The only agreement is the last pair in reading order: it is shown before a second
+    contradiction that comes earlier."""
+    out = _run(run_cli, corpora[5], "diff", "o0-s4", "O2")
+    # o0-s4 doubts (index 4); O2 is articles 10..14: affirms, denies, neutral, suggests, doubts
+    assert [h.split("  vs  ")[1] for h in _pair_heads(out)[:4]] == [
+        "O2/o2-s0 ✔✔ affirms",
+        "O2/o2-s1 ✘✘ denies",
+        "O2/o2-s2 ○ neutral",
+        "O2/o2-s4 ✘ doubts",
+    ]
+    assert "    and 1 more pair (--all-pairs shows every one)" in out
+
+
+def test_diff_all_pairs_and_json_show_every_pair(run_cli: Any, corpora: dict[int, Path]) -> None:
+    out = _run(run_cli, corpora[10], "diff", "O0", "O1", "--all-pairs")
+    assert len(_pair_heads(out)) == 100 + 12 + 12
+    assert "more pair" not in out
+    assert out.count("Scale · Does it scale?") == 25
+    document = json.loads(_run(run_cli, corpora[10], "diff", "O0", "O1", "-f", "json"))
+    c = document["shared"][0]
+    assert len(c["pairs"]) == 100
+    assert all(p["summary_diff"] and p["quote_diff"] for p in c["pairs"])
+    assert c["pair_counts"] == {
+        "contradict": 32,
+        "diverge": 32,
+        "agree-different-certainty": 16,
+        "agree": 20,
+    }
+    assert [[o["outlet"] for o in side] for side in c["by_outlet"]] == [["O0"], ["O1"]]
+    assert len(document["rivals"]) == 25
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_diff_word_diffs_only_the_pairs_it_shows(
+    run_cli: Any, corpora: dict[int, Path], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import comparator.diffing
+
+    calls = []
+    real = comparator.diffing.word_runs
+
+    def counting(a: str, b: str) -> Any:
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(comparator.diffing, "word_runs", counting)
+    out = _run(run_cli, corpora[10], "diff", "O0", "O1", "-f", fmt)
+    assert "96 more pairs" in out
+    assert len(calls) == 2 * 3 * 4  # a summary and a quote diff per pair shown

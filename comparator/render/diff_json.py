@@ -1,6 +1,10 @@
 """``compare diff A B --format json``: the same claim-by-claim diff, for scripts.
 
-Word diffs are lists of ``[op, words]`` with op ``=`` (both), ``-`` (only A) or ``+`` (only B).
+Complete whatever the text shows: each shared claim lists every pair of articles with its
+word diffs (``--all-pairs`` changes nothing here), with ``pair_counts`` (pairs per relation)
+and ``by_outlet`` (A's then B's articles by outlet, with their stances counted); ``rivals``
+lists every pair of rival answers. Word diffs are lists of ``[op, words]`` with op ``=``
+(both), ``-`` (only A) or ``+`` (only B).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def document(view: DiffView) -> dict[str, Any]:
                 "a": position_object(r.a.position),
                 "b": position_object(r.b.position),
             }
-            for r in view.rivals
+            for r in view.every_rival
         ],
     }
 
@@ -59,6 +63,18 @@ def _shared(item: SharedClaimView) -> dict[str, Any]:
         "split": item.split,
         "a": [position_object(s.position) for s in item.a],
         "b": [position_object(s.position) for s in item.b],
+        "pair_counts": {c.relation.value: c.count for c in item.pair_counts},
+        "by_outlet": [
+            [
+                {
+                    "outlet": o.outlet,
+                    "sources": [s.id for s in o.sources],
+                    "said": [{"stance": s.stance.value, "count": s.count} for s in o.said],
+                }
+                for o in outlets
+            ]
+            for outlets in (item.a_outlets, item.b_outlets)
+        ],
         "pairs": [
             {
                 "a": p.a.position.source.id,
@@ -67,7 +83,7 @@ def _shared(item: SharedClaimView) -> dict[str, Any]:
                 "summary_diff": _word_diff(p.summary.diff),
                 "quote_diff": _word_diff(p.quote.diff),
             }
-            for p in item.pairs
+            for p in item.every_pair()
         ],
     }
 

@@ -12,6 +12,7 @@ from typing import IO
 
 from comparator.diffing import marked
 from comparator.models import Claim, Party
+from comparator.render.diff_text import more_pairs
 from comparator.render.markdown_util import code_block, code_span, escape_cell, escape_inline, table
 from comparator.render.style import own_stance_plain, report_plain, stance_plain
 from comparator.views.diff import (
@@ -116,7 +117,13 @@ def _rivals_table(view: DiffView) -> str:
         for r in view.rivals
     ]
     a, b = escape_cell(view.a.name), escape_cell(view.b.name)
-    return table(["Topic", f"{a}'s answer", "Text", f"{b}'s answer", "Text"], rows)
+    text = table(["Topic", f"{a}'s answer", "Text", f"{b}'s answer", "Text"], rows)
+    notes = [
+        f"{escape_inline(r.topic.title)}: _{escape_inline(more_pairs(r.more))}_"
+        for r in view.rivals
+        if r.more
+    ]
+    return "\n\n".join([text, *notes])
 
 
 def _pair_block(pair: PairView) -> str:
@@ -136,6 +143,8 @@ def _pair_block(pair: PairView) -> str:
 
 def _shared_section(item: SharedClaimView) -> list[str]:
     blocks = [f"### {escape_inline(item.topic.title)}: {escape_inline(item.claim.text)}"]
+    if item.pair_count > 1:
+        blocks.append(escape_inline(item.sides_sentence))
     for pair in item.pairs:
         blocks.append(
             f"**{escape_inline(pair.relation_words)}**: "
@@ -145,6 +154,8 @@ def _shared_section(item: SharedClaimView) -> list[str]:
             f"({escape_inline(own_stance_plain(pair.b.position.stance))})"
         )
         blocks.append(_pair_block(pair))
+    if item.hidden:
+        blocks.append(f"_{escape_inline(more_pairs(item.hidden))}_")
     return blocks
 
 

@@ -54,6 +54,11 @@ WORD_STYLES = {WordOp.ONLY_A: "red strike", WordOp.ONLY_B: "green underline"}
 MIN_TEXT_WIDTH = 20
 
 
+def more_pairs(hidden: int) -> str:
+    """The note under a claim whose pairs are not all shown."""
+    return f"and {hidden} more pair{'s' * (hidden != 1)} (--all-pairs shows every one)"
+
+
 def render(view: DiffView, out: IO[str]) -> None:
     print_view(view, make_console(out))
 
@@ -107,8 +112,12 @@ class _Printer:
             self.line(Text("  no claim", style="dim"))
         for item in view.shared:
             self.line(self.claim_title(item), 4)
+            if item.pair_count > 1:
+                self.line(Text("    ").append_text(data_text(item.sides_sentence)), 6)
             for pair in item.pairs:
                 self.pair(pair)
+            if item.hidden:
+                self.line(Text(f"    {more_pairs(item.hidden)}", style="dim"), 6)
         if view.rivals:
             self.blank()
             self.line(Text("Rival answers", style="bold underline"))
@@ -208,6 +217,8 @@ class _Printer:
             line.append_text(data_text(claim.id, "cyan", one_line=True)).append(": ")
             line.append_text(data_text(claim.text, one_line=True))
             self.line(line, 6)
+        if rival.more:
+            self.line(Text(f"  {more_pairs(rival.more)}", style="dim"), 4)
 
     def claim_title(self, item: SharedClaimView | OneSidedClaimView) -> Text:
         text = Text("  ")

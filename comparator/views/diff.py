@@ -9,13 +9,14 @@ party has no position, the summary sentence and the counts. No rich, no typer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from comparator.compare import Coverage, Position, TopicComparison
 from comparator.diffing import (
     RELATION_WEIGHT,
     RELATION_WORDS,
+    REPRESENTATIVE_PAIRS,
     OneSidedClaim,
     PositionPair,
     SharedClaim,
@@ -26,6 +27,7 @@ from comparator.diffing import (
 )
 from comparator.models import Claim, Party, Relation, Source, Topic, Verdict
 from comparator.views.common import Absence, multi_source_outlets, source_label
+from comparator.views.relations import OutletSide, outlet_sides
 
 
 class Framing(str, Enum):
@@ -76,7 +78,9 @@ class PairView:
 
 @dataclass(frozen=True, slots=True, repr=False)
 class SharedClaimView:
-    """A claim both parties address: each party's positions and every pair of articles."""
+    """A claim both parties address: each party's positions, how many pairs of articles
+    relate each way, and the pairs shown word by word (a bounded, representative few unless
+    every pair was asked for)."""
 
     topic: Topic
     claim: Claim
@@ -88,7 +92,41 @@ class SharedClaimView:
     split: bool
     a: tuple[Side, ...]
     b: tuple[Side, ...]
+    #: The pairs shown: ``diffing.SharedClaim.representatives``, or every one with
+    #: ``--all-pairs``.
     pairs: tuple[PairView, ...]
+    #: Pairs per relation, weightiest first.
+    pair_counts: tuple[RelationCount, ...] = ()
+    #: Each party's articles by outlet (``2 CEPA articles (1 neutral, 1 doubts)``).
+    a_outlets: tuple[OutletSide, ...] = ()
+    b_outlets: tuple[OutletSide, ...] = ()
+    #: What every pair is made from, for the JSON (which lists them all).
+    source: SharedClaim | None = None
+    labels: _Labels | None = None
+
+    @property
+    def pair_count(self) -> int:
+        return sum(c.count for c in self.pair_counts)
+
+    @property
+    def hidden(self) -> int:
+        """How many pairs are not shown."""
+        return self.pair_count - len(self.pairs)
+
+    @property
+    def sides_sentence(self) -> str:
+        """``2 CEPA articles (1 neutral, 1 doubts) vs WINEP (doubts): 1 diverge, 1 agree``:
+        the sides by outlet and the pairs per relation, plain words."""
+        a, b = (", ".join(o.words for o in side) for side in (self.a_outlets, self.b_outlets))
+        counts = ", ".join(f"{c.count} {c.words}" for c in self.pair_counts)
+        return f"{a} vs {b}: {counts}"
+
+    def every_pair(self) -> tuple[PairView, ...]:
+        """Every pair with its word diffs (quadratic: the JSON's, and ``--all-pairs``)."""
+        if self.source is None or self.labels is None:
+            return self.pairs
+        labels = self.labels
+        return tuple(_pair(p, labels) for p in self.source.pairs)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -139,6 +177,8 @@ class RivalView:
     b: Side
     a_claim: Claim
     b_claim: Claim
+    #: How many more pairs of rival answers on the topic are not shown after this one.
+    more: int = 0
 
 
 @dataclass(frozen=True, repr=False)
@@ -157,8 +197,18 @@ class DiffView:
     only_b: OneSidedSection
     #: Whether any pair is shown word by word: the word-diff legend is shown only then.
     word_by_word: bool
-    #: Pairs of articles giving rival answers to a topic's question, in corpus order.
+    #: Pairs of articles giving rival answers to a topic's question, in corpus order: at most
+    #: ``REPRESENTATIVE_PAIRS`` per topic (the first ones), unless ``all_pairs``.
     rivals: tuple[RivalView, ...] = ()
+    #: Every such pair (the JSON's).
+    every_rival: tuple[RivalView, ...] = ()
+    #: Whether every pair is shown (``--all-pairs``), not a representative few per claim.
+    all_pairs: bool = False
+
+    @property
+    def hidden(self) -> int:
+        """How many pairs of the shared claims are not shown word by word."""
+        return sum(s.hidden for s in self.shared)
 
     @property
     def one_sided(self) -> tuple[OneSidedSection, OneSidedSection]:
@@ -166,36 +216,69 @@ class DiffView:
 
 
 def build_diff_view(
-    comparisons: Iterable[TopicComparison], a: Party, b: Party, sources: Iterable[Source]
+    comparisons: Iterable[TopicComparison],
+    a: Party,
+    b: Party,
+    sources: Iterable[Source],
+    *,
+    all_pairs: bool = False,
 ) -> DiffView:
-    """The model of ``compare diff A B``; ``sources`` are the corpus's, for the labels."""
+    """The model of ``compare diff A B``; ``sources`` are the corpus's, for the labels and
+    the order of outlets. Each shared claim shows ``REPRESENTATIVE_PAIRS`` pairs word by word
+    at most (chosen by ``SharedClaim.representatives``), every pair with ``all_pairs``."""
     labels = _Labels(sources)
     diff = diff_parties(comparisons, a, b)
-    shared = tuple(_shared(item, labels) for item in diff.shared)
+    shared = tuple(_shared(item, labels, all_pairs) for item in diff.shared)
     counts = _counts(shared)
     only_a = OneSidedSection(a, b, tuple(_one_sided(item, labels) for item in diff.only_a))
     only_b = OneSidedSection(b, a, tuple(_one_sided(item, labels) for item in diff.only_b))
-    rivals = tuple(
+    every_rival = tuple(
         RivalView(r.topic, labels.side(r.a), labels.side(r.b), *r.claims) for r in diff.rivals
     )
     return DiffView(
         a=a,
         b=b,
-        summary=_summary(len(shared), counts, (only_a, only_b), len(rivals)),
+        summary=_summary(len(shared), counts, (only_a, only_b), len(every_rival)),
         counts=counts,
         shared=shared,
         only_a=only_a,
         only_b=only_b,
         word_by_word=any(t.word_by_word for s in shared for p in s.pairs for t in p.texts),
-        rivals=rivals,
+        rivals=every_rival if all_pairs else _first_rivals(every_rival),
+        every_rival=every_rival,
+        all_pairs=all_pairs,
     )
 
 
+def _first_rivals(rivals: tuple[RivalView, ...]) -> tuple[RivalView, ...]:
+    """The first ``REPRESENTATIVE_PAIRS`` rival pairs of each topic, the last one shown with
+    how many more the topic has."""
+    per_topic: dict[str, list[RivalView]] = {}
+    for rival in rivals:
+        per_topic.setdefault(rival.topic.id, []).append(rival)
+    out: list[RivalView] = []
+    for group in per_topic.values():
+        shown = group[:REPRESENTATIVE_PAIRS]
+        more = len(group) - len(shown)
+        out += [*shown[:-1], replace(shown[-1], more=more)]
+    return tuple(out)
+
+
 class _Labels:
-    """How a sentence names a source (``common.source_label``), for every source at once."""
+    """How a sentence names a source (``common.source_label``), for every source at once,
+    and where it stands in the corpus (outlets in corpus order)."""
 
     def __init__(self, sources: Iterable[Source]) -> None:
-        self.shared = multi_source_outlets(sources)
+        chosen = tuple(sources)
+        self.shared = multi_source_outlets(chosen)
+        self.names = {s.id: source_label(s, self.shared) for s in chosen}
+        outlets = {o: i for i, o in enumerate(dict.fromkeys(s.outlet for s in chosen))}
+        self.rank = {s.id: (outlets[s.outlet], i) for i, s in enumerate(chosen)}
+
+    def outlets(self, positions: Iterable[Position]) -> tuple[OutletSide, ...]:
+        """A party's positions on a claim by outlet, with their stances counted."""
+        members = [(p.source, p.assertion.claim, p.stance) for p in positions if p.stance]
+        return outlet_sides(members, lambda s: self.rank.get(s.id, (len(self.rank), 0)), self.names)
 
     def side(self, position: Position) -> Side:
         return Side(position, source_label(position.source, self.shared))
@@ -221,8 +304,9 @@ def _pair(pair: PositionPair, labels: _Labels) -> PairView:
     )
 
 
-def _shared(item: SharedClaim, labels: _Labels) -> SharedClaimView:
+def _shared(item: SharedClaim, labels: _Labels, all_pairs: bool = False) -> SharedClaimView:
     relation = item.relation
+    shown = item.pairs if all_pairs else item.representatives()
     return SharedClaimView(
         topic=item.topic,
         claim=item.claim,
@@ -232,7 +316,12 @@ def _shared(item: SharedClaim, labels: _Labels) -> SharedClaimView:
         split=item.split,
         a=tuple(labels.side(p) for p in item.a),
         b=tuple(labels.side(p) for p in item.b),
-        pairs=tuple(_pair(p, labels) for p in item.pairs),
+        pairs=tuple(_pair(p, labels) for p in shown),
+        pair_counts=tuple(RelationCount(r, n, RELATION_WORDS[r]) for r, n in item.counts),
+        a_outlets=labels.outlets(item.a),
+        b_outlets=labels.outlets(item.b),
+        source=item,
+        labels=labels,
     )
 
 

@@ -12,7 +12,7 @@ stances and from the sets of rival answers, never from the pairs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from comparator.compare import ClaimComparison, TopicComparison
@@ -122,9 +122,19 @@ _STANCE_RANK = {stance: i for i, stance in enumerate(Stance)}
 def _group(
     members: Iterable[_Member], order: ColumnOrder, names: Mapping[str, str], answers: bool
 ) -> tuple[OutletSide, ...]:
-    """Members grouped by outlet, outlets and articles in column order; what each outlet's
-    articles say counted by claim (in order of first appearance) and stance (affirms first)."""
-    ranked = sorted(members, key=lambda m: order.of(m[0]))
+    return outlet_sides(members, order.of, names, answers)
+
+
+def outlet_sides(
+    members: Iterable[_Member],
+    rank: Callable[[Source], tuple[int, int]],
+    names: Mapping[str, str],
+    answers: bool = False,
+) -> tuple[OutletSide, ...]:
+    """Members grouped by outlet, outlets and articles in ``rank`` order (column order);
+    what each outlet's articles say counted by claim (in order of first appearance) and stance
+    (affirms first). ``answers``: the words name the claim (rival answers)."""
+    ranked = sorted(members, key=lambda m: rank(m[0]))
     outlets: dict[str, tuple[dict[str, Source], dict[tuple[str, Stance], int]]] = {}
     for source, claim, stance in ranked:
         sources, said = outlets.setdefault(source.outlet, ({}, {}))
