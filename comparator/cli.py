@@ -514,6 +514,7 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    pairs: Annotated[bool, _pairs_option()] = False,
     fmt: Annotated[ReportFormat, _format_option()] = ReportFormat("markdown"),  # noqa: B008 (an Enum member)
     force: ForceOption = False,
     assertions: AssertionsOption = None,
@@ -535,7 +536,7 @@ def report_command(
         refuse_overwriting_corpus(corpus, {"-o": output}, force=force)
     chosen = resolve_topics(corpus, topics) if topics else list(corpus.topics)
     comparisons = compare_all(corpus, result.anchors, [t.id for t in chosen])
-    model = build_report(result, comparisons)
+    model = build_report(result, comparisons, pairs=pairs)
     if output is None or str(output) == "-":
         _render("report", fmt.value, model)
         return

@@ -133,10 +133,9 @@ def test_headline_contradictions_say_who_against_whom(mini_report: str) -> None:
         for i, t in enumerate(tokens)
         if t.type == "inline" and t.content == "Headline contradictions"
     )
+    end = next(i for i in range(start, len(tokens)) if tokens[i].type == "heading_open")
     items = [
-        inline_text(tokens[i + 2])
-        for i in range(start, len(tokens))
-        if tokens[i].type == "list_item_open"
+        inline_text(tokens[i + 2]) for i in range(start, end) if tokens[i].type == "list_item_open"
     ]
     assert items == [
         "Weapons supply, direct-supply: Russia directly supplies weapons to Hamas.\n"

@@ -206,3 +206,21 @@ def test_diff_word_diffs_only_the_pairs_it_shows(
     out = _run(run_cli, corpora[10], "diff", "O0", "O1", "-f", fmt)
     assert "96 more pairs" in out
     assert len(calls) == 2 * 3 * 4  # a summary and a quote diff per pair shown
+
+
+# ------------------------------------------------------------------------ compare report
+
+
+def test_report_sums_relations_up_by_outlet_and_lists_pairs_on_demand(
+    run_cli: Any, corpora: dict[int, Path]
+) -> None:
+    small, large = (_run(run_cli, corpora[k], "report") for k in (5, 10))
+    assert len(large) < 2.5 * len(small)  # twice the articles, four times the pairs
+    pairs = _contradicting_pairs(10)
+    assert f"- ≠ contradict, {pairs} pairs: 4 O0 articles (2 affirms, 2 suggests), " in large
+    assert "  - O0/o0-s0 (affirms) vs O0/o0-s1 (denies), inside O0" not in large
+    paired = _run(run_cli, corpora[10], "report", "--pairs")
+    assert "  - O0/o0-s0 (affirms) vs O0/o0-s1 (denies), inside O0\n" in paired
+    listed = re.findall(r"^  - O\d/o\d-s\d \((\w+)\) vs O\d/o\d-s\d \((\w+)\)", paired, re.M)
+    signs = {"affirms": 1, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -1}
+    assert sum(1 for a, b in listed if signs[a] * signs[b] < 0) == pairs

@@ -22,7 +22,12 @@ from comparator.render.markdown_util import (
     table,
     table_lines,
 )
-from comparator.render.show_markdown import part_lines, sentence_markdown, shown_quote
+from comparator.render.show_markdown import (
+    part_lines,
+    relation_bullets,
+    sentence_markdown,
+    shown_quote,
+)
 from comparator.render.style import (
     CLOSE_QUOTE,
     NO_POSITION,
@@ -339,6 +344,9 @@ class _Report:
             f"Claim {code_span(shown.claim.id)} · **{escape_inline(shown.verdict.value)}**"
             f" — {escape_inline(shown.summary)}.",
         )
+        relations = relation_bullets(shown, pairs=self.model.pairs)
+        if relations:
+            self.add("\n".join(relations))
         if not claim.stands:
             return
         rows = (

@@ -142,6 +142,9 @@ class ReportView:
     comparisons: tuple[TopicComparison, ...]
     #: Rival answers, headline contradictions of their own (after the claims').
     rival_headlines: tuple[RivalHeadline, ...] = ()
+    #: List every pair of articles under each relation of a claim (``--pairs``), not only
+    #: the relation by outlet.
+    pairs: bool = False
 
     @property
     def topic_count(self) -> int:
@@ -195,8 +198,11 @@ def _report_claim(claim: ShowClaim) -> ReportClaim:
     return ReportClaim(claim, stands, framings)
 
 
-def build_report(result: CheckResult, comparisons: tuple[TopicComparison, ...]) -> ReportView:
-    """The report of the topics compared, from the verified corpus."""
+def build_report(
+    result: CheckResult, comparisons: tuple[TopicComparison, ...], *, pairs: bool = False
+) -> ReportView:
+    """The report of the topics compared, from the verified corpus; ``pairs`` lists the pairs
+    of articles under each relation."""
     corpus = result.corpus
     assert corpus is not None
     shared = multi_source_outlets(corpus.sources)
@@ -212,4 +218,5 @@ def build_report(result: CheckResult, comparisons: tuple[TopicComparison, ...]) 
         names,
         comparisons,
         rival_headlines(comparisons, names),
+        pairs,
     )
