@@ -122,10 +122,6 @@ class SharedClaim:
     counts: tuple[tuple[Relation, int], ...]
 
     @property
-    def pair_count(self) -> int:
-        return sum(n for _, n in self.counts)
-
-    @property
     def relation(self) -> Relation:
         """The weightiest relation among the pairs: one contradiction makes it contradict."""
         return self.counts[0][0]

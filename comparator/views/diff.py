@@ -96,13 +96,13 @@ class SharedClaimView:
     #: ``--all-pairs``.
     pairs: tuple[PairView, ...]
     #: Pairs per relation, weightiest first.
-    pair_counts: tuple[RelationCount, ...] = ()
+    pair_counts: tuple[RelationCount, ...]
     #: Each party's articles by outlet (``2 CEPA articles (1 neutral, 1 doubts)``).
-    a_outlets: tuple[OutletSide, ...] = ()
-    b_outlets: tuple[OutletSide, ...] = ()
+    a_outlets: tuple[OutletSide, ...]
+    b_outlets: tuple[OutletSide, ...]
     #: What every pair is made from, for the JSON (which lists them all).
-    source: SharedClaim | None = None
-    labels: _Labels | None = None
+    source: SharedClaim
+    labels: _Labels
 
     @property
     def pair_count(self) -> int:
@@ -123,10 +123,7 @@ class SharedClaimView:
 
     def every_pair(self) -> tuple[PairView, ...]:
         """Every pair with its word diffs (quadratic: the JSON's, and ``--all-pairs``)."""
-        if self.source is None or self.labels is None:
-            return self.pairs
-        labels = self.labels
-        return tuple(_pair(p, labels) for p in self.source.pairs)
+        return tuple(_pair(p, self.labels) for p in self.source.pairs)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -204,11 +201,6 @@ class DiffView:
     every_rival: tuple[RivalView, ...] = ()
     #: Whether every pair is shown (``--all-pairs``), not a representative few per claim.
     all_pairs: bool = False
-
-    @property
-    def hidden(self) -> int:
-        """How many pairs of the shared claims are not shown word by word."""
-        return sum(s.hidden for s in self.shared)
 
     @property
     def one_sided(self) -> tuple[OneSidedSection, OneSidedSection]:
