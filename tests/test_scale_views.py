@@ -219,6 +219,13 @@ def test_report_sums_relations_up_by_outlet_and_lists_pairs_on_demand(
     pairs = _contradicting_pairs(10)
     assert f"- ≠ contradict, {pairs} pairs: 4 O0 articles (2 affirms, 2 suggests), " in large
     assert "  - O0/o0-s0 (affirms) vs O0/o0-s1 (denies), inside O0" not in large
+    # the headline names each outlet once a side, with its articles counted by stance
+    assert (
+        "  4 O0 articles (2 ✔✔ affirms, 2 ✔ suggests), 4 O1 articles (2 ✔✔ affirms, 2 ✔ suggests)"
+        ", 4 O2 articles (2 ✔✔ affirms, 2 ✔ suggests) **vs** 4 O0 articles (2 ✘ doubts, "
+        "2 ✘✘ denies), 4 O1 articles (2 ✘ doubts, 2 ✘✘ denies), 4 O2 articles (2 ✘ doubts, "
+        "2 ✘✘ denies); divided inside O0, O1, O2\n"
+    ) in large
     paired = _run(run_cli, corpora[10], "report", "--pairs")
     assert "  - O0/o0-s0 (affirms) vs O0/o0-s1 (denies), inside O0\n" in paired
     listed = re.findall(r"^  - O\d/o\d-s\d \((\w+)\) vs O\d/o\d-s\d \((\w+)\)", paired, re.M)

@@ -190,14 +190,23 @@ class _Report:
             "claims there (shown under the topic, never counted as the outlet's stance)."
         )
 
-    def _side(self, positions: tuple[Position, ...]) -> str:
-        return ", ".join(f"{self.label(p.source)} ({_stance(p.stance)})" for p in positions)
+    def _side(self, split: Sides, positions: tuple[Position, ...]) -> str:
+        """``WINEP (✔ suggests), 3 CEPA articles (2 ✔✔ affirms, 1 ✔ suggests)``: a side by
+        outlet, the strongest first."""
+        words = []
+        for side in split.by_outlet(positions, self.model.labels):
+            if len(side.sources) == 1:
+                words.append(f"{escape_inline(side.label)} ({_stance(side.said[0].stance)})")
+                continue
+            said = ", ".join(f"{s.count} {_stance(s.stance)}" for s in side.said)
+            words.append(f"{len(side.sources)} {escape_inline(side.outlet)} articles ({said})")
+        return ", ".join(words)
 
     def _headline(self, split: Sides) -> str:
         text = (
             f"- **{escape_inline(split.topic.title)}**, {code_span(split.claim.claim.id)}: "
             f"{escape_inline(split.claim.claim.text)}\\\n"
-            f"  {self._side(split.for_)} **vs** {self._side(split.against)}"
+            f"  {self._side(split, split.for_)} **vs** {self._side(split, split.against)}"
         )
         if split.divided_outlets:
             names = ", ".join(escape_inline(o) for o in split.divided_outlets)

@@ -20,6 +20,7 @@ from comparator.views.common import (
     outlet_order,
     source_label,
 )
+from comparator.views.relations import OutletSide, outlet_sides
 from comparator.views.rivals import AnswerGroup, answer_groups
 from comparator.views.show import ShowClaim, ShowTopic, Stand, show_topic
 
@@ -61,6 +62,15 @@ class Sides:
     against: tuple[Position, ...]
     #: Positions that take no side.
     neutral: tuple[Position, ...]
+
+    def by_outlet(
+        self, positions: tuple[Position, ...], names: Mapping[str, str]
+    ) -> tuple[OutletSide, ...]:
+        """A side by outlet, outlets in the order of their strongest article (an outlet
+        with one article there named by its label, one with several counted by stance)."""
+        rank = {p.source.id: (i, 0) for i, p in enumerate(positions)}
+        members = [(p.source, p.assertion.claim, p.stance) for p in positions if p.stance]
+        return outlet_sides(members, lambda s: rank[s.id], names)
 
     @property
     def divided_outlets(self) -> tuple[str, ...]:
