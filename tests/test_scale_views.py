@@ -137,6 +137,10 @@ def test_diff_shows_a_bounded_representative_few_per_claim(
         "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s3 ✔ suggests",
     ]
     assert "    and 96 more pairs (--all-pairs shows every one)" in out
+    assert out.startswith("O0 vs O1\noutlet O0 (10 articles) and outlet O1 (10 articles): ")
+    assert "O0 vs O1\n\nComparing outlet O0 (10 articles) with outlet O1 (10 articles): " in (
+        _run(run_cli, corpora[10], "diff", "O0", "O1", "-f", "markdown").replace("# ", "")
+    )
     # status: 4 x 3 pairs that all agree: the first four in reading order
     assert _pair_heads(out)[4:8] == [
         "O0/o0-s0 ✔✔ affirms  vs  O1/o1-s2 ✔✔ affirms",

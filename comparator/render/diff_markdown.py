@@ -35,8 +35,8 @@ def document(view: DiffView) -> str:
     """The whole markdown document."""
     blocks = [
         f"# {escape_inline(view.a.name)} vs {escape_inline(view.b.name)}",
-        f"Comparing {escape_inline(view.a.description)} with "
-        f"{escape_inline(view.b.description)}: {escape_inline(view.summary)}.",
+        f"Comparing {escape_inline(view.describe(view.a))} with "
+        f"{escape_inline(view.describe(view.b))}: {escape_inline(view.summary)}.",
         "## Both address",
     ]
     if view.shared:

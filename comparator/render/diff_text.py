@@ -103,7 +103,8 @@ class _Printer:
         title.append(" vs ")
         title.append_text(data_text(b.name, "bold", one_line=True))
         self.line(title)
-        self.line(data_text(f"{a.description} and {b.description}: {view.summary}", one_line=True))
+        described = f"{view.describe(a)} and {view.describe(b)}: {view.summary}"
+        self.line(data_text(described, one_line=True))
         if view.word_by_word:
             self.line(self.legend(a, b))
         self.blank()

@@ -206,6 +206,19 @@ class DiffView:
     def one_sided(self) -> tuple[OneSidedSection, OneSidedSection]:
         return self.only_a, self.only_b
 
+    @staticmethod
+    def describe(party: Party) -> str:
+        """``outlet CEPA (cepa-dubow, cepa-lautman)``; an outlet of more than
+        ``NAMED_ARTICLES`` articles by their number, ``outlet Crisis (98 articles)``: the
+        claims below name the articles that matter."""
+        if len(party.sources) > NAMED_ARTICLES:
+            return f"outlet {party.name} ({len(party.sources)} articles)"
+        return party.description
+
+
+#: Up to this many articles of an outlet are named in the line that says what is compared.
+NAMED_ARTICLES = 6
+
 
 def build_diff_view(
     comparisons: Iterable[TopicComparison],
