@@ -11,8 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from comparator.compare import compare_topic
+from comparator.models import Relation, Stance
+from comparator.views.relations import relation_summaries
 from tests.scale_corpus import STANCES, source_ids, write_scale_corpus
+from tests.test_rivals import CLAIMS, STANCE_OR_NONE, _corpus
+
+SIDE_SOURCES = ("east", "west", "north", "south")
 
 OUTLETS = 3
 
@@ -235,3 +243,43 @@ def test_report_sums_relations_up_by_outlet_and_lists_pairs_on_demand(
     listed = re.findall(r"^  - O\d/o\d-s\d \((\w+)\) vs O\d/o\d-s\d \((\w+)\)", paired, re.M)
     signs = {"affirms": 1, "suggests": 1, "neutral": 0, "doubts": -1, "denies": -1}
     assert sum(1 for a, b in listed if signs[a] * signs[b] < 0) == pairs
+
+
+# ------------------------------------------------------------------------ the sides, as a rule
+
+
+@given(
+    st.fixed_dictionaries({(s, c): STANCE_OR_NONE for s in SIDE_SOURCES for c in CLAIMS}),
+    st.sampled_from([(("status", "spoiler"),), (CLAIMS,), (("status", "spoiler"), CLAIMS)]),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_sides_of_a_relation_are_exactly_the_articles_of_its_pairs(
+    table: dict[tuple[str, str], Stance | None], rivals: tuple[tuple[str, ...], ...]
+) -> None:
+    """Read from the stances and the answers, never the pairs, each relation's two sides hold
+    every article of one of its pairs and no other, and its count is the number of pairs."""
+    stances = {k: v for k, v in table.items() if v is not None}
+    if not stances:
+        return
+    outlets = {s: ("Both" if s in ("east", "west") else s.title()) for s in SIDE_SOURCES}
+    corpus, topic = _corpus(stances, rivals=rivals, outlets=outlets)
+    comparison = compare_topic(corpus, topic, {})
+    names = {s.id: s.id for s in corpus.sources}
+    for claim in comparison.claims:
+        pairs = {
+            Relation.CONTRADICT: [(r.a, r.b) for r in claim.contradictions],
+            Relation.DIVERGE: [(r.a, r.b) for r in claim.divergences],
+            Relation.RIVAL: [(r.a, r.b) for r in claim.rivals],
+        }
+        summaries = {s.relation: s for s in relation_summaries(comparison, claim, names)}
+        assert set(summaries) == {r for r, found in pairs.items() if found}
+        for relation, summary in summaries.items():
+            first, second = (
+                {src.id for side in sides for src in side.sources} for sides in summary.sides
+            )
+            found = pairs[relation]
+            assert summary.pairs == len(found)
+            assert first | second == {x for pair in found for x in pair}
+            assert all(
+                (a in first and b in second) or (a in second and b in first) for a, b in found
+            )
