@@ -117,6 +117,13 @@ def test_rival_sides_name_each_outlet_once_with_a_count(
     # o0: articles 0..9, global index 0..9; status when index % 3 == 0
     assert "≠ rival, 100 pairs: 4 O0 articles (status: 4 affirms), 3 O1 articles" in out
     assert "  ≠ rival, 100 pairs: 4 O0 articles, 3 O1 articles, 3 O2 articles: status vs " in out
+    # who gives which answer: an outlet's articles giving the same answers said once
+    assert (
+        "answers (rival claims: status, spoiler): 4 O0 articles: status; 3 O0 articles: spoiler; "
+        "4 O1 articles: spoiler; 3 O1 articles: status; 3 O2 articles: status; "
+        "3 O2 articles: spoiler\n  none of these answers: 3 O0 articles, 3 O1 articles, "
+        "4 O2 articles\n"
+    ) in out
 
 
 # ------------------------------------------------------------------------ compare diff

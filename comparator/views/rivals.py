@@ -69,7 +69,7 @@ class AnswerGroup:
     #: The articles that give at least one answer of the group, in column order.
     answers: tuple[Answer, ...]
     #: The articles that take positions on the topic but give none of the answers, in column
-    #: order, and their labels.
+    #: order, and how a sentence names them by outlet (``Cradle``, ``3 CEPA articles``).
     unanswered: tuple[Source, ...]
     unanswered_labels: tuple[str, ...]
     #: How many pairs of articles give rival answers.
@@ -83,8 +83,18 @@ class AnswerGroup:
 
     @property
     def sentence(self) -> str:
-        """``Carnegie: status; WINEP: spoiler``: each article's answers, plain words."""
-        return "; ".join(f"{a.label}: {a.words}" for a in self.answers) or "no source answers"
+        """``Carnegie: status; WINEP: spoiler``: each article's answers, plain words; the
+        articles of one outlet giving the same answers said once, ``3 CEPA articles: status``."""
+        said: dict[tuple[str, str], list[Answer]] = {}
+        for answer in self.answers:
+            said.setdefault((answer.source.outlet, answer.words), []).append(answer)
+        return (
+            "; ".join(
+                f"{same[0].label if len(same) == 1 else f'{len(same)} {outlet} articles'}: {words}"
+                for (outlet, words), same in said.items()
+            )
+            or "no source answers"
+        )
 
     @property
     def pair_words(self) -> str:
@@ -132,7 +142,7 @@ def answer_groups(comparison: TopicComparison, names: Mapping[str, str]) -> tupl
                     if sid in given
                 ),
                 tuple(sources[sid] for sid in none),
-                tuple(names.get(sid, sid) for sid in none),
+                outlet_labels((sources[sid] for sid in none), column, names),
                 answers.count,
                 tuple(sides),
                 comparison,
