@@ -39,12 +39,37 @@ _OPENERS = "\"'\u201c\u2018\u00ab([-\u2013\u2014"
 _TERMINAL = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
 
 
+#: Words the stemmer keeps whole: each would otherwise share a stem with a different word of
+#: the seed texts (found by listing every set of seed words that share a stem and reading
+#: them): "arms" (weapons) is not "armed" or the verb "arm", "standing" (status) is not "stand",
+#: "likely" is not "like", "noted" is not "not", "nationals" (citizens) is not "national".
+_KEPT_WHOLE_TEXT = """
+arms armed aired backing founder foundering hardly likely fairly relatively relatives highly
+noted means nationals standing terms rights headed directed owned
+"""
+KEPT_WHOLE = frozenset(_KEPT_WHOLE_TEXT.split())
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's crude stem: lower case, common English inflections dropped (cached: a
-    corpus has a small vocabulary and long texts)."""
+    corpus has a small vocabulary and long texts).
+
+    The endings are dropped until none is left, so a stem is its own stem ("supplies" ->
+    "supply" -> "sup", as "supply" itself): the query side may hand over a word that is
+    already a stem, and both sides must land on the same one.
+    """
     w = word.lower()
-    if len(w) <= 3:
+    while True:
+        shorter = _strip_once(w)
+        if shorter == w:
+            return w
+        w = shorter
+
+
+def _strip_once(w: str) -> str:
+    """One inflection off a lower-case word (the word itself when there is none to drop)."""
+    if len(w) <= 3 or w in KEPT_WHOLE:
         return w
     if w.endswith(("ies", "ied")) and len(w) > 4:
         return w[:-3] + "y"
@@ -66,17 +91,6 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The word tokens of a text (letters and digits), as written."""
     return _TOKEN.findall(text)
-
-
-def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
-    """The stems of a text's words, in order, optionally without stopwords."""
-    out = []
-    for word in words(text):
-        lowered = word.lower()
-        if drop_stopwords and lowered in STOPWORDS:
-            continue
-        out.append(stem(lowered))
-    return out
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,219 @@
+"""``compare suggest`` matches words without merging different ones, and reads one topic.
+
+The pairs below are taken from the seed texts: words the stemmer once mapped together though
+they mean different things ("armed" and "arms"), and names a topic's word must not be found in
+("Muslim Brotherhood" is not the Muslim minority).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparator.corpus_slice import load_topic, topic_blocks
+from comparator.wording import stem
+from tests.conftest import ROOT, write_corpus
+
+SEEDS = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+SEED_WORDS = sorted(set(re.findall(r"[^\W_]+", SEEDS.lower())))
+
+#: Words of the seeds that look alike and must keep apart.
+DIFFERENT = [
+    ("armed", "arms"),
+    ("arming", "arms"),
+    ("standing", "stand"),
+    ("likely", "like"),
+    ("noted", "not"),
+    ("nationals", "national"),
+    ("relatively", "relatives"),
+    ("hardly", "hard"),
+    ("aired", "air"),
+    ("backing", "back"),
+    ("means", "mean"),
+    ("founder", "foundering"),
+]
+#: Forms of one word in the seeds that must meet.
+SAME = [
+    ("groups", "group"),
+    ("supplied", "supply"),
+    ("provides", "provided"),
+    ("engaged", "engage"),
+    ("attacks", "attacked"),
+    ("countries", "country"),
+    ("directly", "direct"),
+]
+
+
+def test_the_listed_pairs_come_from_the_seeds() -> None:
+    words = set(SEED_WORDS)
+    assert {w for pair in DIFFERENT + SAME for w in pair} <= words
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_words_keep_apart(a: str, b: str) -> None:
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_forms_of_one_word_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@given(st.sampled_from(SEED_WORDS) | st.text(alphabet="abcdeilnorsty", min_size=1, max_size=14))
+def test_a_stem_is_its_own_stem(word: str) -> None:
+    assert stem(stem(word)) == stem(word)
+
+
+@given(st.sampled_from(DIFFERENT), st.sampled_from(["", "x"]), st.booleans())
+def test_case_never_merges_a_listed_pair(pair: tuple[str, str], _: str, upper: bool) -> None:
+    a, b = pair
+    a = a.upper() if upper else a.capitalize()
+    assert stem(a) != stem(b) and stem(a) == stem(a.lower())
+
+
+# --------------------------------------------------------------------------- in suggest
+
+CORPUS = """
+version: 2
+sources:
+  src:
+    outlet: Src
+    title: Src
+    file: seeds/src.txt
+  other:
+    outlet: Other
+    title: Other
+    file: seeds/other.txt
+topics:
+  motive:
+    title: Motive
+    question: Why does Moscow court Hamas?
+    keywords: [Muslim, arms, Washington]
+    claims:
+      muslims: Moscow courts Hamas to please Russia's Muslim minority.
+      brotherhood: Hamas grew out of the Muslim Brotherhood.
+    silent: [other]
+  other-topic:
+    title: Other topic
+    question: Anything?
+    claims:
+      c: Something.
+    assertions:
+      - id: broken
+        source: other
+        claim: no-such-claim
+        stance: affirms
+        summary: s
+        quotes:
+          - a quote that is nowhere in the article at all
+"""
+TEXT = (
+    "Src\n"
+    "The armed wing of the group paraded in Gaza last spring.\n"
+    "Hamas is an offshoot of the Muslim Brotherhood founded decades ago.\n"
+    "Scholars at the Washington Institute wrote a long report on it.\n"
+    "The Kremlin wants Russia's Muslim minority to see it as a friend of Palestinians.\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    write_corpus(tmp_path, CORPUS, {"seeds/src.txt": TEXT})
+    return tmp_path
+
+
+def _suggest(run_cli, folder: Path, *args: str) -> dict:
+    result = run_cli(["suggest", "motive", "--source", "src", *args, "-f", "json"], cwd=folder)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_word_is_not_found_inside_a_longer_name(run_cli, corpus: Path) -> None:
+    document = _suggest(run_cli, corpus, "-n", "10")
+    by_line = {s["line"]: s for s in document["suggestions"]}
+    assert "Muslim" in by_line[5]["matched"] and by_line[5]["claim"] == "muslims"
+    # "Muslim Brotherhood" is the claim's name, not the keyword "Muslim".
+    assert by_line[3]["claim"] == "brotherhood"
+    assert "Muslim" not in by_line[3]["matched"]
+    assert "Muslim Brotherhood" in by_line[3]["claim_words"]
+    assert 4 not in by_line  # the Washington Institute is not Washington
+    assert 2 not in by_line  # "armed" is not "arms"
+
+
+def test_suggest_reads_neither_other_topics_nor_other_articles_quotes(
+    run_cli, corpus: Path
+) -> None:
+    """The other topic has an unknown claim and its article is missing: every view refuses
+    the corpus, suggest still answers (it verifies nothing but what it shows)."""
+    shown = run_cli(["show", "motive"], cwd=corpus)
+    assert shown.exit_code == 2 and "unknown-claim" in shown.stderr + shown.stdout
+    document = _suggest(run_cli, corpus)
+    assert document["suggestions"][0]["line"] == 5
+
+
+def test_a_blocking_error_in_the_topic_itself_still_refuses(run_cli, corpus: Path) -> None:
+    yaml_path = corpus / "assertions.yaml"
+    yaml_path.write_text(
+        yaml_path.read_text().replace(
+            "    silent: [other]",
+            "    assertions:\n      - {id: x, source: src, claim: nope, stance: affirms,"
+            " summary: s, quotes: [The armed wing of the group paraded]}",
+        )
+    )
+    result = run_cli(["suggest", "motive", "--source", "src"], cwd=corpus)
+    assert result.exit_code == 2
+    assert "error that must be fixed before suggesting" in result.stderr
+
+
+def test_an_unknown_topic_is_named_with_the_topics_there_are(run_cli, corpus: Path) -> None:
+    result = run_cli(["suggest", "motiv", "--source", "src"], cwd=corpus)
+    assert result.exit_code == 2
+    assert "no topic 'motiv'" in result.stderr and "did you mean 'motive'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.replace("\n", "\r\n"),  # Windows line ends
+        lambda t: t.replace("topics:\n", "topics:  # the topics\n"),
+        lambda t: t.replace("  other-topic:\n", "  other-topic: \n"),
+    ],
+)
+def test_the_slice_reads_usual_layouts(corpus: Path, change) -> None:
+    yaml_path = corpus / "assertions.yaml"
+    yaml_path.write_bytes(change(yaml_path.read_text()).encode())
+    loaded = load_topic(yaml_path, "motive")
+    assert loaded.corpus is not None
+    assert [t.id for t in loaded.corpus.topics] == ["motive"]
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "version: 2\ntopics: {motive: {title: M}}\n",  # flow style
+        "version: 2\ntopics:\n  motive:\n    title: M\n - odd\n",  # a line less indented
+        "version: 2\ntopics:\n  motive:\n    title: M\n  motive:\n    title: N\n",  # duplicate
+        "version: 2\ntopics:\n  - motive\n",  # a list
+        "version: 2\ntopics:\n  motive:\n    title: M\ntopics:\n  x: 1\n",  # two topics: keys
+    ],
+)
+def test_an_unusual_layout_is_not_sliced(yaml_text: str) -> None:
+    assert topic_blocks(yaml_text.split("\n")) is None
+
+
+def test_an_unusual_layout_is_read_whole(run_cli, corpus: Path) -> None:
+    yaml_path = corpus / "assertions.yaml"
+    text = yaml_path.read_text()
+    yaml_path.write_text(
+        text.replace(
+            "  other-topic:\n", "  other-topic: {title: T,\n   question: Q}\n  ignored:\n", 1
+        )
+    )
+    loaded = load_topic(yaml_path, "motive")
+    assert loaded.corpus is not None
+    assert len(loaded.corpus.topics) > 1  # read whole: the slice would cut a flow mapping
