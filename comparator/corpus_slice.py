@@ -29,52 +29,51 @@ from comparator.loader import (
 from comparator.models import Corpus, LoadResult, Severity
 from comparator.workflow import BLOCKING_RULES
 
-_TOPICS_LINE = re.compile(r"topics:[ \t]*(?:#.*)?\r?")
-_KEY_LINE = re.compile(r"( +)([^\s#'\"{\[&*!|>%@`-][^:#]*?):[ \t]*(?:#.*)?\r?")
+_TOPICS_LINE = re.compile(r"^topics:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+# The patterns below start with the line break before a line rather than with a multi-line
+# "^": a pattern with a literal first character is searched for at C speed.
+#: A line that ends a top-level block: one starting at column 0, not blank, not a comment.
+_TOP_LEVEL = re.compile(r"\n[^ \t\r\n#]")
+_FIRST_CONTENT = re.compile(r"\n( +)[^ \t\r\n#]")
+_KEY_LINE = re.compile(r"([^\s#'\"{\[&*!|>%@`-][^:#\n]*?):[ \t]*(?:#[^\n]*)?\r?")
 
 
 @dataclass(frozen=True)
 class TopicBlock:
-    """One topic's lines in the YAML: [first, end), 0-based."""
+    """One topic's text in the YAML: offsets [start, end)."""
 
     topic: str
-    first: int
+    start: int
     end: int
 
 
-def topic_blocks(lines: list[str]) -> list[TopicBlock] | None:
-    """Where each topic's block is, or None when the layout is not the usual one."""
-    starts = [i for i, line in enumerate(lines) if _TOPICS_LINE.fullmatch(line)]
+def topic_blocks(text: str) -> list[TopicBlock] | None:
+    """Where each topic's block is, or None when the layout is not the usual one.
+
+    Regular expressions over the whole text, not a loop over its lines: a large corpus has
+    hundreds of thousands of them.
+    """
+    starts = list(_TOPICS_LINE.finditer(text))
     if len(starts) != 1:
         return None
-    first = starts[0] + 1
-    end = next(
-        (
-            i
-            for i in range(first, len(lines))
-            if lines[i][:1] not in ("", " ", "#") and lines[i].strip()
-        ),
-        len(lines),
-    )
-    indent: int | None = None
+    first = starts[0].end()  # the line break ending "topics:"
+    after = _TOP_LEVEL.search(text, first)
+    end = after.start() + 1 if after is not None else len(text)
+    content = _FIRST_CONTENT.search(text, first, end)
+    if content is None:
+        return []
+    indent = len(content.group(1))
+    if re.compile(rf"\n {{0,{indent - 1}}}[^ \t\r\n#]").search(text, first, end):
+        return None  # a line less indented than the topics: not a layout to trust
     blocks: list[TopicBlock] = []
-    for i in range(first, end):
-        line = lines[i]
-        stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        depth = len(line) - len(stripped)
-        if indent is None:
-            indent = depth
-        if depth < indent:
-            return None  # a line less indented than the topics: not a layout to trust
-        if depth == indent:
-            match = _KEY_LINE.fullmatch(line)
-            if match is None:
-                return None  # a topic written in flow style, or a list: read it all
-            if blocks:
-                blocks[-1] = TopicBlock(blocks[-1].topic, blocks[-1].first, i)
-            blocks.append(TopicBlock(match.group(2).strip(), i, end))
+    for match in re.compile(rf"\n {{{indent}}}([^ \t\r\n#][^\n]*)").finditer(text, first, end):
+        key = _KEY_LINE.fullmatch(match.group(1))
+        if key is None:
+            return None  # a topic written in flow style, or a list: read it all
+        line_start = match.start() + 1
+        if blocks:
+            blocks[-1] = TopicBlock(blocks[-1].topic, blocks[-1].start, line_start)
+        blocks.append(TopicBlock(key.group(1).strip(), line_start, end))
     names = [b.topic for b in blocks]
     if len(set(names)) != len(names):
         return None  # a duplicate topic is a finding the whole reading reports
@@ -91,16 +90,21 @@ def load_topic(path: Path, topic_id: str) -> LoadResult:
         text = "\x00"
     if "\x00" in text:
         return load_corpus(path, data)  # which says what is wrong with the bytes
-    lines = text.split("\n")
-    blocks = topic_blocks(lines)
+    blocks = topic_blocks(text)
     if blocks is None or topic_id not in {b.topic for b in blocks}:
         return load_corpus(path, data)
-    kept = lines[:]
+    pieces = []
+    position = 0
     for block in blocks:
-        if block.topic != topic_id:
-            kept[block.first : block.end] = [""] * (block.end - block.first)
+        if block.topic != topic_id:  # blanked line for line: positions stay as in the file
+            pieces += [
+                text[position : block.start],
+                "\n" * text.count("\n", block.start, block.end),
+            ]
+            position = block.end
+    pieces.append(text[position:])
     try:
-        return load_corpus_text("\n".join(kept), path.resolve(), display_path(path))
+        return load_corpus_text("".join(pieces), path.resolve(), display_path(path))
     except InputError:
         return load_corpus(path, data)
 

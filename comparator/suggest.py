@@ -39,7 +39,15 @@ from comparator.workflow import resolve_source, resolve_topics
 K1 = 1.2
 B = 0.75
 #: How much a query term counts, by where the topic names it.
-WEIGHTS = {"keyword": 2.0, "claim": 1.0, "question": 0.5}
+WEIGHTS = {"keyword": 2.0, "claim": 1.0, "question": 0.5, "evidence": 0.3}
+#: How much a word of other sources' quotes on a claim counts, against a word of the claim
+#: itself, when telling which claim a sentence bears on.
+EVIDENCE_SHARE = 0.2
+#: The most words of other sources' quotes taken for each claim (those in the most quotes).
+EVIDENCE_WORDS = 50
+#: The most assertions of other sources whose quotes are read for each claim: enough to know
+#: a claim's words, few enough that a large topic costs no more than a small one.
+EVIDENCE_ASSERTIONS = 100
 #: Suggestions scoring below this share of the best one are left out as noise.
 RELATIVE_FLOOR = 0.15
 MIN_WORDS = 5  # check's quote-too-short threshold: shorter sentences make poor quotes
@@ -52,7 +60,9 @@ CLAIM_PLACEHOLDER = "CLAIM"
 SILENT_REASON = "compare suggest found no sentence using the words of this topic"
 
 _TOKEN = re.compile(r"[^\W_]+")
-_GAP_IN_NAME = re.compile(r"[ \t\r\n]+")
+#: Where a sentence ends, roughly: term rarity needs sentences counted, not placed exactly
+#: (``wording.split_sentences`` knows "Dr." and "U.S." and costs several times more).
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\r?\n")
 
 
 @dataclass(frozen=True)
@@ -66,10 +76,13 @@ class Term:
     weight: float
     #: The claims whose text holds it (none for a keyword or a word of the question only).
     claims: frozenset[str] = frozenset()
+    #: The claims whose quotes, in other sources, use it most.
+    evidence: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class _Token:
+    word: str
     stem: str
     stop: bool
     #: A capitalised word followed by another one: part of a longer name.
@@ -88,7 +101,10 @@ class Suggestion:
     claim: str
     #: The claim's words the sentence holds, as the topic spells them.
     claim_words: tuple[str, ...]
-    #: Every term of the topic the sentence holds, as the topic spells it.
+    #: Words the sentence shares with other sources' quotes on the claim.
+    evidence_words: tuple[str, ...]
+    #: Every word of the topic (keywords, claims, question) the sentence holds, as the topic
+    #: spells it.
     matched: tuple[str, ...]
     #: How often the sentence occurs in the text (more than once: the quote is ambiguous).
     occurrences: int
@@ -137,7 +153,7 @@ def _phrases_and_words(text: str) -> list[tuple[str, ...]]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         word = match.group()
-        joined = previous_end >= 0 and _GAP_IN_NAME.fullmatch(text[previous_end : match.start()])
+        joined = previous_end >= 0 and text[previous_end : match.start()].isspace()
         if run and not (_capitalised(word) and joined):
             out.append(tuple(run))
             run = []
@@ -152,20 +168,22 @@ def _phrases_and_words(text: str) -> list[tuple[str, ...]]:
     return [p for p in out if len(p) > 1 or p[0].lower() not in STOPWORDS]
 
 
-def query(topic: Topic) -> tuple[Term, ...]:
+def query(topic: Topic, source_id: str = "") -> tuple[Term, ...]:
     """The terms of a topic, each with the highest weight any mention gives it."""
     found: dict[tuple[str, ...], Term] = {}
 
     def add(words_: Sequence[str], spelled: str, kind: str, claim: str | None = None) -> None:
         stems = tuple(stem(w) for w in words_)
-        old = found.get(stems)
-        claims = frozenset([claim]) if claim else frozenset()
-        if old is None:
-            found[stems] = Term(stems, spelled, WEIGHTS[kind], claims)
-        else:
-            found[stems] = Term(
-                stems, old.spelled, max(old.weight, WEIGHTS[kind]), old.claims | claims
-            )
+        old = found.get(stems) or Term(stems, spelled, 0.0)
+        claims = frozenset([claim]) if claim and kind == "claim" else frozenset()
+        evidence = frozenset([claim]) if claim and kind == "evidence" else frozenset()
+        found[stems] = Term(
+            stems,
+            old.spelled,
+            max(old.weight, WEIGHTS[kind]),
+            old.claims | claims,
+            old.evidence | evidence,
+        )
 
     for keyword in topic.keywords:
         words_ = _TOKEN.findall(keyword)
@@ -176,7 +194,36 @@ def query(topic: Topic) -> tuple[Term, ...]:
             add(phrase, " ".join(phrase), "claim", claim.id)
     for phrase in _phrases_and_words(topic.question):
         add(phrase, " ".join(phrase), "question")
+    for claim_id, spelled_words in _evidence(topic, source_id).items():
+        for word in spelled_words:
+            add((word,), word, "evidence", claim_id)
     return tuple(found.values())
+
+
+def _evidence(topic: Topic, source_id: str) -> dict[str, list[str]]:
+    """For each claim, the words other sources' quotes on it use most (in the most quotes),
+    from its first ``EVIDENCE_ASSERTIONS`` assertions of other sources."""
+    from collections import Counter
+
+    counts: dict[str, Counter[str]] = {}
+    spelled: dict[str, str] = {}
+    read: Counter[str] = Counter()
+    for a in topic.assertions:
+        if a.source == source_id or read[a.claim] >= EVIDENCE_ASSERTIONS:
+            continue
+        read[a.claim] += 1
+        for _, quote in a.quoted():
+            seen: dict[str, None] = {}  # not a set: the same words each run, in order
+            for token in _tokens(quote.text):
+                if token.stop or token.in_name or len(token.word) < 3:
+                    continue  # a word inside a name is not that word (see _tokens)
+                spelled.setdefault(token.stem, token.word)
+                seen[token.stem] = None
+            counts.setdefault(a.claim, Counter()).update(list(seen))
+    return {
+        claim: [spelled[k] for k, _ in counter.most_common(EVIDENCE_WORDS)]
+        for claim, counter in counts.items()
+    }
 
 
 # --------------------------------------------------------------------------- sentences
@@ -187,15 +234,14 @@ def _tokens(text: str) -> list[_Token]:
     out = []
     for i, match in enumerate(matches):
         word = match.group()
-        following = matches[i + 1] if i + 1 < len(matches) else None
-        in_name = (
-            following is not None
-            and _capitalised(word)
-            and _capitalised(following.group())
-            and _GAP_IN_NAME.fullmatch(text[match.end() : following.start()]) is not None
-        )
+        in_name = False
+        if word[:1].isupper() and i + 1 < len(matches):
+            following = matches[i + 1]
+            in_name = (
+                following.group()[:1].isupper() and text[match.end() : following.start()].isspace()
+            )
         lowered = word.lower()
-        out.append(_Token(stem(lowered), lowered in STOPWORDS, in_name))
+        out.append(_Token(word, stem(lowered), lowered in STOPWORDS, in_name))
     return out
 
 
@@ -220,16 +266,32 @@ class Statistics:
         self.sentences = 0
         words_total = 0
         self.frequency: dict[tuple[str, ...], int] = {}
-        wanted = {t.stems for t in terms}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for term in terms:
+            by_first.setdefault(term.stems[0], []).append(term.stems)
+        wanted = {s for stems in (x for group in by_first.values() for x in group) for s in stems}
+        # Word -> stem for the words whose stem a term uses; every word is stemmed once per
+        # run, not once per occurrence (the sample has a vocabulary, not millions of words).
+        forms: dict[str, str] = {}
+        seen: set[str] = set()
         for text in texts:
-            for sentence in split_sentences(text):
-                tokens = _tokens(sentence.text)
+            vocabulary = set(_TOKEN.findall(text.lower()))
+            for word in vocabulary - seen:
+                word_stem = stem(word)
+                if word_stem in wanted:
+                    forms[word] = word_stem
+            seen |= vocabulary
+            for piece in _ROUGH_SENTENCE_END.split(text):
+                found = _TOKEN.findall(piece.lower())
+                if not found:
+                    continue
                 self.sentences += 1
-                words_total += sum(1 for t in tokens if not t.stop)
-                present = {t.stem for t in tokens}
-                for stems in wanted:
-                    if stems[0] in present and all(s in present for s in stems):
-                        self.frequency[stems] = self.frequency.get(stems, 0) + 1
+                words_total += len(found) - sum(map(STOPWORDS.__contains__, found))
+                present = {forms[w] for w in forms.keys() & set(found)}
+                for first in present.intersection(by_first):
+                    for stems in by_first[first]:
+                        if len(stems) == 1 or all(s in present for s in stems):
+                            self.frequency[stems] = self.frequency.get(stems, 0) + 1
         self.average = words_total / self.sentences if self.sentences else 0.0
 
     def idf(self, term: Term) -> float:
@@ -247,19 +309,29 @@ def _bm25(counts: Mapping[Term, int], length: int, stats: Statistics, weight: fl
 
 def _claim_of(
     topic: Topic, terms: Sequence[Term], counts: Mapping[Term, int], stats: Statistics
-) -> tuple[str, tuple[str, ...]]:
-    """The claim whose own words the sentence holds most, each word weighed by the square of
-    its rarity (a rare word tells claims apart; "Hamas", in every claim, tells none), with
-    those words; ("", ()) when it holds none. Measured with bench/recall.py, weighing words
-    also by how few claims use them, or by the share of the claim's words held, did no
-    better."""
-    best: tuple[str, float, tuple[str, ...]] = ("", 0.0, ())
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The claim whose words the sentence holds most, with the words of the claim and those
+    of other sources' quotes on it that it holds; ("", (), ()) when it holds none.
+
+    Each word weighs the square of its rarity (a rare word tells claims apart; "Hamas", in
+    every claim, tells none), a word of the quotes ``EVIDENCE_SHARE`` of that. Measured with
+    bench/recall.py: weighing words also by how few claims use them, or by the share of the
+    claim's words held, did no better.
+    """
+    best: tuple[str, float, tuple[str, ...], tuple[str, ...]] = ("", 0.0, (), ())
     for claim in topic.claims:
-        held = [t for t in terms if claim.id in t.claims and t in counts]
-        score = sum(stats.idf(t) ** 2 for t in held)
+        own = [t for t in terms if claim.id in t.claims and t in counts]
+        quoted = [t for t in terms if claim.id in t.evidence and t in counts and t not in own]
+        score = sum(stats.idf(t) ** 2 for t in own)
+        score += EVIDENCE_SHARE * sum(stats.idf(t) ** 2 for t in quoted)
         if score > best[1]:
-            best = (claim.id, score, tuple(t.spelled for t in held))
-    return best[0], best[2]
+            best = (
+                claim.id,
+                score,
+                tuple(t.spelled for t in own),
+                tuple(t.spelled for t in quoted),
+            )
+    return best[0], best[2], best[3]
 
 
 # --------------------------------------------------------------------------- suggest
@@ -285,7 +357,7 @@ def suggest(
     source = article.source
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    terms = query(topic)
+    terms = query(topic, source.id)
     stats = Statistics(terms, sample)
     mine = split_sentences(article.text.original)
     scored = []
@@ -304,7 +376,7 @@ def suggest(
     own = [a for a in topic.assertions if a.source == source.id]
     suggestions = []
     for rank, (score, sentence, counts) in enumerate(scored[:limit], start=1):
-        claim_id, claim_words = _claim_of(topic, terms, counts, stats)
+        claim_id, claim_words, evidence_words = _claim_of(topic, terms, counts, stats)
         found = cues(sentence.text)
         recorded = next((a.id for a in own if a.claim == claim_id and a.stance is not None), None)
         suggestions.append(
@@ -315,7 +387,8 @@ def suggest(
                 location=Location(article.shown, sentence.line, sentence.column),
                 claim=claim_id,
                 claim_words=claim_words,
-                matched=tuple(t.spelled for t in counts),
+                evidence_words=evidence_words,
+                matched=tuple(t.spelled for t in counts if t.weight > WEIGHTS["evidence"]),
                 occurrences=len(article.text.find_all(sentence.text, limit=3)),
                 quoted_by=_quoted_by(own, anchors or {}, sentence),
                 recorded_by=recorded,
@@ -379,16 +452,22 @@ def silent_line(topic_id: str, source_id: str, corpus_file: str | None = None) -
 def statistics_sample(corpus: Corpus, article: ArticleText) -> list[str]:
     """The texts term rarity is measured on: every article up to ``SAMPLE``, else ``SAMPLE``
     of them spread evenly over the corpus; the suggested article is always one. An article
-    that cannot be read is left out (``compare check`` says why)."""
-    from comparator.texts import read_text
+    that cannot be read is left out (``compare check`` says why); none is checked against
+    its ``sha256`` or prepared for quotes: only its words count here."""
+    from comparator.fileio import read_regular
+    from comparator.texts import file_value_problem, source_path
 
     others = [s for s in corpus.sources if s.id != article.source.id]
     step = max(1, math.ceil(len(others) / (SAMPLE - 1)))
     texts = [article.text.original]
     for source in others[::step]:
-        other = read_text(corpus, source)
-        if isinstance(other, ArticleText):
-            texts.append(other.text.original)
+        path = source_path(corpus, source) if file_value_problem(source.file) is None else None
+        if path is None or not source.file.strip():
+            continue
+        try:
+            texts.append(read_regular(path).decode("utf-8", "replace"))
+        except (OSError, ValueError):
+            continue
     return texts
 
 

@@ -59,8 +59,8 @@ def test_text_output_gives_file_line_sentence_claim_and_add_line(run_cli) -> Non
         "   Regional chaos distracts the West from Ukraine, which suits the Kremlin well." in lines
     )
     assert (
-        "   bears on claim profits: shares chaos, regional; other words of the topic: distracts"
-        in lines
+        "   bears on claim profits: shares chaos, regional; as other sources' quotes on it: "
+        "distracts, Kremlin, West" in lines
     )
     [add] = [line for line in lines if line.startswith("   compare add")]
     assert add.startswith(

@@ -203,7 +203,7 @@ def test_the_slice_reads_usual_layouts(corpus: Path, change) -> None:
     ],
 )
 def test_an_unusual_layout_is_not_sliced(yaml_text: str) -> None:
-    assert topic_blocks(yaml_text.split("\n")) is None
+    assert topic_blocks(yaml_text) is None
 
 
 def test_an_unusual_layout_is_read_whole(run_cli, corpus: Path) -> None:

@@ -1,9 +1,12 @@
 """``compare suggest --format json``: the ranked sentences and how to record them, for scripts.
 
 ``{"topic", "source", "file", "sentences", "suggestions": [{"rank", "score", "file", "line",
-"column", "sentence", "claim", "claim_words", "matched", "cues": {"negation", "hedge",
-"attribution"}, "occurrences", "quoted_by", "recorded_by", "add"}], "add_silent"}``:
-``claim`` is null when the sentence shares only keywords with the topic; ``quoted_by`` is
+"column", "sentence", "claim", "claim_words", "evidence_words", "matched", "cues":
+{"negation", "hedge", "attribution"}, "occurrences", "quoted_by", "recorded_by", "add"}],
+"add_silent"}``:
+``claim`` is null when the sentence shares only keywords with the topic; ``claim_words``
+are the claim's words it holds, ``evidence_words`` those it shares with other sources' quotes
+on the claim; ``quoted_by`` is
 null when no assertion quotes the sentence yet, ``recorded_by`` when no assertion states the
 source's own stance on the claim; ``add`` is the argv of the ``compare add`` line (its stance
 the literal ``STANCE``, for the analyst to replace); ``add_silent`` is the argv recording the
@@ -34,6 +37,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
                 "sentence": s.sentence.text,
                 "claim": s.claim or None,
                 "claim_words": list(s.claim_words),
+                "evidence_words": list(s.evidence_words),
                 "matched": list(s.matched),
                 "cues": {kind: list(found) for kind, found in s.cues.items()},
                 "occurrences": s.occurrences,

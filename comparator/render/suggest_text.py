@@ -62,10 +62,19 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         console.print(line, soft_wrap=True)
         _say(console, item.sentence.text, indent="   ")
         if item.claim:
-            why = f"bears on claim {item.claim}: shares {', '.join(item.claim_words)}"
+            reasons = []
+            if item.claim_words:
+                reasons.append(f"shares {', '.join(item.claim_words)}")
+            if item.evidence_words:
+                reasons.append(
+                    f"{'as' if item.claim_words else 'shares'} other sources' quotes on it: "
+                    f"{', '.join(item.evidence_words)}"
+                )
+            why = f"bears on claim {item.claim}: {'; '.join(reasons)}"
         else:
             why = "bears on no claim in particular"
-        others = [w for w in item.matched if w not in item.claim_words]
+        shown = {*item.claim_words, *item.evidence_words}
+        others = [w for w in item.matched if w not in shown]
         if others:
             why += f"; other words of the topic: {', '.join(others)}"
         _say(console, why, indent="   ")
