@@ -132,6 +132,8 @@ class SuggestResult:
     already: str = ""
     #: The topic's terms, as it spells them (what a silent source was searched for).
     terms: tuple[str, ...] = field(default=())
+    #: Whether the topic lists the source under ``silent``.
+    listed_silent: bool = False
 
 
 def shell_line(argv: Sequence[str]) -> str:
@@ -414,6 +416,7 @@ def suggest(
         add_silent=add_silent,
         already=already,
         terms=tuple(t.spelled for t in terms if t.weight == WEIGHTS["keyword"]),
+        listed_silent=source.id in topic.silent,
     )
 
 

@@ -69,8 +69,8 @@ def stem(word: str) -> str:
 
 def _strip_once(w: str) -> str:
     """One inflection off a lower-case word (the word itself when there is none to drop)."""
-    if len(w) <= 3 or w in KEPT_WHOLE:
-        return w
+    if len(w) <= 3 or w in KEPT_WHOLE or w.endswith("ingly"):
+        return w  # "knowingly" (deliberately) is not "know", "seemingly" not "seem"
     if w.endswith(("ies", "ied")) and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("sses"):

@@ -36,6 +36,7 @@ DIFFERENT = [
     ("backing", "back"),
     ("means", "mean"),
     ("founder", "foundering"),
+    ("tellingly", "tells"),
 ]
 #: Forms of one word in the seeds that must meet.
 SAME = [
@@ -50,7 +51,7 @@ SAME = [
 
 
 def test_the_listed_pairs_come_from_the_seeds() -> None:
-    words = set(SEED_WORDS)
+    words = set(SEED_WORDS) | {"tells"}  # "tellingly" is, "tells" is what it would become
     assert {w for pair in DIFFERENT + SAME for w in pair} <= words
 
 
@@ -142,6 +143,20 @@ def test_a_word_is_not_found_inside_a_longer_name(run_cli, corpus: Path) -> None
     assert "Muslim Brotherhood" in by_line[3]["claim_words"]
     assert 4 not in by_line  # the Washington Institute is not Washington
     assert 2 not in by_line  # "armed" is not "arms"
+    assert document["listed_silent"] is False
+
+
+def test_a_source_listed_as_silent_yet_with_sentences_is_told_so(run_cli, corpus: Path) -> None:
+    yaml_path = corpus / "assertions.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("silent: [other]", "silent: [src]"))
+    result = run_cli(["suggest", "motive", "--source", "src"], cwd=corpus)
+    assert result.stdout.splitlines()[1] == (
+        "src is listed under topics.motive.silent: if one of these sentences bears on the topic, "
+        "take it off that list."
+    )
+    assert json.loads(
+        run_cli(["suggest", "motive", "--source", "src", "-f", "json"], cwd=corpus).stdout
+    )["listed_silent"]
 
 
 def test_suggest_reads_neither_other_topics_nor_other_articles_quotes(

@@ -3,14 +3,15 @@
 ``{"topic", "source", "file", "sentences", "suggestions": [{"rank", "score", "file", "line",
 "column", "sentence", "claim", "claim_words", "evidence_words", "matched", "cues":
 {"negation", "hedge", "attribution"}, "occurrences", "quoted_by", "recorded_by", "add"}],
-"add_silent"}``:
+"add_silent", "listed_silent"}``:
 ``claim`` is null when the sentence shares only keywords with the topic; ``claim_words``
 are the claim's words it holds, ``evidence_words`` those it shares with other sources' quotes
 on the claim; ``quoted_by`` is
 null when no assertion quotes the sentence yet, ``recorded_by`` when no assertion states the
 source's own stance on the claim; ``add`` is the argv of the ``compare add`` line (its stance
 the literal ``STANCE``, for the analyst to replace); ``add_silent`` is the argv recording the
-source as silent when no sentence bears on the topic, else null.
+source as silent when no sentence bears on the topic, else null; ``listed_silent`` whether the
+topic already lists the source as silent.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
             for s in result.suggestions
         ],
         "add_silent": list(result.add_silent) if result.add_silent else None,
+        "listed_silent": result.listed_silent,
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -54,6 +54,12 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         )
     )
     console.print(header, soft_wrap=True)
+    if result.listed_silent:
+        _say(
+            console,
+            f"{source.id} is listed under topics.{topic.id}.silent: if one of these sentences "
+            "bears on the topic, take it off that list.",
+        )
     for item in result.suggestions:
         console.print()
         line = Text(f"{item.rank}. ")
