@@ -41,11 +41,13 @@ def _corpus(cache: Path, size: int) -> Path:
     return folder
 
 
-def _time(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _time(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``argv``. On a machine shared
     with other work the CPU time of a one-threaded command barely moves, the wall time does."""
     start = time.perf_counter()
-    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     assert child.stderr is not None
     errors = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
@@ -84,9 +86,11 @@ def main() -> int:
         check_times: list[tuple[float, float]] = []
         suggest_times: list[tuple[float, float]] = []
         for round_ in range(args.repeat + 1):  # the first round warms the disk cache
-            check = _time([*compare, "check", "-a", yaml_path], env)
+            # In the corpus folder: "python -m comparator" would import a comparator/ below
+            # the working folder (this tree's) before the one --src names.
+            check = _time([*compare, "check", "-a", yaml_path], env, folder)
             suggest = [
-                _time([*compare, "suggest", t, "--source", s, "-a", yaml_path], env)
+                _time([*compare, "suggest", t, "--source", s, "-a", yaml_path], env, folder)
                 for t, s in pairs
             ]
             if round_:

@@ -303,13 +303,8 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(_TOKEN.findall(text.lower()))
 
 
-def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
-    """The words of ``vocabulary`` whose stem is ``word_stem``.
-
-    Rather than stem a whole vocabulary, generate the few forms the stemmer maps to this stem
-    (weapon -> weapons, supply -> supplies, transfer -> transferred) and look them up.
-    """
-    k = word_stem
+def _forms(k: str) -> set[str]:
+    """The words one step of the stemmer could take to ``k`` (and a few it would not)."""
     candidates = {
         k,
         k + "s",
@@ -319,11 +314,22 @@ def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
         k + "ing",
         k + "ly",
         k + "ely",
-        k + "ely",
         k + k[-1:] + "ed",
         k + k[-1:] + "ing",
         k + k[-1:] + "ly",
     }
     if k.endswith("y"):
         candidates |= {k[:-1] + "ies", k[:-1] + "ied"}
-    return {w for w in candidates & vocabulary if stem(w) == k}
+    return candidates
+
+
+def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
+    """The words of ``vocabulary`` whose stem is ``word_stem``.
+
+    Rather than stem a whole vocabulary, generate the few forms the stemmer maps to this stem
+    (weapon -> weapons, transfer -> transferred) and look them up; two steps deep, as the
+    stemmer may take two (supplies -> supply -> sup, closely -> clos -> clo).
+    """
+    first = _forms(word_stem)
+    candidates = first.union(*(_forms(c) for c in first))
+    return {w for w in candidates & vocabulary if stem(w) == word_stem}

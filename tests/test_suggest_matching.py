@@ -317,3 +317,97 @@ def test_term_rarity_is_measured_on_a_sample_spread_over_the_corpus(
     monkeypatch.setattr(suggest, "SAMPLE", 4)
     texts = suggest.statistics_sample(corpus, article)
     assert texts == [f"Text number {i}.\n" for i in (4, 0, 3, 7)]
+
+
+def test_odd_sentences_and_sources_are_said_plainly(run_cli, tmp_path: Path) -> None:
+    """A sentence written twice, one sharing only a keyword with the topic, an own quote the
+    article does not hold, another source outside the corpus folder (left out of the word
+    statistics, not an error here)."""
+    write_corpus(
+        tmp_path,
+        """
+        version: 2
+        sources:
+          src: {outlet: Src, title: Src, file: seeds/src.txt}
+          far: {outlet: Far, title: Far, file: ../outside.txt}
+        topics:
+          grain:
+            title: Grain
+            question: Does Moscow ship grain?
+            keywords: [wheat]
+            claims:
+              ships: Moscow ships grain to Gaza.
+            assertions:
+              - id: grain-src-ships
+                source: src
+                claim: ships
+                stance: affirms
+                summary: s
+                quotes: [a quote this article does not hold at all]
+        """,
+        {
+            "seeds/src.txt": "Src\nMoscow ships grain to Gaza every month now.\n"
+            "Farmers in the south harvested much wheat this summer.\n"
+            "Moscow ships grain to Gaza every month now.\n"
+        },
+    )
+    (tmp_path.parent / "outside.txt").write_text("Grain grain grain wheat.\n")
+    result = run_cli(["suggest", "grain", "--source", "src"], cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert "   src's stance on ships is in grain-src-ships; occurs 2 times: lengthen the quote" in (
+        lines
+    )
+    assert "   bears on no claim in particular; other words of the topic: wheat" in lines
+    assert (
+        "   compare add grain --source src --claim CLAIM --stance STANCE --quote 'Farmers in the "
+        "south harvested much wheat this summer.'" in lines
+    )
+    assert "already quoted" not in result.stdout
+    assert result.exit_code == 0
+
+
+def test_an_unreadable_article_is_a_plain_error(run_cli, corpus: Path) -> None:
+    (corpus / "seeds/src.txt").unlink()
+    result = run_cli(["suggest", "motive", "--source", "src"], cwd=corpus)
+    assert result.exit_code == 2
+    assert "the text of source 'src' (seeds/src.txt) cannot be read" in result.stderr
+    assert "does not exist" in result.stderr
+
+
+def test_the_silent_line_names_the_file_when_asked_for_one(run_cli, corpus: Path) -> None:
+    (corpus / "seeds/src.txt").write_text("Src\nNothing on the matter is said here at all.\n")
+    yaml_path = corpus / "assertions.yaml"
+    result = run_cli(["suggest", "motive", "--source", "src", "-a", str(yaml_path), "-f", "json"])
+    argv = json.loads(result.stdout)["add_silent"]
+    assert argv[-2] == "--file" and argv[-1].endswith("assertions.yaml")
+
+
+@pytest.mark.parametrize(
+    ("keyword", "written", "found"),
+    [("supplied", "Moscow supplies rifles to the group.", True), ("arms", "It armed them.", False)],
+)
+def test_the_silent_lint_finds_every_form_of_a_keyword_and_no_other_word(
+    run_cli, tmp_path: Path, keyword: str, written: str, found: bool
+) -> None:
+    """silent-but-mentions shares the stemmer: "supplies" is a form of "supplied" (two steps
+    of it: supplies -> supply -> sup), "armed" is not "arms"."""
+    write_corpus(
+        tmp_path,
+        f"""
+        version: 2
+        sources:
+          src: {{outlet: Src, title: Src, file: seeds/src.txt}}
+        topics:
+          t:
+            title: T
+            question: Q?
+            keywords: [{keyword}]
+            claims:
+              c: Something.
+            silent: [src]
+        """,
+        {"seeds/src.txt": f"Src\n{written}\n"},
+    )
+    result = run_cli(["check", "--format", "json"], cwd=tmp_path)
+    rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+    assert ("silent-but-mentions" in rules) is found
