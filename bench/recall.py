@@ -8,7 +8,8 @@ what an analyst had to find). A sentence "holds" a quote when it overlaps the qu
 the article, as ``compare check`` anchors it. Two ranks are taken for each position:
 
 - any claim: the first such sentence, whatever claim ``suggest`` says it bears on;
-- its claim: the first such sentence that ``suggest`` puts under the position's own claim.
+- its claim: the first such sentence that ``suggest`` puts under the position's own claim;
+- or also: the same, counting a claim ``suggest`` says the sentence may also bear on.
 
 Recall at k is the share of positions whose rank is at most k. The program runs ``suggest``
 in-process through its command line (``--format json``), so it measures what a user gets.
@@ -39,6 +40,8 @@ class Position:
     rank_any: int
     #: The same, counting only suggestions put under the position's own claim.
     rank_claim: int
+    #: The same, counting also the claims a suggestion "may also bear on".
+    rank_also: int
 
 
 def _spans(
@@ -106,17 +109,22 @@ def measure(assertions_path: Path) -> list[Position]:
             span = offsets.get((item["line"], item["column"]))
             if span is None:
                 raise SystemExit(f"no sentence at {item['file']}:{item['line']}:{item['column']}")
-            offered.append((span, item["claim"]))
+            also = {m["claim"] for m in item.get("also", ())}
+            offered.append((span, item["claim"], also))
         for assertion_id, claim, spans in wanted:
-            rank_any = rank_claim = 0
-            for rank, ((start, end), said) in enumerate(offered, start=1):
+            rank_any = rank_claim = rank_also = 0
+            for rank, ((start, end), said, also) in enumerate(offered, start=1):
                 holds = any(s < end and start < e for s, e in spans)
                 if holds and not rank_any:
                     rank_any = rank
                 if holds and said == claim and not rank_claim:
                     rank_claim = rank
+                if holds and (said == claim or claim in also) and not rank_also:
+                    rank_also = rank
             positions.append(
-                Position(topic, source, claim, assertion_id, len(spans), rank_any, rank_claim)
+                Position(
+                    topic, source, claim, assertion_id, len(spans), rank_any, rank_claim, rank_also
+                )
             )
     return positions
 
@@ -130,21 +138,15 @@ def recall(ranks: list[int], k: int) -> float:
 
 
 def summary(positions: list[Position]) -> dict[str, object]:
-    any_ranks = [p.rank_any for p in positions]
-    claim_ranks = [p.rank_claim for p in positions]
-    return {
-        "positions": len(positions),
-        "any claim": {
-            "recall@1": recall(any_ranks, 1),
-            "recall@3": recall(any_ranks, 3),
-            "recall@10": recall(any_ranks, 10),
-        },
-        "its claim": {
-            "recall@1": recall(claim_ranks, 1),
-            "recall@3": recall(claim_ranks, 3),
-            "recall@10": recall(claim_ranks, 10),
-        },
+    kinds = {
+        "any claim": [p.rank_any for p in positions],
+        "its claim": [p.rank_claim for p in positions],
+        "or also": [p.rank_also for p in positions],
     }
+    out: dict[str, object] = {"positions": len(positions)}
+    for kind, ranks in kinds.items():
+        out[kind] = {f"recall@{k}": recall(ranks, k) for k in (1, 3, 10)}
+    return out
 
 
 def main() -> int:
@@ -156,7 +158,7 @@ def main() -> int:
     positions = measure(args.assertions.resolve())
     figures = summary(positions)
     print(f"{figures['positions']} positions with quotes (own and reported quotes count)")
-    for kind in ("any claim", "its claim"):
+    for kind in ("any claim", "its claim", "or also"):
         shares = figures[kind]
         assert isinstance(shares, dict)
         print(

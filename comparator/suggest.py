@@ -51,6 +51,10 @@ EVIDENCE_ASSERTIONS = 100
 #: Suggestions scoring below this share of the best one are left out as noise.
 RELATIVE_FLOOR = 0.15
 MIN_WORDS = 5  # check's quote-too-short threshold: shorter sentences make poor quotes
+#: Another claim a sentence bears on is shown when it scores more than this share of the best
+#: one's (a word every claim uses, alone, is not enough).
+ALSO_SHARE = 0.5
+MAX_ALSO = 2
 #: The most articles whose sentences make the term statistics.
 SAMPLE = 200
 STANCES = ("affirms", "suggests", "neutral", "doubts", "denies")
@@ -103,6 +107,8 @@ class Suggestion:
     claim_words: tuple[str, ...]
     #: Words the sentence shares with other sources' quotes on the claim.
     evidence_words: tuple[str, ...]
+    #: Other claims it bears on nearly as much (a sentence may carry two positions).
+    also: tuple[ClaimMatch, ...]
     #: Every word of the topic (keywords, claims, question) the sentence holds, as the topic
     #: spells it.
     matched: tuple[str, ...]
@@ -309,31 +315,45 @@ def _bm25(counts: Mapping[Term, int], length: int, stats: Statistics, weight: fl
     return total
 
 
-def _claim_of(
+@dataclass(frozen=True)
+class ClaimMatch:
+    """A claim a sentence bears on, and why: the words it shares with it."""
+
+    claim: str
+    score: float
+    #: The claim's own words the sentence holds, as the topic spells them.
+    claim_words: tuple[str, ...]
+    #: Words the sentence shares with other sources' quotes on the claim.
+    evidence_words: tuple[str, ...]
+
+
+def claims_of(
     topic: Topic, terms: Sequence[Term], counts: Mapping[Term, int], stats: Statistics
-) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The claim whose words the sentence holds most, with the words of the claim and those
-    of other sources' quotes on it that it holds; ("", (), ()) when it holds none.
+) -> list[ClaimMatch]:
+    """The claims whose words the sentence holds, most first (ties in the topic's order).
 
     Each word weighs the square of its rarity (a rare word tells claims apart; "Hamas", in
     every claim, tells none), a word of the quotes ``EVIDENCE_SHARE`` of that. Measured with
     bench/recall.py: weighing words also by how few claims use them, or by the share of the
     claim's words held, did no better.
     """
-    best: tuple[str, float, tuple[str, ...], tuple[str, ...]] = ("", 0.0, (), ())
+    found = []
     for claim in topic.claims:
         own = [t for t in terms if claim.id in t.claims and t in counts]
         quoted = [t for t in terms if claim.id in t.evidence and t in counts and t not in own]
         score = sum(stats.idf(t) ** 2 for t in own)
         score += EVIDENCE_SHARE * sum(stats.idf(t) ** 2 for t in quoted)
-        if score > best[1]:
-            best = (
-                claim.id,
-                score,
-                tuple(t.spelled for t in own),
-                tuple(t.spelled for t in quoted),
+        if score > 0:
+            found.append(
+                ClaimMatch(
+                    claim.id,
+                    score,
+                    tuple(t.spelled for t in own),
+                    tuple(t.spelled for t in quoted),
+                )
             )
-    return best[0], best[2], best[3]
+    found.sort(key=lambda m: -m.score)  # stable: equal scores keep the topic's order
+    return found
 
 
 # --------------------------------------------------------------------------- suggest
@@ -378,7 +398,10 @@ def suggest(
     own = [a for a in topic.assertions if a.source == source.id]
     suggestions = []
     for rank, (score, sentence, counts) in enumerate(scored[:limit], start=1):
-        claim_id, claim_words, evidence_words = _claim_of(topic, terms, counts, stats)
+        matches = claims_of(topic, terms, counts, stats)
+        best = matches[0] if matches else ClaimMatch("", 0.0, (), ())
+        claim_id, claim_words, evidence_words = best.claim, best.claim_words, best.evidence_words
+        also = tuple(m for m in matches[1 : 1 + MAX_ALSO] if m.score > ALSO_SHARE * best.score)
         found = cues(sentence.text)
         recorded = next((a.id for a in own if a.claim == claim_id and a.stance is not None), None)
         suggestions.append(
@@ -390,6 +413,7 @@ def suggest(
                 claim=claim_id,
                 claim_words=claim_words,
                 evidence_words=evidence_words,
+                also=also,
                 matched=tuple(t.spelled for t in counts if t.weight > WEIGHTS["evidence"]),
                 occurrences=len(article.text.find_all(sentence.text, limit=3)),
                 quoted_by=_quoted_by(own, anchors or {}, sentence),

@@ -411,3 +411,37 @@ def test_the_silent_lint_finds_every_form_of_a_keyword_and_no_other_word(
     result = run_cli(["check", "--format", "json"], cwd=tmp_path)
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert ("silent-but-mentions" in rules) is found
+
+
+def test_a_sentence_bearing_on_two_claims_names_both(run_cli, tmp_path: Path) -> None:
+    write_corpus(
+        tmp_path,
+        """
+        version: 2
+        sources:
+          src: {outlet: Src, title: Src, file: seeds/src.txt}
+        topics:
+          arms:
+            title: Arms
+            question: What does Moscow send?
+            claims:
+              rifles: Moscow sends rifles.
+              rockets: Moscow sends rockets.
+              money: Moscow sends money.
+        """,
+        {"seeds/src.txt": "Src\nThis year Moscow sent rockets and also rifles to the group.\n"},
+    )
+    document = json.loads(
+        run_cli(["suggest", "arms", "--source", "src", "-f", "json"], cwd=tmp_path).stdout
+    )
+    [best] = document["suggestions"]
+    assert (best["claim"], best["claim_words"]) == ("rifles", ["Moscow", "rifles"])
+    # Not money: "Moscow" alone, a word of every claim, is half of rifles' score, no more.
+    assert best["also"] == [
+        {"claim": "rockets", "claim_words": ["Moscow", "rockets"], "evidence_words": []}
+    ]
+    text = run_cli(["suggest", "arms", "--source", "src"], cwd=tmp_path).stdout
+    assert (
+        "   may also bear on claim rockets: shares Moscow, rockets (the same line with --claim "
+        "rockets)" in text.splitlines()
+    )

@@ -1,12 +1,13 @@
 """``compare suggest --format json``: the ranked sentences and how to record them, for scripts.
 
 ``{"topic", "source", "file", "sentences", "suggestions": [{"rank", "score", "file", "line",
-"column", "sentence", "claim", "claim_words", "evidence_words", "matched", "cues":
+"column", "sentence", "claim", "claim_words", "evidence_words", "also", "matched", "cues":
 {"negation", "hedge", "attribution"}, "occurrences", "quoted_by", "recorded_by", "add"}],
 "add_silent", "listed_silent"}``:
 ``claim`` is null when the sentence shares only keywords with the topic; ``claim_words``
 are the claim's words it holds, ``evidence_words`` those it shares with other sources' quotes
-on the claim; ``quoted_by`` is
+on the claim; ``also`` other claims it bears on nearly as much (``claim``, ``claim_words``,
+``evidence_words`` each); ``quoted_by`` is
 null when no assertion quotes the sentence yet, ``recorded_by`` when no assertion states the
 source's own stance on the claim; ``add`` is the argv of the ``compare add`` line (its stance
 the literal ``STANCE``, for the analyst to replace); ``add_silent`` is the argv recording the
@@ -39,6 +40,14 @@ def render(result: SuggestResult, out: IO[str]) -> None:
                 "claim": s.claim or None,
                 "claim_words": list(s.claim_words),
                 "evidence_words": list(s.evidence_words),
+                "also": [
+                    {
+                        "claim": m.claim,
+                        "claim_words": list(m.claim_words),
+                        "evidence_words": list(m.evidence_words),
+                    }
+                    for m in s.also
+                ],
                 "matched": list(s.matched),
                 "cues": {kind: list(found) for kind, found in s.cues.items()},
                 "occurrences": s.occurrences,

@@ -17,6 +17,18 @@ def _say(console: Console, text: str, style: str = "", indent: str = "") -> None
     console.print(Text(indent).append_text(data_text(text, style, one_line=True)), soft_wrap=True)
 
 
+def _reasons(claim_words: tuple[str, ...], evidence_words: tuple[str, ...]) -> str:
+    reasons = []
+    if claim_words:
+        reasons.append(f"shares {', '.join(claim_words)}")
+    if evidence_words:
+        reasons.append(
+            f"{'as' if claim_words else 'shares'} other sources' quotes on it: "
+            f"{', '.join(evidence_words)}"
+        )
+    return "; ".join(reasons)
+
+
 def _silent(result: SuggestResult, console: Console) -> None:
     topic, source = result.topic, result.source
     searched = ", ".join(result.terms) or "its claims and question"
@@ -68,15 +80,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         console.print(line, soft_wrap=True)
         _say(console, item.sentence.text, indent="   ")
         if item.claim:
-            reasons = []
-            if item.claim_words:
-                reasons.append(f"shares {', '.join(item.claim_words)}")
-            if item.evidence_words:
-                reasons.append(
-                    f"{'as' if item.claim_words else 'shares'} other sources' quotes on it: "
-                    f"{', '.join(item.evidence_words)}"
-                )
-            why = f"bears on claim {item.claim}: {'; '.join(reasons)}"
+            why = f"bears on claim {item.claim}: {_reasons(item.claim_words, item.evidence_words)}"
         else:
             why = "bears on no claim in particular"
         shown = {*item.claim_words, *item.evidence_words}
@@ -84,6 +88,14 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         if others:
             why += f"; other words of the topic: {', '.join(others)}"
         _say(console, why, indent="   ")
+        for other in item.also:
+            _say(
+                console,
+                f"may also bear on claim {other.claim}: "
+                f"{_reasons(other.claim_words, other.evidence_words)} "
+                f"(the same line with --claim {other.claim})",
+                indent="   ",
+            )
         facts = []
         for kind, found in item.cues.items():
             if found:
