@@ -661,14 +661,11 @@ def suggest_command(
     fmt: Annotated[SuggestFormat, _format_option()] = SuggestFormat("text"),  # noqa: B008 (an Enum member)
     assertions: AssertionsOption = None,
 ) -> None:
-    """The sentences of a source most likely to bear on TOPIC, each with file:line and a
-    ready assertion stub quoting it exactly."""
-    from comparator.suggest import suggest
-    from comparator.workflow import corpus_of, open_corpus
+    """The sentences of a source most likely to bear on TOPIC, each with file:line, the
+    claim it bears on and why, and the 'compare add' line that records it."""
+    from comparator.suggest import run_suggest
 
-    result = open_corpus(assertions, keep_texts=True)
-    found = suggest(corpus_of(result), result.texts, result.anchors, topic, source_id, limit=limit)
-    _render("suggest", fmt.value, found)
+    _render("suggest", fmt.value, run_suggest(assertions, topic, source_id, limit=limit))
 
 
 @app.command("schema")

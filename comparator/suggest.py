@@ -1,58 +1,127 @@
-"""``compare suggest``: the sentences of an article most likely to bear on a topic.
+"""``compare suggest``: the sentences of an article most likely to bear on a topic, each with
+the claim it bears on, the words that say so, and the ``compare add`` line that records it.
 
-Sentences are ranked with BM25 (stdlib only): the query is the topic's keywords (weighted
-most), its claims and its question; term rarity is measured over every sentence of the corpus,
-so words every article uses ("Russia", "Hamas") count for little; sentences far below the best
-are left out. Each suggestion comes with
-a ready assertion stub whose quote is the sentence exactly as the text has it, so
-``compare check`` finds it. The stub never guesses the reading: stance and summary are for
-the analyst to set.
+Sentences are ranked with BM25 (stdlib only). The query is made of terms: each keyword of the
+topic as a unit ("Global South", "sow chaos" match only as written, word after word), the
+names in its claims ("United States") likewise, and the other words of its claims and question.
+Keywords weigh most, claim words next, the question least. A word the topic names alone is not
+found inside a longer name: "Muslim" is not the "Muslim Brotherhood", "Washington" is not the
+"Washington Institute". Word forms are matched through ``wording.stem``, which keeps apart the
+words that only look alike ("arms" and "armed").
+
+Term rarity comes from the sentences of the corpus's articles (at most ``SAMPLE`` of them, spread
+evenly: rarity changes little past a few hundred articles), so words every article uses count
+for little. Nothing else of the corpus is read: not the other topics (see corpus_slice), not
+the quotes of other articles, which are never verified here.
+
+Each sentence is put under the claim whose own words it shares most, weighed by how rare each
+word is. The stance is never guessed: the ``compare add`` line says ``--stance STANCE`` for the
+analyst to replace.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import re
+import shlex
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from comparator.errors import UsageError
 from comparator.lints import Cue, cues
 from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey, Source, Topic
 from comparator.quotes import word_count
 from comparator.texts import ArticleText
-from comparator.wording import STOPWORDS, Sentence, split_sentences, stem, stems, words
+from comparator.wording import STOPWORDS, Sentence, split_sentences, stem
 from comparator.workflow import resolve_source, resolve_topics
-from comparator.yamltext import quoted
 
 K1 = 1.2
 B = 0.75
-#: How much a query word counts, by where the topic names it.
-WEIGHTS = {"keyword": 2.0, "claim": 1.0, "question": 0.5}
+#: How much a query term counts, by where the topic names it.
+WEIGHTS = {"keyword": 2.0, "claim": 1.0, "question": 0.5, "evidence": 0.3}
+#: How much a word of other sources' quotes on a claim counts, against a word of the claim
+#: itself, when telling which claim a sentence bears on.
+EVIDENCE_SHARE = 0.2
+#: The most words of other sources' quotes taken for each claim (those in the most quotes).
+EVIDENCE_WORDS = 50
+#: The most assertions of other sources whose quotes are read for each claim: enough to know
+#: a claim's words, few enough that a large topic costs no more than a small one.
+EVIDENCE_ASSERTIONS = 100
 #: Suggestions scoring below this share of the best one are left out as noise.
 RELATIVE_FLOOR = 0.15
 MIN_WORDS = 5  # check's quote-too-short threshold: shorter sentences make poor quotes
-STANCES = "affirms | suggests | neutral | doubts | denies"
+#: Another claim a sentence bears on is shown when it scores more than this share of the best
+#: one's (a word every claim uses, alone, is not enough).
+ALSO_SHARE = 0.5
+MAX_ALSO = 2
+#: The most articles whose sentences make the term statistics.
+SAMPLE = 200
+STANCES = ("affirms", "suggests", "neutral", "doubts", "denies")
+#: What the ``compare add`` line leaves for the analyst to decide.
+STANCE_PLACEHOLDER = "STANCE"
+CLAIM_PLACEHOLDER = "CLAIM"
+SILENT_REASON = "compare suggest found no sentence using the words of this topic"
+
+_TOKEN = re.compile(r"[^\W_]+")
+#: Where a sentence ends, roughly: term rarity needs sentences counted, not placed exactly
+#: (``wording.split_sentences`` knows "Dr." and "U.S." and costs several times more).
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\r?\n")
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the query looks for: one word, or words that must follow each other."""
+
+    #: The stems, in order.
+    stems: tuple[str, ...]
+    #: As the topic spells it.
+    spelled: str
+    weight: float
+    #: The claims whose text holds it (none for a keyword or a word of the question only).
+    claims: frozenset[str] = frozenset()
+    #: The claims whose quotes, in other sources, use it most.
+    evidence: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str
+    stem: str
+    stop: bool
+    #: A capitalised word followed by another one: part of a longer name.
+    in_name: bool
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One sentence worth reading for the topic, with a stub to quote it."""
+    """One sentence worth reading for the topic, and how to record it."""
 
     rank: int
     score: float
     sentence: Sentence
     location: Location
+    #: The claim it bears on most ("" when it shares only keywords with the topic).
     claim: str
-    #: The topic's words the sentence contains, as the topic spells them.
+    #: The claim's words the sentence holds, as the topic spells them.
+    claim_words: tuple[str, ...]
+    #: Words the sentence shares with other sources' quotes on the claim.
+    evidence_words: tuple[str, ...]
+    #: Other claims it bears on nearly as much (a sentence may carry two positions).
+    also: tuple[ClaimMatch, ...]
+    #: Every word of the topic (keywords, claims, question) the sentence holds, as the topic
+    #: spells it.
     matched: tuple[str, ...]
     #: How often the sentence occurs in the text (more than once: the quote is ambiguous).
     occurrences: int
     #: The assertion of this source whose quote already covers this sentence, if any.
     quoted_by: str | None
+    #: The assertion already recording this source's own stance on the claim, if any.
+    recorded_by: str | None
     #: Stance cues in the sentence: negation, hedge, attribution.
     cues: Mapping[Cue, tuple[str, ...]]
-    stub: str
+    #: The ``compare add`` command line that records the sentence (stance left as STANCE).
+    add: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -62,109 +131,279 @@ class SuggestResult:
     file: str
     sentences: int
     suggestions: tuple[Suggestion, ...]
+    #: The ``compare add`` line recording the source as silent, when no sentence scores and
+    #: the source has neither an assertion on the topic nor a ``silent`` entry for it.
+    add_silent: tuple[str, ...] | None = None
+    #: Why no line is offered when nothing scores: "silent" (already listed) or "asserted".
+    already: str = ""
+    #: The topic's terms, as it spells them (what a silent source was searched for).
+    terms: tuple[str, ...] = field(default=())
+    #: Whether the topic lists the source under ``silent``.
+    listed_silent: bool = False
 
 
-def _query(topic: Topic) -> tuple[dict[str, float], dict[str, str]]:
-    """Query stems with their weights, and how the topic spells each."""
-    weights: dict[str, float] = {}
+def shell_line(argv: Sequence[str]) -> str:
+    """The argv as a line to paste into a POSIX shell."""
+    return " ".join(shlex.quote(arg) for arg in argv)
+
+
+# --------------------------------------------------------------------------- the query
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _phrases_and_words(text: str) -> list[tuple[str, ...]]:
+    """A claim's or question's words, names of several capitalised words kept together."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        joined = previous_end >= 0 and text[previous_end : match.start()].isspace()
+        if run and not (_capitalised(word) and joined):
+            out.append(tuple(run))
+            run = []
+        if _capitalised(word) and (not run or joined):
+            run.append(word)
+        else:
+            out.append((word,))
+        previous_end = match.end()
+    if run:
+        out.append(tuple(run))
+    # A name of one capitalised word stays a word; a lone stopword is no term.
+    return [p for p in out if len(p) > 1 or p[0].lower() not in STOPWORDS]
+
+
+def query(topic: Topic, source_id: str = "") -> tuple[Term, ...]:
+    """The terms of a topic, each with the highest weight any mention gives it."""
+    found: dict[tuple[str, ...], Term] = {}
+
+    def add(words_: Sequence[str], spelled: str, kind: str, claim: str | None = None) -> None:
+        stems = tuple(stem(w) for w in words_)
+        old = found.get(stems) or Term(stems, spelled, 0.0)
+        claims = frozenset([claim]) if claim and kind == "claim" else frozenset()
+        evidence = frozenset([claim]) if claim and kind == "evidence" else frozenset()
+        found[stems] = Term(
+            stems,
+            old.spelled,
+            max(old.weight, WEIGHTS[kind]),
+            old.claims | claims,
+            old.evidence | evidence,
+        )
+
+    for keyword in topic.keywords:
+        words_ = _TOKEN.findall(keyword)
+        if words_ and not (len(words_) == 1 and words_[0].lower() in STOPWORDS):
+            add(words_, keyword, "keyword")
+    for claim in topic.claims:
+        for phrase in _phrases_and_words(claim.text):
+            add(phrase, " ".join(phrase), "claim", claim.id)
+    for phrase in _phrases_and_words(topic.question):
+        add(phrase, " ".join(phrase), "question")
+    for claim_id, spelled_words in _evidence(topic, source_id).items():
+        for word in spelled_words:
+            add((word,), word, "evidence", claim_id)
+    return tuple(found.values())
+
+
+def _evidence(topic: Topic, source_id: str) -> dict[str, list[str]]:
+    """For each claim, the words other sources' quotes on it use most (in the most quotes),
+    from its first ``EVIDENCE_ASSERTIONS`` assertions of other sources."""
+    from collections import Counter
+
+    counts: dict[str, Counter[str]] = {}
     spelled: dict[str, str] = {}
-    parts = (
-        [(k, "keyword") for k in topic.keywords]
-        + [(c.text, "claim") for c in topic.claims]
-        + [(topic.question, "question")]
+    read: Counter[str] = Counter()
+    for a in topic.assertions:
+        if a.source == source_id or read[a.claim] >= EVIDENCE_ASSERTIONS:
+            continue
+        read[a.claim] += 1
+        for _, quote in a.quoted():
+            seen: dict[str, None] = {}  # not a set: the same words each run, in order
+            for token in _tokens(quote.text):
+                if token.stop or token.in_name or len(token.word) < 3:
+                    continue  # a word inside a name is not that word (see _tokens)
+                spelled.setdefault(token.stem, token.word)
+                seen[token.stem] = None
+            counts.setdefault(a.claim, Counter()).update(list(seen))
+    return {
+        claim: [spelled[k] for k, _ in counter.most_common(EVIDENCE_WORDS)]
+        for claim, counter in counts.items()
+    }
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _tokens(text: str) -> list[_Token]:
+    matches = list(_TOKEN.finditer(text))
+    out = []
+    for i, match in enumerate(matches):
+        word = match.group()
+        in_name = False
+        if word[:1].isupper() and i + 1 < len(matches):
+            following = matches[i + 1]
+            in_name = (
+                following.group()[:1].isupper() and text[match.end() : following.start()].isspace()
+            )
+        lowered = word.lower()
+        out.append(_Token(word, stem(lowered), lowered in STOPWORDS, in_name))
+    return out
+
+
+def _count(term: Term, tokens: Sequence[_Token]) -> int:
+    """How often a term occurs in a sentence's tokens."""
+    first = term.stems[0]
+    if len(term.stems) == 1:
+        return sum(1 for t in tokens if t.stem == first and not t.in_name and not t.stop)
+    size = len(term.stems)
+    return sum(
+        1
+        for i, t in enumerate(tokens)
+        if t.stem == first and tuple(x.stem for x in tokens[i : i + size]) == term.stems
     )
-    for text, kind in parts:
-        for word in words(text):
-            if word.lower() in STOPWORDS:
-                continue
-            word_stem = stem(word)
-            if WEIGHTS[kind] > weights.get(word_stem, 0.0):
-                weights[word_stem] = WEIGHTS[kind]
-            spelled.setdefault(word_stem, word)
-    return weights, spelled
 
 
-class _Bm25:
-    """BM25 statistics over a collection of sentences (as stem lists)."""
+class Statistics:
+    """How rare each term is among the sentences of the corpus (BM25's idf), and their
+    average length."""
 
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        self.count = len(documents)
-        self.average = sum(len(d) for d in documents) / self.count if documents else 0.0
-        self.frequency: Counter[str] = Counter()
-        for document in documents:
-            self.frequency.update(set(document))
+    def __init__(self, terms: Iterable[Term], texts: Iterable[str]) -> None:
+        self.sentences = 0
+        words_total = 0
+        self.frequency: dict[tuple[str, ...], int] = {}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for term in terms:
+            by_first.setdefault(term.stems[0], []).append(term.stems)
+        wanted = {s for stems in (x for group in by_first.values() for x in group) for s in stems}
+        # Word -> stem for the words whose stem a term uses; every word is stemmed once per
+        # run, not once per occurrence (the sample has a vocabulary, not millions of words).
+        forms: dict[str, str] = {}
+        seen: set[str] = set()
+        for text in texts:
+            vocabulary = set(_TOKEN.findall(text.lower()))
+            for word in vocabulary - seen:
+                word_stem = stem(word)
+                if word_stem in wanted:
+                    forms[word] = word_stem
+            seen |= vocabulary
+            for piece in _ROUGH_SENTENCE_END.split(text):
+                found = _TOKEN.findall(piece.lower())
+                if not found:
+                    continue
+                self.sentences += 1
+                words_total += len(found) - sum(map(STOPWORDS.__contains__, found))
+                present = {forms[w] for w in forms.keys() & set(found)}
+                for first in present.intersection(by_first):
+                    for stems in by_first[first]:
+                        if len(stems) == 1 or all(s in present for s in stems):
+                            self.frequency[stems] = self.frequency.get(stems, 0) + 1
+        self.average = words_total / self.sentences if self.sentences else 0.0
 
-    def idf(self, term: str) -> float:
-        n = self.frequency.get(term, 0)
-        return math.log((self.count - n + 0.5) / (n + 0.5) + 1.0)
+    def idf(self, term: Term) -> float:
+        n = self.frequency.get(term.stems, 0)
+        return math.log((self.sentences - n + 0.5) / (n + 0.5) + 1.0)
 
-    def score(self, document: Sequence[str], weights: Mapping[str, float]) -> float:
-        counts = Counter(document)
-        length = len(document)
-        total = 0.0
-        for term, weight in weights.items():
-            tf = counts.get(term, 0)
-            if not tf:
-                continue
-            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (self.average or 1.0)))
-            total += weight * self.idf(term) * norm
-        return total
+
+def _bm25(counts: Mapping[Term, int], length: int, stats: Statistics, weight: float = 1.0) -> float:
+    total = 0.0
+    for term, tf in counts.items():
+        norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (stats.average or 1.0)))
+        total += term.weight * weight * stats.idf(term) * norm
+    return total
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    """A claim a sentence bears on, and why: the words it shares with it."""
+
+    claim: str
+    score: float
+    #: The claim's own words the sentence holds, as the topic spells them.
+    claim_words: tuple[str, ...]
+    #: Words the sentence shares with other sources' quotes on the claim.
+    evidence_words: tuple[str, ...]
+
+
+def claims_of(
+    topic: Topic, terms: Sequence[Term], counts: Mapping[Term, int], stats: Statistics
+) -> list[ClaimMatch]:
+    """The claims whose words the sentence holds, most first (ties in the topic's order).
+
+    Each word weighs the square of its rarity (a rare word tells claims apart; "Hamas", in
+    every claim, tells none), a word of the quotes ``EVIDENCE_SHARE`` of that. Measured with
+    bench/recall.py: weighing words also by how few claims use them, or by the share of the
+    claim's words held, did no better.
+    """
+    found = []
+    for claim in topic.claims:
+        own = [t for t in terms if claim.id in t.claims and t in counts]
+        quoted = [t for t in terms if claim.id in t.evidence and t in counts and t not in own]
+        score = sum(stats.idf(t) ** 2 for t in own)
+        score += EVIDENCE_SHARE * sum(stats.idf(t) ** 2 for t in quoted)
+        if score > 0:
+            found.append(
+                ClaimMatch(
+                    claim.id,
+                    score,
+                    tuple(t.spelled for t in own),
+                    tuple(t.spelled for t in quoted),
+                )
+            )
+    found.sort(key=lambda m: -m.score)  # stable: equal scores keep the topic's order
+    return found
+
+
+# --------------------------------------------------------------------------- suggest
 
 
 def suggest(
     corpus: Corpus,
-    texts: Mapping[str, ArticleText],
-    anchors: Mapping[QuoteKey, QuoteAnchor],
+    article: ArticleText,
+    sample: Sequence[str],
     topic_id: str,
-    source_id: str,
     *,
+    anchors: Mapping[QuoteKey, QuoteAnchor] | None = None,
     limit: int = 5,
+    corpus_file: str | None = None,
 ) -> SuggestResult:
-    """The ``limit`` best sentences of the source for the topic, best first."""
+    """The ``limit`` best sentences of ``article`` for the topic, best first.
+
+    ``sample`` is the text of articles to measure term rarity on (``statistics_sample``);
+    ``anchors`` are where this source's quotes on the topic stand in ``article``;
+    ``corpus_file``, when given, goes into each ``compare add`` line as ``--file``.
+    """
     (topic,) = resolve_topics(corpus, [topic_id])
-    source = resolve_source(corpus, source_id)
+    source = article.source
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    article = texts.get(source_id)
-    if article is None:
-        raise UsageError(
-            f"the text of source '{source_id}' ({source.file}) cannot be read",
-            hint="run 'compare check' to see why",
-        )
-    weights, spelled = _query(topic)
-    collection: list[list[str]] = []
-    mine: list[tuple[Sentence, list[str]]] = []
-    for sid, other in texts.items():
-        for sentence in split_sentences(other.text.original):
-            terms = stems(sentence.text)
-            collection.append(terms)
-            if sid == source_id:
-                mine.append((sentence, terms))
-    bm25 = _Bm25(collection)
-    claim_weights = {c.id: dict.fromkeys(stems(c.text), 1.0) for c in topic.claims}
+    terms = query(topic, source.id)
+    stats = Statistics(terms, sample)
+    mine = split_sentences(article.text.original)
     scored = []
-    for sentence, terms in mine:
+    for sentence in mine:
         if word_count(sentence.text) < MIN_WORDS:
             continue
-        score = bm25.score(terms, weights)
-        if score > 0:
-            scored.append((score, sentence, terms))
+        tokens = _tokens(sentence.text)
+        counts = {t: n for t in terms if (n := _count(t, tokens))}
+        if not counts:
+            continue
+        length = sum(1 for t in tokens if not t.stop)
+        scored.append((_bm25(counts, length, stats), sentence, counts))
     scored.sort(key=lambda item: (-item[0], item[1].start))
     if scored:  # a sentence far below the best shares only common words with the topic
         scored = [item for item in scored if item[0] >= RELATIVE_FLOOR * scored[0][0]]
-    own = [a for a in topic.assertions if a.source == source_id]
-    used_ids = {a.id for t in corpus.topics for a in t.assertions}
-    indent = _stub_indent(topic)
+    own = [a for a in topic.assertions if a.source == source.id]
     suggestions = []
-    for rank, (score, sentence, terms) in enumerate(scored[:limit], start=1):
-        claim = max(
-            topic.claims, key=lambda c: bm25.score(terms, claim_weights[c.id]), default=None
-        )
-        claim_id = claim.id if claim is not None else ""
-        matched = tuple(dict.fromkeys(spelled[t] for t in terms if t in weights))
+    for rank, (score, sentence, counts) in enumerate(scored[:limit], start=1):
+        matches = claims_of(topic, terms, counts, stats)
+        best = matches[0] if matches else ClaimMatch("", 0.0, (), ())
+        claim_id, claim_words, evidence_words = best.claim, best.claim_words, best.evidence_words
+        also = tuple(m for m in matches[1 : 1 + MAX_ALSO] if m.score > ALSO_SHARE * best.score)
         found = cues(sentence.text)
-        stub_id = _unique_id(f"{topic.id}-{source_id}-{claim_id}".strip("-"), used_ids)
-        used_ids.add(stub_id)  # two stubs of one run never share an id
+        recorded = next((a.id for a in own if a.claim == claim_id and a.stance is not None), None)
         suggestions.append(
             Suggestion(
                 rank=rank,
@@ -172,22 +411,91 @@ def suggest(
                 sentence=sentence,
                 location=Location(article.shown, sentence.line, sentence.column),
                 claim=claim_id,
-                matched=matched,
+                claim_words=claim_words,
+                evidence_words=evidence_words,
+                also=also,
+                matched=tuple(t.spelled for t in counts if t.weight > WEIGHTS["evidence"]),
                 occurrences=len(article.text.find_all(sentence.text, limit=3)),
-                quoted_by=_quoted_by(own, anchors, sentence),
+                quoted_by=_quoted_by(own, anchors or {}, sentence),
+                recorded_by=recorded,
                 cues={k: tuple(v) for k, v in found.items()},
-                stub=render_stub(
-                    stub_id,
-                    source_id,
-                    claim_id,
-                    sentence.text,
-                    found,
-                    indent,
-                    existing=next((a for a in own if a.claim == claim_id), None),
-                ),
+                add=add_line(topic.id, source.id, claim_id, sentence.text, corpus_file),
             )
         )
-    return SuggestResult(topic, source, article.shown, len(mine), tuple(suggestions))
+    add_silent = None
+    already = ""
+    if not suggestions:
+        if source.id in topic.silent:
+            already = "silent"
+        elif own:
+            already = "asserted"
+        else:
+            add_silent = silent_line(topic.id, source.id, corpus_file)
+    return SuggestResult(
+        topic,
+        source,
+        article.shown,
+        len(mine),
+        tuple(suggestions),
+        add_silent=add_silent,
+        already=already,
+        terms=tuple(t.spelled for t in terms if t.weight == WEIGHTS["keyword"]),
+        listed_silent=source.id in topic.silent,
+    )
+
+
+def add_line(
+    topic_id: str, source_id: str, claim_id: str, quote: str, corpus_file: str | None = None
+) -> tuple[str, ...]:
+    """The ``compare add`` argv recording ``quote`` as the source's own words on the claim;
+    the stance is the analyst's to give."""
+    argv = [
+        "compare",
+        "add",
+        topic_id,
+        "--source",
+        source_id,
+        "--claim",
+        claim_id or CLAIM_PLACEHOLDER,
+        "--stance",
+        STANCE_PLACEHOLDER,
+        "--quote",
+        quote,
+    ]
+    if corpus_file is not None:
+        argv += ["--file", corpus_file]
+    return tuple(argv)
+
+
+def silent_line(topic_id: str, source_id: str, corpus_file: str | None = None) -> tuple[str, ...]:
+    """The ``compare add`` argv recording that the source says nothing on the topic."""
+    argv = ["compare", "add", topic_id, "--source", source_id, "--silent"]
+    argv += ["--reason", SILENT_REASON]
+    if corpus_file is not None:
+        argv += ["--file", corpus_file]
+    return tuple(argv)
+
+
+def statistics_sample(corpus: Corpus, article: ArticleText) -> list[str]:
+    """The texts term rarity is measured on: every article up to ``SAMPLE``, else ``SAMPLE``
+    of them spread evenly over the corpus; the suggested article is always one. An article
+    that cannot be read is left out (``compare check`` says why); none is checked against
+    its ``sha256`` or prepared for quotes: only its words count here."""
+    from comparator.fileio import read_regular
+    from comparator.texts import file_value_problem, source_path
+
+    others = [s for s in corpus.sources if s.id != article.source.id]
+    step = max(1, math.ceil(len(others) / (SAMPLE - 1)))
+    texts = [article.text.original]
+    for source in others[::step]:
+        path = source_path(corpus, source) if file_value_problem(source.file) is None else None
+        if path is None or not source.file.strip():
+            continue
+        try:
+            texts.append(read_regular(path).decode("utf-8", "replace"))
+        except (OSError, ValueError):
+            continue
+    return texts
 
 
 def _quoted_by(
@@ -205,57 +513,37 @@ def _quoted_by(
     return None
 
 
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate = base
-    number = 2
-    while candidate in used:
-        candidate = f"{base}-{number}"
-        number += 1
-    return candidate
+def run_suggest(
+    assertions: str | Path | None, topic_id: str, source_id: str, *, limit: int = 5
+) -> SuggestResult:
+    """``compare suggest`` from the corpus file: the one topic read, the one article and a
+    sample of the others, the quotes of this source on the topic anchored; nothing verified."""
+    from comparator.check import anchor_quotes
+    from comparator.corpus_slice import load_topic, refuse_blocking
+    from comparator.loader import find_assertions
+    from comparator.texts import read_text
 
-
-def _stub_indent(topic: Topic) -> int:
-    """Where the '- ' of an assertion stands in this topic (6 in the usual layout)."""
-    if topic.assertions:
-        return max(0, topic.assertions[0].location.column - 3)
-    return 6
-
-
-def render_stub(
-    assertion_id: str,
-    source_id: str,
-    claim_id: str,
-    sentence: str,
-    found: Mapping[Cue, list[str]],
-    indent: int = 6,
-    *,
-    existing: Assertion | None = None,
-) -> str:
-    """A YAML assertion stub to paste under the topic's ``assertions:``; valid as it stands."""
-    pad = " " * indent
-    inner = pad + "  "
-    lines = []
-    if existing is not None:
-        lines.append(
-            f"{pad}# '{existing.id}' already states {source_id}'s position on "
-            f"{claim_id}: add the quote there instead"
+    loaded = load_topic(find_assertions(assertions), topic_id)
+    if loaded.corpus is not None:  # a name mistyped is said first, as the views say it
+        resolve_topics(loaded.corpus, [topic_id])
+        resolve_source(loaded.corpus, source_id)
+    corpus = refuse_blocking(loaded)
+    (topic,) = resolve_topics(corpus, [topic_id])
+    source = resolve_source(corpus, source_id)
+    article = read_text(corpus, source)
+    if not isinstance(article, ArticleText):
+        raise UsageError(
+            f"the text of source '{source_id}' ({source.file}) cannot be read: {article.message}",
+            hint="run 'compare check' to see every finding",
         )
-    lines += [
-        f"{pad}- id: {assertion_id}",
-        f"{inner}source: {source_id}",
-        f"{inner}claim: {claim_id}",
-        f"{inner}stance: neutral  # read the passage, then set: {STANCES}",
-    ]
-    if found.get(Cue.ATTRIBUTION):
-        cue = ", ".join(found[Cue.ATTRIBUTION])
-        lines.append(
-            f"{inner}# the sentence reports a claim ({cue}): if the article only relays it, "
-            "move the quote into reports: [{voice: WHO, stance: ..., treatment: relays, "
-            "quotes: [...]}] and drop stance (version 2)"
-        )
-    lines += [
-        f"{inner}summary: {quoted(sentence)}  # rewrite in your words",
-        f"{inner}quotes:",
-        f"{inner}  - {quoted(sentence)}",
-    ]
-    return "\n".join(lines) + "\n"
+    anchors: dict[QuoteKey, QuoteAnchor] = {}
+    anchor_quotes([a for a in topic.assertions if a.source == source_id], article, anchors)
+    return suggest(
+        corpus,
+        article,
+        statistics_sample(corpus, article),
+        topic_id,
+        anchors=anchors,
+        limit=limit,
+        corpus_file=corpus.display_path if assertions is not None else None,
+    )

@@ -39,13 +39,38 @@ _OPENERS = "\"'\u201c\u2018\u00ab([-\u2013\u2014"
 _TERMINAL = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
 
 
+#: Words the stemmer keeps whole: each would otherwise share a stem with a different word of
+#: the seed texts (found by listing every set of seed words that share a stem and reading
+#: them): "arms" (weapons) is not "armed" or the verb "arm", "standing" (status) is not "stand",
+#: "likely" is not "like", "noted" is not "not", "nationals" (citizens) is not "national".
+_KEPT_WHOLE_TEXT = """
+arms armed aired backing founder foundering hardly likely fairly relatively relatives highly
+noted means nationals standing terms rights headed directed owned
+"""
+KEPT_WHOLE = frozenset(_KEPT_WHOLE_TEXT.split())
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's crude stem: lower case, common English inflections dropped (cached: a
-    corpus has a small vocabulary and long texts)."""
+    corpus has a small vocabulary and long texts).
+
+    The endings are dropped until none is left, so a stem is its own stem ("supplies" ->
+    "supply" -> "sup", as "supply" itself): the query side may hand over a word that is
+    already a stem, and both sides must land on the same one.
+    """
     w = word.lower()
-    if len(w) <= 3:
-        return w
+    while True:
+        shorter = _strip_once(w)
+        if shorter == w:
+            return w
+        w = shorter
+
+
+def _strip_once(w: str) -> str:
+    """One inflection off a lower-case word (the word itself when there is none to drop)."""
+    if len(w) <= 3 or w in KEPT_WHOLE or w.endswith("ingly"):
+        return w  # "knowingly" (deliberately) is not "know", "seemingly" not "seem"
     if w.endswith(("ies", "ied")) and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("sses"):
@@ -66,17 +91,6 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The word tokens of a text (letters and digits), as written."""
     return _TOKEN.findall(text)
-
-
-def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
-    """The stems of a text's words, in order, optionally without stopwords."""
-    out = []
-    for word in words(text):
-        lowered = word.lower()
-        if drop_stopwords and lowered in STOPWORDS:
-            continue
-        out.append(stem(lowered))
-    return out
 
 
 @dataclass(frozen=True)
@@ -289,13 +303,8 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(_TOKEN.findall(text.lower()))
 
 
-def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
-    """The words of ``vocabulary`` whose stem is ``word_stem``.
-
-    Rather than stem a whole vocabulary, generate the few forms the stemmer maps to this stem
-    (weapon -> weapons, supply -> supplies, transfer -> transferred) and look them up.
-    """
-    k = word_stem
+def _forms(k: str) -> set[str]:
+    """The words one step of the stemmer could take to ``k`` (and a few it would not)."""
     candidates = {
         k,
         k + "s",
@@ -305,11 +314,22 @@ def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
         k + "ing",
         k + "ly",
         k + "ely",
-        k + "ely",
         k + k[-1:] + "ed",
         k + k[-1:] + "ing",
         k + k[-1:] + "ly",
     }
     if k.endswith("y"):
         candidates |= {k[:-1] + "ies", k[:-1] + "ied"}
-    return {w for w in candidates & vocabulary if stem(w) == k}
+    return candidates
+
+
+def forms_in(word_stem: str, vocabulary: frozenset[str]) -> set[str]:
+    """The words of ``vocabulary`` whose stem is ``word_stem``.
+
+    Rather than stem a whole vocabulary, generate the few forms the stemmer maps to this stem
+    (weapon -> weapons, transfer -> transferred) and look them up; two steps deep, as the
+    stemmer may take two (supplies -> supply -> sup, closely -> clos -> clo).
+    """
+    first = _forms(word_stem)
+    candidates = first.union(*(_forms(c) for c in first))
+    return {w for w in candidates & vocabulary if stem(w) == word_stem}

@@ -367,7 +367,7 @@ def test_write_with_hostile_metadata_reads_back_exactly(run_cli, corpus: Path) -
 
 
 def test_the_walk_through_ends_in_a_comparison(run_cli, corpus: Path) -> None:
-    """ingest --write, suggest, paste the stub, check, compare: the README's walk-through."""
+    """ingest --write, suggest, record its line, check, compare: the README's walk-through."""
     pytest.importorskip("trafilatura")
     assert (
         _ingest(
@@ -380,7 +380,17 @@ def test_the_walk_through_ends_in_a_comparison(run_cli, corpus: Path) -> None:
     )
     best = json.loads(suggested.stdout)["suggestions"][0]
     assert best["sentence"].startswith("There is no evidence that Russia supplies weapons")
-    stub = best["stub"].replace("stance: neutral", "stance: doubts")
+    options = dict(zip(best["add"][3::2], best["add"][4::2], strict=True))
+    assert (options["--claim"], options["--stance"]) == ("direct-supply", "STANCE")
+    stub = (  # what the add line records, STANCE replaced by the analyst's reading
+        f"      - id: weapons-westward-direct-supply\n"
+        f"        source: westward\n"
+        f"        claim: direct-supply\n"
+        f"        stance: doubts\n"
+        f"        summary: s\n"
+        f"        quotes:\n"
+        f"          - {json.dumps(options['--quote'])}\n"
+    )
     yaml_path = corpus / "assertions.yaml"
     text = yaml_path.read_text()
     anchor = "  motive:\n"

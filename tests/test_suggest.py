@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -49,17 +50,45 @@ def test_scores_fall_and_limit_is_kept(run_cli) -> None:
     assert len(scores) == 2 and scores == sorted(scores, reverse=True)
 
 
-def test_text_output_gives_file_line_sentence_and_stub(run_cli) -> None:
+def test_text_output_gives_file_line_sentence_claim_and_add_line(run_cli) -> None:
     result = run_cli(["suggest", "chaos", "--source", "north", "-a", str(MINI)])
     lines = result.stdout.splitlines()
     assert lines[0].startswith("north (seeds/north-times.txt): ")
-    assert "1. seeds/north-times.txt:5:1  claim profits" in result.stdout
+    assert "1. seeds/north-times.txt:5:1  score " in result.stdout
     assert (
         "   Regional chaos distracts the West from Ukraine, which suits the Kremlin well." in lines
     )
-    assert "      - id: chaos-north-profits-2" in lines  # chaos-north-profits is taken
+    assert (
+        "   bears on claim profits: shares chaos, regional; as other sources' quotes on it: "
+        "distracts, Kremlin, West" in lines
+    )
+    [add] = [line for line in lines if line.startswith("   compare add")]
+    assert add.startswith(
+        "   compare add chaos --source north --claim profits --stance STANCE --quote "
+        "'Regional chaos distracts the West from Ukraine, which suits the Kremlin well.' --file "
+    )
+    assert add.endswith("/mini/assertions.yaml")
     assert "already quoted by chaos-north-profits" in result.stdout
+    assert "north's stance on profits is in chaos-north-profits" in result.stdout
+    assert "with STANCE replaced by your reading (affirms, suggests" in result.stdout
     assert result.exit_code == 0 and is_clean(result.stdout)
+
+
+def test_the_add_line_names_the_file_only_when_asked_for_one(run_cli) -> None:
+    document, _ = _suggest(run_cli, "chaos", "--source", "north")
+    assert document["suggestions"][0]["add"] == [
+        "compare",
+        "add",
+        "chaos",
+        "--source",
+        "north",
+        "--claim",
+        "profits",
+        "--stance",
+        "STANCE",
+        "--quote",
+        "Regional chaos distracts the West from Ukraine, which suits the Kremlin well.",
+    ]
 
 
 def test_cues_in_a_sentence_are_shown_with_it(run_cli) -> None:
@@ -67,22 +96,47 @@ def test_cues_in_a_sentence_are_shown_with_it(run_cli) -> None:
     by_line = {s["line"]: s for s in document["suggestions"]}
     assert by_line[2]["cues"]["negation"] == ["unproven", "no evidence"]
     assert by_line[4]["cues"]["attribution"] == ["according to"]
-    assert "move the quote into reports: [{voice: WHO" in by_line[4]["stub"]
+    text = run_cli(["suggest", "weapons", "--source", "south"]).stdout
+    assert "attribution cue: according to" in text
+    assert "a sentence that relays someone else's claim is a report: --report-voice" in text
 
 
-def test_a_source_that_never_uses_the_topics_words_gets_a_plain_answer(
-    run_cli, tmp_path: Path
-) -> None:
+def test_a_source_that_never_uses_the_topics_words_looks_silent(run_cli, tmp_path: Path) -> None:
     shutil.copytree(MINI, tmp_path / "c")
-    (tmp_path / "c/seeds/east-review-1.txt").write_text(
+    (tmp_path / "c/seeds/east-review-2.txt").write_text(
         "East Review\nThe weather in the capital was mild for the season this year.\n"
     )
-    result = run_cli(["suggest", "motive", "--source", "east-one"], cwd=tmp_path / "c")
-    assert result.stdout.startswith(
-        "No sentence of east-one (seeds/east-review-1.txt) uses the words of topic 'motive'"
+    result = run_cli(["suggest", "motive", "--source", "east-two"], cwd=tmp_path / "c")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "east-two (seeds/east-review-2.txt) looks silent on 'motive' (Motive): none of its 2 "
+        "sentences uses the topic's words (leverage, motive, engage)."
     )
-    assert "list east-one under topics.motive.silent" in result.stdout
-    assert result.exit_code == 0
+    assert lines[1:] == [
+        "If reading it confirms that, record it:",
+        "compare add motive --source east-two --silent --reason 'compare suggest found no "
+        "sentence using the words of this topic'",
+    ]
+    document, code = _suggest(run_cli, "motive", "--source", "east-two", folder=tmp_path / "c")
+    assert document["suggestions"] == []
+    assert document["add_silent"][:6] == [
+        *("compare", "add", "motive", "--source", "east-two", "--silent")
+    ]
+    assert result.exit_code == code == 0
+
+
+def test_no_silent_line_for_a_source_already_silent_or_asserted(run_cli, tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "c")
+    (tmp_path / "c/seeds/east-review-1.txt").write_text(
+        "East Review\nNothing at all here, truly.\n"
+    )
+    asserted = run_cli(["suggest", "weapons", "--source", "east-one"], cwd=tmp_path / "c")
+    assert "looks silent on 'weapons'" in asserted.stdout
+    assert "Yet it has assertions on 'weapons'" in asserted.stdout
+    assert "--silent" not in asserted.stdout
+    silent = run_cli(["suggest", "motive", "--source", "east-one"], cwd=tmp_path / "c")
+    assert "It is already listed under topics.motive.silent." in silent.stdout
+    assert "--silent" not in silent.stdout
 
 
 @pytest.mark.parametrize(
@@ -99,11 +153,11 @@ def test_unknown_topic_or_source_is_a_usage_error(run_cli, args: list[str], mess
     assert result.exit_code == 2
 
 
-# --------------------------------------------------------------------------- the stub
+# --------------------------------------------------------------------------- the add line
 
 
-def _insert_under_assertions(yaml_text: str, topic: str, stub: str) -> str:
-    """Paste the stub after the last assertion of a topic, as an analyst would."""
+def _insert_under_assertions(yaml_text: str, topic: str, entry: str) -> str:
+    """Put an entry after the last assertion of a topic, as ``compare add`` would."""
     lines = yaml_text.splitlines(keepends=True)
     start = lines.index(f"  {topic}:\n")
     end = next(
@@ -115,23 +169,40 @@ def _insert_under_assertions(yaml_text: str, topic: str, stub: str) -> str:
         ),
         len(lines),
     )
-    return "".join(lines[:end]) + stub + "".join(lines[end:])
+    return "".join(lines[:end]) + entry + "".join(lines[end:])
 
 
-def test_the_stub_pastes_in_and_its_quote_anchors(run_cli, tmp_path: Path) -> None:
-    """east-two is unreviewed on motive: paste the best stub, and check finds its quote."""
+def _entry(argv: list[str], stance: str) -> str:
+    """The assertion the add line records, once the analyst has replaced STANCE."""
+    options = dict(zip(argv[3::2], argv[4::2], strict=True))
+    assert options["--stance"] == "STANCE"
+    return (
+        f"      - id: {argv[2]}-{options['--source']}-new\n"
+        f"        source: {options['--source']}\n"
+        f"        claim: {options['--claim']}\n"
+        f"        stance: {stance}\n"
+        f"        summary: s\n"
+        f"        quotes:\n"
+        f"          - {json.dumps(options['--quote'])}\n"
+    )
+
+
+def test_the_add_line_records_a_quote_that_anchors(run_cli, tmp_path: Path) -> None:
+    """east-two is unreviewed on motive: record the best line, and check finds its quote."""
     folder = tmp_path / "c"
     shutil.copytree(MINI, folder)
     document, _ = _suggest(run_cli, "motive", "--source", "east-two", folder=folder)
-    stub = document["suggestions"][0]["stub"]
-    assert stub.startswith("      - id: motive-east-two-leverage\n")
+    argv = document["suggestions"][0]["add"]
+    assert argv[:9] == [
+        *("compare", "add", "motive", "--source", "east-two"),
+        *("--claim", "leverage", "--stance", "STANCE"),
+    ]
     yaml_path = folder / "assertions.yaml"
-    pasted = _insert_under_assertions(yaml_path.read_text(), "motive", stub)
+    pasted = _insert_under_assertions(yaml_path.read_text(), "motive", _entry(argv, "suggests"))
     yaml_path.write_text(pasted)
     assert load_corpus_text(pasted, yaml_path).findings == ()
     result = run_cli(["check", "--format", "json"], cwd=folder)
     findings = json.loads(result.stdout)["findings"]
-    assert [f for f in findings if f["rule"].startswith("quote-")] == []
     assert findings == []  # east-two was the one unreviewed pair of the mini corpus
     assert result.exit_code == 0
 
@@ -143,7 +214,7 @@ HOSTILE = (
 )
 
 
-def test_a_stub_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> None:
+def test_the_add_line_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> None:
     write_corpus(
         tmp_path,
         """
@@ -166,18 +237,13 @@ def test_a_stub_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> None:
     document, _ = _suggest(run_cli, "weapons", "--source", "odd", folder=tmp_path)
     best = document["suggestions"][0]
     assert best["sentence"] == HOSTILE.strip()
-    yaml_path = tmp_path / "assertions.yaml"
-    yaml_path.write_text(yaml_path.read_text() + "    assertions:\n" + best["stub"])
-    loaded = load_corpus_text(yaml_path.read_text(), yaml_path)
-    assert loaded.findings == ()
-    [assertion] = loaded.corpus.topics[0].assertions
-    assert assertion.quotes[0].text == HOSTILE.strip()
-    result = run_cli(["check", "--fail-level", "warning"], cwd=tmp_path)
-    assert result.stdout == "1 assertion, 1 quote checked: 0 errors, 0 warnings, 0 info\n"
+    assert best["add"][-2:] == ["--quote", HOSTILE.strip()]
     text = run_cli(["suggest", "weapons", "--source", "odd"], cwd=tmp_path).stdout
     assert is_clean(text)
     assert "escape \\x1b[31m sequence" in text  # the sentence, made visible
-    assert "escape \\e[31m sequence" in text  # the stub, escaped the YAML way
+    [line] = [x for x in text.splitlines() if x.startswith("   compare add")]
+    # The shell reads back the very sentence (its control character shown, not sent).
+    assert shlex.split(line)[-1] == HOSTILE.strip().replace("\x1b", "\\x1b")
 
 
 # --------------------------------------------------------------------------- sentences
@@ -217,7 +283,6 @@ def test_a_hand_wrapped_sentence_is_joined_across_a_capitalised_line() -> None:
     [
         ("weapons", "weapon"),
         ("supplies", "supplied"),
-        ("armed", "arms"),
         ("engaged", "engage"),
         ("transferred", "transfer"),
     ],
