@@ -1,0 +1,1027 @@
+"""``compare add``: the tool writes into ``assertions.yaml`` what the analyst decides.
+
+An own stance with its quotes, a report in another voice (with a new voice if asked), a
+``silent`` entry, a new claim or a new topic: each is checked before anything is written.
+Every quote is anchored in the article as ``compare check`` anchors it, and a quote it would
+fail is refused with check's own finding (the closest passage and a word diff). The addition
+is inserted as text (``yamledit``), keeping every other byte of the file, under the file lock,
+re-reading the file inside it; the new file must load with no finding more than the old one
+and read back exactly what was asked, or nothing is written. Then it replaces the old one
+atomically.
+
+What a demanding analyst expects, and so what ``add`` does: an unknown topic, claim, source or
+voice is refused with a did-you-mean, unless the call says what it is (``--title`` and
+``--question`` start a topic, ``--claim-text`` a claim, ``--voice-name`` a voice), so a typo
+never makes a new one; the tool never picks a stance (``--stance STANCE``, as ``suggest``
+prints it, answers with the choices).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from comparator.check import anchor_quotes
+from comparator.errors import InputError, UsageError, did_you_mean
+from comparator.fileio import (
+    atomic_write,
+    exclusive_lock,
+    read_input,
+    refuse_read_only,
+    utf8_error_position,
+)
+from comparator.loader import SLUG, display_path, load_corpus_text
+from comparator.models import (
+    RESERVED_TOPIC_IDS,
+    Assertion,
+    Corpus,
+    Finding,
+    LoadResult,
+    Location,
+    QuoteAnchor,
+    QuoteKey,
+    QuoteRef,
+    Report,
+    Severity,
+    Stance,
+    Topic,
+    Treatment,
+    VoiceKind,
+)
+from comparator.safetext import hidden_character
+from comparator.yamledit import (
+    Block,
+    Edit,
+    after_line,
+    apply,
+    emit,
+    fill_empty,
+    flow_append,
+    flow_empty,
+    key_column,
+    last_line,
+    newline_of,
+    split_lines,
+)
+from comparator.yamlparse import MAPPING, SEQUENCE, Spanned, spans
+from comparator.yamltext import scalar
+
+#: Where a topic's new keys go: after the last of these that it has (the order DESIGN writes).
+_BEFORE_ASSERTIONS = ("title", "question", "keywords", "claims", "rivals")
+
+
+class AddKind(str, Enum):
+    """What one ``compare add`` call wrote."""
+
+    TOPIC = "topic"
+    CLAIM = "claim"
+    VOICE = "voice"
+    ASSERTION = "assertion"
+    STANCE = "stance"
+    REPORT = "report"
+    SILENT = "silent"
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    """What the command line asks for; strings as typed, checked by ``add``."""
+
+    topic: str
+    source: str | None = None
+    claim: str | None = None
+    stance: str | None = None
+    quotes: tuple[str, ...] = ()
+    summary: str | None = None
+    assertion_id: str | None = None
+    report_voice: str | None = None
+    report_stance: str | None = None
+    report_treatment: str | None = None
+    report_quotes: tuple[str, ...] = ()
+    voice_name: str | None = None
+    voice_role: str | None = None
+    voice_kind: str | None = None
+    silent: bool = False
+    reason: str | None = None
+    claim_text: str | None = None
+    title: str | None = None
+    question: str | None = None
+
+
+@dataclass(frozen=True)
+class Added:
+    """One thing written: what, its id, and the line of the file it starts at (1-based)."""
+
+    kind: AddKind
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What ``compare add`` did: written, or refused with the quote findings that say why."""
+
+    yaml_path: str
+    written: bool
+    added: tuple[Added, ...] = ()
+    #: What check says of the new quotes: errors (nothing written) or warnings (written).
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- the request
+
+
+def _choice(value: str, enum: type[Enum], option: str) -> Enum:
+    choices = "|".join(str(m.value) for m in enum)
+    try:
+        return enum(value.strip().lower())
+    except ValueError:
+        if value == "STANCE":
+            raise UsageError(
+                f"{option} STANCE is the place for your reading: the tool never picks a stance",
+                hint=f"replace STANCE with one of {choices}",
+            ) from None
+        close = did_you_mean(value.lower(), [str(m.value) for m in enum], prefix=True)
+        guess = f"did you mean '{close}'? " if close else ""
+        raise UsageError(
+            f"{option} '{value}' is not one of {choices}", hint=f"{guess}choose one of {choices}"
+        ) from None
+
+
+def _slug(value: str, what: str) -> None:
+    if not SLUG.match(value) or len(value) > 64:
+        raise UsageError(
+            f"{what} '{value}' is not valid: expected a lowercase slug (a-z, 0-9 and single "
+            "hyphens) of at most 64 characters"
+        )
+
+
+def _text(value: str | None, option: str) -> None:
+    if value is None:
+        return
+    if not value.strip():
+        raise UsageError(f"{option} must not be empty")
+    found = hidden_character(value)
+    if found is not None and option not in ("--quote", "--report-quote", "--summary", "--reason"):
+        raise UsageError(
+            f"{option} is not valid: character {found[0] + 1} is {found[1]}, invisible or a "
+            "control",
+            hint="retype it without that character",
+        )
+
+
+def _check_request(request: AddRequest) -> None:
+    """Usage errors that need no file: which options go together, and their values."""
+    own = request.stance is not None or bool(request.quotes)
+    report_parts = (
+        request.report_voice,
+        request.report_stance,
+        request.report_treatment,
+    )
+    report = any(p is not None for p in report_parts) or bool(request.report_quotes)
+    new_voice = any(
+        v is not None for v in (request.voice_name, request.voice_role, request.voice_kind)
+    )
+    _slug(request.topic, "topic id")
+    if request.silent:
+        if request.reason is None:
+            raise UsageError(
+                "--silent needs --reason: why the article says nothing on this topic",
+                hint="add --reason TEXT (what you looked for and did not find)",
+            )
+        if own or report or request.claim is not None or request.summary is not None:
+            raise UsageError(
+                "--silent records that the article says nothing on the topic; it does not "
+                "go with --claim, --stance, --quote, --summary or the --report options"
+            )
+    elif request.reason is not None:
+        raise UsageError("--reason goes with --silent", hint="add --silent, or drop --reason")
+    if own and (request.stance is None or not request.quotes):
+        missing = "--stance" if request.stance is None else "--quote"
+        raise UsageError(
+            f"an own stance needs --stance and at least one --quote; {missing} is missing"
+        )
+    if report and (any(p is None for p in report_parts) or not request.report_quotes):
+        raise UsageError(
+            "a report needs --report-voice, --report-stance, --report-treatment and at least "
+            "one --report-quote"
+        )
+    if new_voice and not report:
+        raise UsageError("--voice-name, --voice-role and --voice-kind describe a report's voice")
+    if new_voice and request.voice_name is None:
+        raise UsageError("--voice-role and --voice-kind describe a new voice: add --voice-name")
+    if (own or report or request.silent) and request.source is None:
+        raise UsageError("which article? add --source ID")
+    if (own or report) and request.claim is None:
+        raise UsageError("which claim? add --claim CLAIM")
+    if request.claim_text is not None and request.claim is None:
+        raise UsageError("--claim-text gives the text of a new claim: add --claim CLAIM")
+    if (request.summary is not None or request.assertion_id is not None) and not (own or report):
+        raise UsageError("--summary and --id describe an assertion: give --stance or a report")
+    if request.stance is not None:
+        _choice(request.stance, Stance, "--stance")
+    if request.report_stance is not None:
+        _choice(request.report_stance, Stance, "--report-stance")
+    if request.report_treatment is not None:
+        _choice(request.report_treatment, Treatment, "--report-treatment")
+    if request.voice_kind is not None:
+        _choice(request.voice_kind, VoiceKind, "--voice-kind")
+    for value, option in (
+        (request.summary, "--summary"),
+        (request.reason, "--reason"),
+        (request.claim_text, "--claim-text"),
+        (request.title, "--title"),
+        (request.question, "--question"),
+        (request.voice_name, "--voice-name"),
+        (request.voice_role, "--voice-role"),
+        *((q, "--quote") for q in request.quotes),
+        *((q, "--report-quote") for q in request.report_quotes),
+    ):
+        _text(value, option)
+    for value, what in (
+        (request.source, "source id"),
+        (request.claim, "claim id"),
+        (request.report_voice, "voice id"),
+        (request.assertion_id, "assertion id"),
+    ):
+        if value is not None:
+            _slug(value, what)
+    if not (own or report or request.silent or request.claim_text or request.title):
+        raise UsageError(
+            "nothing to add",
+            hint="give --stance and --quote, a report (--report-voice ...), --silent --reason, "
+            "a new claim (--claim --claim-text) or a new topic (--title --question)",
+        )
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def add(request: AddRequest, yaml_path: Path) -> AddResult:
+    """Add what ``request`` asks to the corpus at ``yaml_path``: checked, anchored, inserted
+    as text under the file's lock, re-validated, written atomically."""
+    _check_request(request)
+    shown = display_path(yaml_path)
+    refuse_read_only(yaml_path, shown)
+    with exclusive_lock(yaml_path.resolve()):
+        return _add(request, yaml_path, shown)
+
+
+def _read(yaml_path: Path, shown: str) -> str:
+    data = read_input(
+        yaml_path, shown, folder_hint="point --assertions at the assertions.yaml inside it"
+    )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = utf8_error_position(data, exc)
+        raise InputError(
+            f"{shown}:{line}:{column}: not UTF-8 (byte 0x{data[exc.start]:02x})",
+            hint="save the file as UTF-8",
+        ) from None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the call will write, resolved against the corpus."""
+
+    topic_new: bool
+    claim_new: bool
+    voice_new: bool
+    #: The assertion to create, or the existing one to extend (by id).
+    assertion_id: str | None
+    assertion_new: bool
+    stance: Stance | None
+    summary: str | None
+    report: Report | None
+    #: The silent source uses the topic's keywords: the reason goes into an ignore entry of
+    #: silent-but-mentions (else into a comment beside the silent list).
+    silent_ignore: bool = False
+
+
+def _add(request: AddRequest, yaml_path: Path, shown: str) -> AddResult:
+    text = _read(yaml_path, shown)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    loaded = load_corpus_text(body, yaml_path.resolve(), shown)
+    corpus = loaded.corpus
+    if corpus is None:
+        raise InputError(
+            f"{shown}: does not load, so nothing can be added to it",
+            hint="run 'compare check' and fix its errors first",
+        )
+    notes: list[str] = []
+    plan = _plan(request, corpus, notes)
+    findings: tuple[Finding, ...] = ()
+    if plan.stance is not None or plan.report is not None:
+        findings = _anchor(request, corpus, plan, notes)
+        if any(f.severity is Severity.ERROR for f in findings):
+            return AddResult(shown, False, findings=findings, notes=tuple(notes))
+    root = spans(body, shown)
+    if root is None or root.kind is not MAPPING:
+        raise InputError(f"{shown}: is not a mapping of version, sources and topics")
+    lines = split_lines(body)
+    edits, added = _edits(request, corpus, plan, root, lines, shown)
+    new_body = apply(lines, edits)
+    added = _lines_of(added, new_body, shown)
+    _validate(loaded, new_body, yaml_path, shown, request, plan)
+    atomic_write(yaml_path, bom + new_body)
+    return AddResult(shown, True, tuple(added), findings, tuple(notes))
+
+
+def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
+    from comparator.workflow import resolve_source
+
+    topic = corpus.topic(request.topic)
+    topic_new = topic is None
+    if topic is None:
+        if request.topic in RESERVED_TOPIC_IDS:
+            raise UsageError(
+                f"'{request.topic}' is a command of compare, so it cannot be a topic id",
+                hint="choose another topic id",
+            )
+        known = [t.id for t in corpus.topics]
+        if request.title is None or request.question is None:
+            close = did_you_mean(request.topic, known, prefix=True)
+            guess = f"did you mean '{close}'? " if close else ""
+            raise UsageError(
+                f"no topic '{request.topic}' in {corpus.display_path}",
+                hint=f"{guess}to start it, add --title TEXT and --question TEXT (and a first "
+                f"claim: --claim ID --claim-text TEXT); topics: {', '.join(known) or '(none)'}",
+            )
+        if request.claim is None:
+            raise UsageError(
+                "a new topic needs its first claim: add --claim ID --claim-text TEXT",
+                hint="a claim is a proposition the articles take positions on",
+            )
+        if request.claim_text is None:
+            raise UsageError(
+                f"topic '{request.topic}' is new, so claim '{request.claim}' is too",
+                hint="add --claim-text TEXT: the proposition articles take positions on",
+            )
+    elif request.title is not None or request.question is not None:
+        raise UsageError(
+            f"topic '{request.topic}' already exists (line {topic.location.line}); --title "
+            "and --question only start a new topic",
+            hint="drop them, or edit the topic's title and question in the file",
+        )
+    claim_new = False
+    if request.claim is not None:
+        existing_claim = (
+            next((c for c in topic.claims if c.id == request.claim), None) if topic else None
+        )
+        if existing_claim is None:
+            if request.claim_text is None:
+                assert topic is not None
+                known_claims = [c.id for c in topic.claims]
+                close = did_you_mean(request.claim, known_claims, prefix=True)
+                guess = f"did you mean '{close}'? " if close else ""
+                raise UsageError(
+                    f"topic '{topic.id}' has no claim '{request.claim}'",
+                    hint=f"{guess}to add it, give --claim-text TEXT; claims: "
+                    f"{', '.join(known_claims) or '(none)'}",
+                )
+            claim_new = True
+        elif request.claim_text is not None and request.claim_text != existing_claim.text:
+            raise UsageError(
+                f"claim '{request.claim}' of topic '{request.topic}' already exists (line "
+                f"{existing_claim.location.line}) with another text",
+                hint="drop --claim-text to use it as it is, or choose another claim id",
+            )
+    if request.source is not None:
+        resolve_source(corpus, request.source)
+    if request.silent:
+        _check_silent(request, topic)
+        mentions = _mentions(corpus, topic, request.source or "", notes)
+        return _Plan(topic_new, claim_new, False, None, False, None, None, None, mentions)
+    voice_new = False
+    report = None
+    if request.report_voice is not None:
+        voice_new = _check_voice(request, corpus)
+        report = Report(
+            request.report_voice,
+            Stance(request.report_stance.strip().lower()),  # type: ignore[union-attr]
+            Treatment(request.report_treatment.strip().lower()),  # type: ignore[union-attr]
+            tuple(
+                QuoteRef(q, Location(f"--report-quote {n}"))
+                for n, q in enumerate(request.report_quotes, 1)
+            ),
+            Location("--report-voice"),
+        )
+    stance = Stance(request.stance.strip().lower()) if request.stance is not None else None
+    if stance is None and report is None:
+        return _Plan(topic_new, claim_new, voice_new, None, False, None, None, None)
+    existing = (
+        next(
+            (
+                a
+                for a in topic.assertions
+                if a.source == request.source and a.claim == request.claim
+            ),
+            None,
+        )
+        if topic is not None
+        else None
+    )
+    if topic is not None and request.source in topic.silent:
+        raise UsageError(
+            f"source '{request.source}' is listed as silent on topic '{topic.id}'; a position "
+            "there would contradict it",
+            hint=f"remove '{request.source}' from the topic's silent list first",
+        )
+    if existing is not None:
+        if stance is not None and existing.stance is not None:
+            raise UsageError(
+                f"source '{request.source}' already has a position on claim "
+                f"'{request.claim}': assertion '{existing.id}' (line "
+                f"{existing.location.line}); one position per source and claim",
+                hint="edit that assertion's stance and quotes in the file, or add a report "
+                "to it with the --report options",
+            )
+        if request.assertion_id is not None and request.assertion_id != existing.id:
+            raise UsageError(
+                f"source '{request.source}' and claim '{request.claim}' already have "
+                f"assertion '{existing.id}' (line {existing.location.line}); --id names a "
+                "new one",
+                hint="drop --id: the addition goes into that assertion",
+            )
+        if request.summary is not None:
+            notes.append(f"--summary left out: assertion '{existing.id}' keeps its own summary")
+        return _Plan(topic_new, claim_new, voice_new, existing.id, False, stance, None, report)
+    ids = {a.id for t in corpus.topics for a in t.assertions}
+    assertion_id = request.assertion_id or _new_id(request, ids)
+    if assertion_id in ids:
+        raise UsageError(
+            f"assertion id '{assertion_id}' is already used", hint="choose another --id"
+        )
+    summary = request.summary
+    if summary is None:
+        claim_text = (
+            request.claim_text
+            or next((c.text for c in topic.claims if c.id == request.claim), request.claim or "")
+            if topic is not None
+            else (request.claim_text or "")
+        )
+        summary = _default_summary(claim_text, stance, report)
+        notes.append(
+            f"summary: none given, so it reads {summary!r}; replace it with the article's "
+            "point in a sentence (--summary)"
+        )
+    return _Plan(topic_new, claim_new, voice_new, assertion_id, True, stance, summary, report)
+
+
+def _check_silent(request: AddRequest, topic: Topic | None) -> None:
+    if topic is None:
+        return
+    source = request.source
+    if source in topic.silent:
+        index = topic.silent.index(source)
+        raise UsageError(
+            f"source '{source}' is already listed as silent on topic '{topic.id}' (line "
+            f"{topic.silent_locations[index].line})"
+        )
+    held = [a for a in topic.assertions if a.source == source]
+    if held:
+        raise UsageError(
+            f"source '{source}' has {len(held)} assertion(s) on topic '{topic.id}' (first "
+            f"'{held[0].id}', line {held[0].location.line}); it is not silent on it",
+            hint="remove those assertions first if the article really says nothing on it",
+        )
+
+
+def _mentions(corpus: Corpus, topic: Topic | None, source_id: str, notes: list[str]) -> bool:
+    """Whether check's silent-but-mentions would fire on the new silent entry."""
+    if topic is None or not topic.keywords:
+        return False
+    from comparator.lints import SilentListing, silent_findings
+    from comparator.texts import read_text
+
+    source = corpus.source(source_id)
+    assert source is not None
+    read = read_text(corpus, source)
+    if isinstance(read, Finding):
+        return False
+    found = silent_findings(source_id, [SilentListing(topic, Location("--silent"))], read)
+    if not found:
+        return False
+    notes.append(
+        f"{found[0][0].message}; your --reason is recorded as the ignore entry of "
+        "silent-but-mentions for it"
+    )
+    return True
+
+
+def _check_voice(request: AddRequest, corpus: Corpus) -> bool:
+    """Whether the report's voice is new; refuse an unknown one without --voice-name."""
+    voice_id = request.report_voice
+    assert voice_id is not None
+    voice = corpus.voice(voice_id)
+    if voice is None:
+        if request.voice_name is None:
+            known = [v.id for v in corpus.voices]
+            close = did_you_mean(voice_id, known, prefix=True)
+            guess = f"did you mean '{close}'? " if close else ""
+            raise UsageError(
+                f"no voice '{voice_id}' under voices in {corpus.display_path}",
+                hint=f"{guess}to add it, give --voice-name NAME (and --voice-role, "
+                f"--voice-kind); voices: {', '.join(known) or '(none)'}",
+            )
+        if corpus.version != "2":
+            raise UsageError(
+                f"{corpus.display_path} is version {corpus.version}; voices are version 2",
+                hint="move the file to version 2 first (see compare check's attributed-v1)",
+            )
+        return True
+    if request.voice_name is not None and (
+        request.voice_name != voice.name
+        or (request.voice_role is not None and request.voice_role != voice.role)
+        or (request.voice_kind is not None and request.voice_kind != (voice.kind or ""))
+    ):
+        raise UsageError(
+            f"voice '{voice_id}' already exists (line {voice.location.line}) as '{voice.name}'",
+            hint="drop --voice-name, --voice-role and --voice-kind to report that voice, "
+            "or choose another voice id",
+        )
+    return False
+
+
+def _new_id(request: AddRequest, ids: set[str]) -> str:
+    base = f"{request.topic}-{request.source}-{request.claim}"
+    base = base[:60].rstrip("-")
+    candidate, number = base, 2
+    while candidate in ids:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _default_summary(claim: str, stance: Stance | None, report: Report | None) -> str:
+    if stance is not None:
+        return f"{stance.value.capitalize()}: {claim}"
+    assert report is not None
+    return f"{report.treatment.value.capitalize()} {report.voice} ({report.stance.value}): {claim}"
+
+
+# --------------------------------------------------------------------------- anchoring
+
+
+def _anchor(
+    request: AddRequest, corpus: Corpus, plan: _Plan, notes: list[str]
+) -> tuple[Finding, ...]:
+    """What check would say of the new quotes, anchored in the source's text now."""
+    from comparator.texts import read_text
+
+    source = corpus.source(request.source or "")
+    assert source is not None
+    read = read_text(corpus, source)
+    if isinstance(read, Finding):
+        raise InputError(
+            f"cannot check the quotes: {read.message}",
+            hint="fix the source's file first (compare check shows it)",
+        )
+    if source.sha256 and source.sha256 != read.sha256:
+        notes.append(
+            f"{read.shown} has changed since it was read (sha256 pin); the quotes were "
+            "anchored in the text as it is now"
+        )
+    quotes = tuple(QuoteRef(q, Location(f"--quote {n}")) for n, q in enumerate(request.quotes, 1))
+    probe = Assertion(
+        id=plan.assertion_id or "new",
+        topic=request.topic,
+        source=source.id,
+        claim=request.claim or "",
+        stance=plan.stance,
+        summary=plan.summary or "",
+        quotes=quotes,
+        location=Location("compare add"),
+        reports=(plan.report,) if plan.report is not None else (),
+    )
+    anchors: dict[QuoteKey, QuoteAnchor] = {}
+    return tuple(f for f, _ in anchor_quotes([probe], read, anchors))
+
+
+# --------------------------------------------------------------------------- the text
+
+
+def _child(node: Spanned, key: str) -> Spanned | None:
+    pair = node.value.get(key) if node.kind is MAPPING else None
+    return pair[1] if pair is not None else None
+
+
+def _unsafe(shown: str, what: str) -> InputError:
+    return InputError(
+        f"{shown}: {what}, so there is no safe place to add this as text; nothing was changed",
+        hint="add it by hand (compare add prints nothing it did not write)",
+    )
+
+
+def _add_keys(
+    lines: list[str], mapping: Spanned, block: Block, step: int, after: Spanned | None = None
+) -> Edit:
+    """Add keys to a block mapping: after ``after`` (one of its values), else at its end."""
+    newline = newline_of(lines)
+    indent = key_column(mapping)
+    end = last_line(after if after is not None else mapping, lines)
+    return after_line(lines, end, emit(block, indent, step, newline))
+
+
+def _append_item(lines: list[str], sequence: Spanned, item: Block, step: int) -> Edit:
+    """Add a mapping as the last item of a block list."""
+    first = sequence.value[0]
+    dash = sequence.column
+    inner = first.column if first.kind is MAPPING else dash + step
+    return after_line(
+        lines,
+        last_line(sequence, lines),
+        emit(item, inner, inner - dash, newline_of(lines), dash=True),
+    )
+
+
+def _set_block(
+    lines: list[str],
+    parent: Spanned,
+    key: str,
+    entries: Block,
+    step: int,
+    shown: str,
+    after: Spanned | None = None,
+) -> list[Edit]:
+    """Add ``entries`` to the mapping under ``key`` of ``parent``: into it when it is a block
+    mapping, in place of an empty ``{}``, or as a new key with them."""
+    node = _child(parent, key)
+    newline = newline_of(lines)
+    if node is None:
+        return [_add_keys(lines, parent, {key: entries}, step, after)]
+    if flow_empty(node):
+        return fill_empty(lines, node, emit(entries, key_column(parent) + step, step, newline))
+    if node.kind is not MAPPING or node.flow or not node.value:
+        raise _unsafe(shown, f"'{key}' at line {node.line + 1} is not a block mapping")
+    return [
+        after_line(lines, last_line(node, lines), emit(entries, key_column(node), step, newline))
+    ]
+
+
+def _edits(
+    request: AddRequest,
+    corpus: Corpus,
+    plan: _Plan,
+    root: Spanned,
+    lines: list[str],
+    shown: str,
+) -> tuple[list[Edit], list[Added]]:
+    step = _indent_step(root)
+    edits: list[Edit] = []
+    added: list[Added] = []
+    newline = newline_of(lines)
+    if plan.voice_new:
+        voice: Block = {"name": request.voice_name or ""}
+        if request.voice_role is not None:
+            voice["role"] = request.voice_role
+        if request.voice_kind is not None:
+            voice["kind"] = request.voice_kind.strip().lower()
+        voices_after = _child(root, "sources")
+        edits += _set_block(
+            lines,
+            root,
+            "voices",
+            {request.report_voice or "": voice},
+            step,
+            shown,
+            after=voices_after,
+        )
+        added.append(Added(AddKind.VOICE, request.report_voice or "", 0))
+    topics = _child(root, "topics")
+    if topics is None:
+        raise _unsafe(shown, "there is no 'topics:'")
+    if plan.topic_new:
+        block: Block = {"title": request.title or "", "question": request.question or ""}
+        if request.claim is not None:
+            block["claims"] = {request.claim: request.claim_text or ""}
+        tail = _assertion_block(request, plan)
+        if tail is not None:
+            block["assertions"] = [tail]
+        if request.silent:
+            block["silent"] = [request.source or ""]
+        edits += _set_block(lines, root, "topics", {request.topic: block}, step, shown)
+        added.append(Added(AddKind.TOPIC, request.topic, 0))
+        if request.claim is not None:
+            added.append(Added(AddKind.CLAIM, request.claim, 0))
+        if tail is not None:
+            added.append(Added(AddKind.ASSERTION, plan.assertion_id or "", 0))
+        if request.silent:
+            added.append(Added(AddKind.SILENT, request.source or "", 0))
+        return edits, added
+    topic = _child(topics, request.topic)
+    if topic is None or topic.kind is not MAPPING or topic.flow:
+        raise _unsafe(shown, f"topic '{request.topic}' is not a block mapping")
+    if plan.claim_new:
+        claims = _child(topic, "claims")
+        if claims is None:
+            raise _unsafe(shown, f"topic '{request.topic}' has no 'claims:'")
+        edits += _set_block(
+            lines, topic, "claims", {request.claim or "": request.claim_text or ""}, step, shown
+        )
+        added.append(Added(AddKind.CLAIM, request.claim or "", 0))
+    if request.silent:
+        edits += _silent_edit(request, plan, topic, lines, step, shown)
+        added.append(Added(AddKind.SILENT, request.source or "", 0))
+        return edits, added
+    if plan.assertion_id is None:
+        return edits, added
+    if plan.assertion_new:
+        item = _assertion_block(request, plan)
+        assert item is not None
+        assertions = _child(topic, "assertions")
+        if assertions is None:
+            after = next(
+                (
+                    node
+                    for key in reversed(_BEFORE_ASSERTIONS)
+                    if (node := _child(topic, key)) is not None
+                ),
+                None,
+            )
+            edits.append(_add_keys(lines, topic, {"assertions": [item]}, step, after))
+        elif flow_empty(assertions):
+            edits += fill_empty(
+                lines,
+                assertions,
+                emit(item, key_column(topic) + 2 * step, step, newline, dash=True),
+            )
+        elif assertions.kind is SEQUENCE and not assertions.flow and assertions.value:
+            edits.append(_append_item(lines, assertions, item, step))
+        else:
+            raise _unsafe(shown, f"the assertions of topic '{request.topic}' are not a block list")
+        added.append(Added(AddKind.ASSERTION, plan.assertion_id, 0))
+        return edits, added
+    edits += _extend_assertion(request, plan, corpus, topic, lines, step, shown)
+    if plan.stance is not None:
+        added.append(Added(AddKind.STANCE, plan.assertion_id, 0))
+    if plan.report is not None:
+        added.append(Added(AddKind.REPORT, plan.assertion_id, 0))
+    return edits, added
+
+
+def _indent_step(root: Spanned) -> int:
+    """The file's indentation step, from its sources or topics mapping (2 when unknown)."""
+    for key in ("topics", "sources"):
+        node = _child(root, key)
+        if node is not None and node.kind is MAPPING and not node.flow and node.value:
+            step = key_column(node) - key_column(root)
+            if step > 0:
+                return step
+    return 2
+
+
+def _report_block(report: Report) -> Block:
+    return {
+        "voice": report.voice,
+        "stance": report.stance.value,
+        "treatment": report.treatment.value,
+        "quotes": [q.text for q in report.quotes],
+    }
+
+
+def _assertion_block(request: AddRequest, plan: _Plan) -> Block | None:
+    if not plan.assertion_new or plan.assertion_id is None:
+        return None
+    block: Block = {
+        "id": plan.assertion_id,
+        "source": request.source or "",
+        "claim": request.claim or "",
+    }
+    if plan.stance is not None:
+        block["stance"] = plan.stance.value
+    block["summary"] = plan.summary or ""
+    if plan.stance is not None:
+        block["quotes"] = list(request.quotes)
+    if plan.report is not None:
+        block["reports"] = [_report_block(plan.report)]
+    return block
+
+
+def _extend_assertion(
+    request: AddRequest,
+    plan: _Plan,
+    corpus: Corpus,
+    topic: Spanned,
+    lines: list[str],
+    step: int,
+    shown: str,
+) -> list[Edit]:
+    """A stance, or a report, added to the assertion the (source, claim) already has."""
+    assertions = _child(topic, "assertions")
+    node = None
+    if assertions is not None and assertions.kind is SEQUENCE:
+        node = next(
+            (
+                item
+                for item in assertions.value
+                if item.kind is MAPPING
+                and (found := _child(item, "id")) is not None
+                and found.value == plan.assertion_id
+            ),
+            None,
+        )
+    if node is None or node.flow:
+        raise _unsafe(shown, f"assertion '{plan.assertion_id}' is not a block mapping")
+    edits: list[Edit] = []
+    if plan.stance is not None:
+        if _child(node, "stance") is not None or _child(node, "quotes") is not None:
+            raise _unsafe(shown, f"assertion '{plan.assertion_id}' already has stance or quotes")
+        after = _child(node, "claim")
+        edits.append(
+            _add_keys(
+                lines,
+                node,
+                {"stance": plan.stance.value, "quotes": list(request.quotes)},
+                step,
+                after,
+            )
+        )
+    if plan.report is not None:
+        item = _report_block(plan.report)
+        reports = _child(node, "reports")
+        if reports is None:
+            edits.append(_add_keys(lines, node, {"reports": [item]}, step))
+        elif reports.kind is SEQUENCE and not reports.flow and reports.value:
+            edits.append(_append_item(lines, reports, item, step))
+        else:
+            raise _unsafe(shown, f"the reports of '{plan.assertion_id}' are not a block list")
+    return edits
+
+
+def _silent_edit(
+    request: AddRequest, plan: _Plan, topic: Spanned, lines: list[str], step: int, shown: str
+) -> list[Edit]:
+    """The source added to the topic's silent list, and its reason: an ignore entry when
+    check would otherwise warn that the article mentions the topic, else a comment."""
+    source = request.source or ""
+    newline = newline_of(lines)
+    indent = key_column(topic)
+    reason = request.reason or ""
+    ignore_item: Block = {"rule": "silent-but-mentions", "source": source, "reason": reason}
+    ignore = _child(topic, "ignore")
+    after_text = ""
+    if not plan.silent_ignore:
+        after_text = f"{' ' * indent}# {source} is silent: {' '.join(reason.split())}{newline}"
+    elif ignore is None:
+        after_text = emit({"ignore": [ignore_item]}, indent, step, newline)
+    edits: list[Edit] = []
+    if plan.silent_ignore and ignore is not None:
+        if ignore.kind is not SEQUENCE or ignore.flow or not ignore.value:
+            raise _unsafe(shown, f"the ignore list of topic '{request.topic}' is not a block list")
+        edits.append(_append_item(lines, ignore, ignore_item, step))
+    silent = _child(topic, "silent")
+    if silent is None:
+        after = next(
+            (
+                node
+                for key in ("assertions", *reversed(_BEFORE_ASSERTIONS))
+                if (node := _child(topic, key)) is not None
+            ),
+            None,
+        )
+        # written as the corpus writes its silent lists: on one line
+        line = f"{' ' * indent}silent: [{scalar(source)}]{newline}"
+        end = last_line(after if after is not None else topic, lines)
+        return [*edits, after_line(lines, end, line + after_text)]
+    if silent.kind is SEQUENCE and silent.flow:
+        edits.append(flow_append(lines, silent, scalar(source), shown))
+        if after_text:
+            edits.append(after_line(lines, last_line(silent, lines), after_text))
+        return edits
+    if silent.kind is SEQUENCE and silent.value:
+        first = silent.value[0]
+        dash = silent.column
+        pad = " " * dash + "-" + " " * max(1, first.column - dash - 1)
+        text = f"{pad}{scalar(source)}{newline}" + after_text
+        return [*edits, after_line(lines, last_line(silent, lines), text)]
+    raise _unsafe(shown, f"the silent list of topic '{request.topic}' is not a list")
+
+
+# --------------------------------------------------------------------------- checking it
+
+
+def _lines_of(added: list[Added], new_body: str, shown: str) -> list[Added]:
+    """Each addition with the line it starts at in the new file."""
+    from comparator.validation import validate_text
+
+    corpus = validate_text(new_body, Path(shown), shown).corpus
+    if corpus is None:
+        return added
+    out = []
+    for item in added:
+        line = 0
+        if item.kind is AddKind.TOPIC:
+            topic = corpus.topic(item.name)
+            line = topic.location.line if topic else 0
+        elif item.kind is AddKind.VOICE:
+            voice = corpus.voice(item.name)
+            line = voice.location.line if voice else 0
+        elif item.kind is AddKind.CLAIM:
+            line = next(
+                (c.location.line for t in corpus.topics for c in t.claims if c.id == item.name),
+                0,
+            )
+        elif item.kind is AddKind.SILENT:
+            line = next(
+                (
+                    where.line
+                    for t in corpus.topics
+                    for sid, where in zip(t.silent, t.silent_locations, strict=False)
+                    if sid == item.name
+                ),
+                0,
+            )
+        else:
+            found = next(
+                (a for t in corpus.topics for a in t.assertions if a.id == item.name), None
+            )
+            if found is not None:
+                line = found.location.line
+                if item.kind is AddKind.REPORT and found.reports:
+                    line = found.reports[-1].location.line
+        out.append(dataclasses.replace(item, line=line))
+    return out
+
+
+def _validate(
+    old: LoadResult,
+    new_body: str,
+    yaml_path: Path,
+    shown: str,
+    request: AddRequest,
+    plan: _Plan,
+) -> None:
+    """The new file must load with no finding more than the old one, and read back as asked."""
+    new = load_corpus_text(new_body, yaml_path.resolve(), shown)
+    problem = _read_back(old, new, request, plan)
+    if problem is not None:
+        raise InputError(
+            f"{shown}: adding this would not be safe ({problem}); the file was not changed",
+            hint="add it by hand, then run compare check",
+        )
+
+
+def _read_back(old: LoadResult, new: LoadResult, request: AddRequest, plan: _Plan) -> str | None:
+    if new.corpus is None or old.corpus is None:
+        return "the file would no longer load"
+    if len(new.findings) != len(old.findings):
+        return f"it would add {len(new.findings) - len(old.findings)} schema finding(s)"
+    if [s.id for s in new.corpus.sources] != [s.id for s in old.corpus.sources]:
+        return "the sources would read back otherwise"
+    count = sum(len(t.assertions) for t in new.corpus.topics)
+    if count != sum(len(t.assertions) for t in old.corpus.topics) + int(plan.assertion_new):
+        return "the assertions would not read back as before plus the new one"
+    topic = new.corpus.topic(request.topic)
+    if topic is None:
+        return f"topic '{request.topic}' would not read back"
+    if plan.topic_new and (topic.title != request.title or topic.question != request.question):
+        return "the topic's title or question would read back otherwise"
+    if (
+        request.claim is not None
+        and (claim := next((c for c in topic.claims if c.id == request.claim), None)) is None
+    ):
+        return f"claim '{request.claim}' would not read back"
+    if plan.claim_new and (claim is None or claim.text != request.claim_text):
+        return "the claim's text would read back otherwise"
+    if request.silent and request.source not in topic.silent:
+        return "the silent entry would not read back"
+    if plan.silent_ignore and not any(
+        (i.rule, i.source, i.reason) == ("silent-but-mentions", request.source, request.reason)
+        for i in topic.ignore
+    ):
+        return "the ignore entry would not read back"
+    if plan.voice_new:
+        voice = new.corpus.voice(request.report_voice or "")
+        if voice is None or voice.name != request.voice_name or voice.role != request.voice_role:
+            return "the voice would read back otherwise"
+    if plan.assertion_id is not None:
+        made = next((a for a in topic.assertions if a.id == plan.assertion_id), None)
+        if made is None:
+            return f"assertion '{plan.assertion_id}' would not read back"
+        if made.source != request.source or made.claim != request.claim:
+            return "the assertion's source or claim would read back otherwise"
+        if plan.stance is not None and (
+            made.stance is not plan.stance or [q.text for q in made.quotes] != list(request.quotes)
+        ):
+            return "the stance or quotes would read back otherwise"
+        if plan.assertion_new and made.summary != plan.summary:
+            return "the summary would read back otherwise"
+        if plan.report is not None:
+            last = made.reports[-1] if made.reports else None
+            if last is None or (
+                last.voice,
+                last.stance,
+                last.treatment,
+                [q.text for q in last.quotes],
+            ) != (
+                plan.report.voice,
+                plan.report.stance,
+                plan.report.treatment,
+                [q.text for q in plan.report.quotes],
+            ):
+                return "the report would read back otherwise"
+    return None
