@@ -634,7 +634,7 @@ def _append_item(lines: list[str], sequence: Spanned, item: Block, step: int) ->
     return after_line(
         lines,
         last_line(sequence, lines),
-        emit(item, inner, inner - dash, newline_of(lines), dash=True),
+        emit(item, inner, step, newline_of(lines), dash=inner - dash),
     )
 
 
@@ -747,7 +747,7 @@ def _edits(
             edits += fill_empty(
                 lines,
                 assertions,
-                emit(item, key_column(topic) + 2 * step, step, newline, dash=True),
+                emit(item, key_column(topic) + step + 2, step, newline, dash=2),
             )
         elif assertions.kind is SEQUENCE and not assertions.flow and assertions.value:
             edits.append(_append_item(lines, assertions, item, step))
@@ -970,58 +970,102 @@ def _read_back(old: LoadResult, new: LoadResult, request: AddRequest, plan: _Pla
         return "the file would no longer load"
     if len(new.findings) != len(old.findings):
         return f"it would add {len(new.findings) - len(old.findings)} schema finding(s)"
-    if [s.id for s in new.corpus.sources] != [s.id for s in old.corpus.sources]:
-        return "the sources would read back otherwise"
-    count = sum(len(t.assertions) for t in new.corpus.topics)
-    if count != sum(len(t.assertions) for t in old.corpus.topics) + int(plan.assertion_new):
-        return "the assertions would not read back as before plus the new one"
-    topic = new.corpus.topic(request.topic)
-    if topic is None:
-        return f"topic '{request.topic}' would not read back"
-    if plan.topic_new and (topic.title != request.title or topic.question != request.question):
-        return "the topic's title or question would read back otherwise"
-    if (
-        request.claim is not None
-        and (claim := next((c for c in topic.claims if c.id == request.claim), None)) is None
-    ):
-        return f"claim '{request.claim}' would not read back"
-    if plan.claim_new and (claim is None or claim.text != request.claim_text):
-        return "the claim's text would read back otherwise"
-    if request.silent and request.source not in topic.silent:
-        return "the silent entry would not read back"
-    if plan.silent_ignore and not any(
-        (i.rule, i.source, i.reason) == ("silent-but-mentions", request.source, request.reason)
-        for i in topic.ignore
-    ):
-        return "the ignore entry would not read back"
+    if _content(new.corpus, request) != _content(old.corpus, request):
+        return "the rest of the file would not read back as before"
+    if _made(new.corpus, request, plan) != _meant(request, plan):
+        return "what was added would read back otherwise"
+    return None
+
+
+def _content(corpus: Corpus, request: AddRequest) -> object:
+    """What the file says outside the topic (and voice) the call adds to: it must not move."""
+    return (
+        [dataclasses.replace(s, location=Location(""), file_location=None) for s in corpus.sources],
+        [
+            dataclasses.replace(v, location=Location(""))
+            for v in corpus.voices
+            if v.id != request.report_voice
+        ],
+        [(t.id, t.title, t.question, t.keywords) for t in corpus.topics if t.id != request.topic],
+        [
+            (a.id, a.source, a.claim, a.stance, a.summary, [q.text for q in a.quotes])
+            for t in corpus.topics
+            if t.id != request.topic
+            for a in t.assertions
+        ],
+    )
+
+
+def _meant(request: AddRequest, plan: _Plan) -> dict[str, object]:
+    """What the call asked for, as ``_made`` reads it from the new file."""
+    meant: dict[str, object] = {}
+    if plan.topic_new:
+        meant["topic"] = (request.title, request.question)
+    if plan.claim_new:
+        meant["claim"] = request.claim_text
+    if request.silent:
+        meant["silent"] = True
+    if plan.silent_ignore:
+        meant["ignore"] = request.reason
     if plan.voice_new:
-        voice = new.corpus.voice(request.report_voice or "")
-        if voice is None or voice.name != request.voice_name or voice.role != request.voice_role:
-            return "the voice would read back otherwise"
+        kind = request.voice_kind.strip().lower() if request.voice_kind is not None else None
+        meant["voice"] = (request.voice_name, request.voice_role, kind)
     if plan.assertion_id is not None:
-        made = next((a for a in topic.assertions if a.id == plan.assertion_id), None)
-        if made is None:
-            return f"assertion '{plan.assertion_id}' would not read back"
-        if made.source != request.source or made.claim != request.claim:
-            return "the assertion's source or claim would read back otherwise"
-        if plan.stance is not None and (
-            made.stance is not plan.stance or [q.text for q in made.quotes] != list(request.quotes)
-        ):
-            return "the stance or quotes would read back otherwise"
-        if plan.assertion_new and made.summary != plan.summary:
-            return "the summary would read back otherwise"
-        if plan.report is not None:
-            last = made.reports[-1] if made.reports else None
-            if last is None or (
+        meant["assertion"] = (request.source, request.claim)
+        if plan.assertion_new:
+            meant["summary"] = plan.summary
+    if plan.stance is not None:
+        meant["stance"] = (plan.stance, list(request.quotes))
+    if plan.report is not None:
+        report = plan.report
+        meant["report"] = (
+            report.voice,
+            report.stance,
+            report.treatment,
+            [q.text for q in report.quotes],
+        )
+    return meant
+
+
+def _made(corpus: Corpus, request: AddRequest, plan: _Plan) -> dict[str, object]:
+    """What the new file holds where the call wrote."""
+    made: dict[str, object] = {}
+    topic = corpus.topic(request.topic)
+    if topic is None:
+        return made
+    if plan.topic_new:
+        made["topic"] = (topic.title, topic.question)
+    if plan.claim_new:
+        made["claim"] = next((c.text for c in topic.claims if c.id == request.claim), None)
+    if request.silent:
+        made["silent"] = request.source in topic.silent
+    if plan.silent_ignore:
+        made["ignore"] = next(
+            (
+                i.reason
+                for i in topic.ignore
+                if (i.rule, i.source) == ("silent-but-mentions", request.source)
+            ),
+            None,
+        )
+    if plan.voice_new:
+        voice = corpus.voice(request.report_voice or "")
+        made["voice"] = (
+            (voice.name, voice.role, voice.kind.value if voice.kind else None) if voice else None
+        )
+    assertion = next((a for a in topic.assertions if a.id == plan.assertion_id), None)
+    if plan.assertion_id is not None and assertion is not None:
+        made["assertion"] = (assertion.source, assertion.claim)
+        if plan.assertion_new:
+            made["summary"] = assertion.summary
+        if plan.stance is not None:
+            made["stance"] = (assertion.stance, [q.text for q in assertion.quotes])
+        if plan.report is not None and assertion.reports:
+            last = assertion.reports[-1]
+            made["report"] = (
                 last.voice,
                 last.stance,
                 last.treatment,
                 [q.text for q in last.quotes],
-            ) != (
-                plan.report.voice,
-                plan.report.stance,
-                plan.report.treatment,
-                [q.text for q in plan.report.quotes],
-            ):
-                return "the report would read back otherwise"
-    return None
+            )
+    return made

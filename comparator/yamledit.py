@@ -73,15 +73,16 @@ def after_line(lines: list[str], index: int, block: str) -> Edit:
     return Edit(index, len(last), newline_of(lines) + block)
 
 
-def emit(mapping: Block, indent: int, step: int, newline: str, *, dash: bool = False) -> str:
+def emit(mapping: Block, indent: int, step: int, newline: str, *, dash: int = 0) -> str:
     """A mapping as block YAML with its keys at ``indent``; with ``dash`` as a list item whose
-    dash stands ``step`` columns left of its keys. A value is a string, a mapping, or a list
-    of strings or mappings (a list's dashes stand ``step`` right of its key)."""
+    dash stands ``dash`` columns left of its keys. A value is a string, a mapping, or a list
+    of strings or mappings; a list's dashes stand ``step`` right of its key, followed by one
+    space, as the bundled corpus writes them."""
     out: list[str] = []
     for number, (key, value) in enumerate(mapping.items()):
         pad = " " * indent
         if dash and number == 0:
-            pad = " " * (indent - step) + "-" + " " * (step - 1)
+            pad = " " * (indent - dash) + "-" + " " * (dash - 1)
         head = f"{pad}{scalar(key)}:"
         if isinstance(value, str):
             out.append(f"{head} {scalar(value)}{newline}")
@@ -93,7 +94,7 @@ def emit(mapping: Block, indent: int, step: int, newline: str, *, dash: bool = F
                 if isinstance(item, str):
                     out.append(f"{' ' * (indent + step)}- {scalar(item)}{newline}")
                 else:
-                    out.append(emit(item, indent + 2 * step, step, newline, dash=True))
+                    out.append(emit(item, indent + step + 2, step, newline, dash=2))
     return "".join(out)
 
 

@@ -471,3 +471,209 @@ def test_any_summary_and_claim_text_come_back_identical(run_cli, fresh: Path, va
             assert yaml_path.read_bytes() == original
     finally:
         yaml_path.write_bytes(original)
+
+
+# --------------------------------------------------------------------------- more shapes
+
+
+def test_a_report_joins_the_reports_of_an_existing_assertion(run_cli, seed: Path) -> None:
+    yaml_path = seed / "assertions.yaml"
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        [
+            "add", "weapons", "--source", "winep", "--claim", "ammo-licence",
+            "--report-voice", "rt", "--voice-name", "RT", "--voice-role", "Russian state TV",
+            "--voice-kind", "Media", "--report-stance", "affirms", "--report-treatment",
+            "questions", "--report-quote", "that aired on Russia’s main propaganda outlet, RT",
+        ],
+        cwd=seed,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added report to assertion 'weapons-winep-ammo' at assertions.yaml:166" in result.stdout
+    after = yaml_path.read_text(encoding="utf-8")
+    assert _only_inserted(before, after) == [
+        "  rt:\n",
+        "    name: RT\n",
+        "    role: Russian state TV\n",
+        "    kind: media\n",
+        "          - voice: rt\n",
+        "            stance: affirms\n",
+        "            treatment: questions\n",
+        "            quotes:\n",
+        '              - "that aired on Russia’s main propaganda outlet, RT"\n',
+    ]
+    # the report goes after the last one, before the assertion's note
+    assert 'propaganda outlet, RT"\n        note: Said' in after
+    assert run_cli(["check"], cwd=seed).exit_code == 0
+
+
+def test_a_new_topic_with_a_position_in_one_call(run_cli, seed: Path) -> None:
+    yaml_path = seed / "assertions.yaml"
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        [
+            "add", "iran-arms", "--title", "Iran as supplier", "--question",
+            "Is Iran Russia's arms provider?", "--claim", "provider", "--claim-text",
+            "Iran provides arms to Russia.", "--source", "cepa-lautman", "--stance",
+            "affirms", "--quote", LAUTMAN_QUOTE, "--id", "iran-lautman",
+        ],
+        cwd=seed,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added topic 'iran-arms'" in result.stdout
+    assert "added assertion 'iran-lautman'" in result.stdout
+    inserted = _only_inserted(before, yaml_path.read_text(encoding="utf-8"))
+    assert inserted[:5] == [
+        "  iran-arms:\n",
+        "    title: Iran as supplier\n",
+        '    question: "Is Iran Russia\'s arms provider?"\n',
+        "    claims:\n",
+        "      provider: Iran provides arms to Russia.\n",
+    ]
+    assert inserted[5:7] == ["    assertions:\n", "      - id: iran-lautman\n"]
+    checked = run_cli(["check"], cwd=seed)
+    assert checked.exit_code == 0  # the other sources are unreviewed: warnings
+    assert "has no assertion on topic 'iran-arms'" in checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--title", "T", "--question", "Q?"], "topic 'weapons' already exists (line "),
+        (["--claim", "direct-supply", "--claim-text", "Other."], "with another text"),
+        (
+            ["--source", "winep", "--claim", "ammo-licence", "--report-voice", "baraka",
+             "--voice-name", "Someone Else", "--report-stance", "affirms",
+             "--report-treatment", "relays", "--report-quote", "a b c d e"],
+            "voice 'baraka' already exists",
+        ),
+        (
+            ["--source", "winep", "--claim", "ammo-licence", "--stance", "neutral",
+             "--quote", "a b c d e", "--id", "other-id"],
+            "--id names a new one",
+        ),
+        (
+            ["--source", "cepa-lautman", "--claim", "indirect-arms", "--stance", "neutral",
+             "--quote", LAUTMAN_QUOTE, "--id", "weapons-winep-ammo"],
+            "assertion id 'weapons-winep-ammo' is already used",
+        ),
+        (["--source", "carnegie", "--silent", "--reason", "r"], "it is not silent on it"),
+        (["--stance", "afirms", "--quote", "q", "--source", "x", "--claim", "y"], "'affirms'?"),
+        (["--summary", "s"], "--summary and --id describe an assertion"),
+        (["--claim", "x", "--claim-text", " "], "--claim-text must not be empty"),
+        (["--claim", "x", "--claim-text", "a\u200bb"], "invisible or a control"),
+        (["--claim", "Bad_Id", "--claim-text", "t"], "not valid: expected a lowercase slug"),
+        (["--voice-name", "n"], "describe a report's voice"),
+    ],
+)  # fmt: skip
+def test_refusals_on_the_bundled_corpus_change_nothing(
+    run_cli, seed: Path, args: list[str], message: str
+) -> None:
+    before = (seed / "assertions.yaml").read_bytes()
+    result = run_cli(["add", "weapons", *args], cwd=seed)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert (seed / "assertions.yaml").read_bytes() == before
+
+
+def test_a_reserved_word_cannot_be_a_topic(run_cli, seed: Path) -> None:
+    result = run_cli(
+        ["add", "add", "--title", "T", "--question", "Q", "--claim", "c", "--claim-text", "C"],
+        cwd=seed,
+    )
+    assert result.exit_code == 2
+    assert "is a command of compare" in result.stderr
+
+
+def test_crlf_a_byte_order_mark_and_wide_indentation_are_kept(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    text = (
+        "\ufeffversion: 2\r\n"
+        "sources:\r\n"
+        "    notes:\r\n"
+        "        outlet: Notes\r\n"
+        "        title: Field notes\r\n"
+        "        file: seeds/notes.txt\r\n"
+        "topics:\r\n"
+        "    arms:\r\n"
+        "        title: Arms\r\n"
+        "        question: Where do the rifles come from?\r\n"
+        "        claims:\r\n"
+        "            russian: The rifles are Russian.\r\n"
+        "        assertions: []\r\n"
+        "# end\r\n"
+    )
+    yaml_path = folder / "assertions.yaml"
+    yaml_path.write_bytes(text.encode("utf-8"))
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
+            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
+        ],
+        cwd=folder,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_bytes().decode("utf-8")
+    assert after.startswith("\ufeffversion: 2\r\n")
+    assert "\n" not in after.replace("\r\n", "")
+    assert after.endswith(
+        "        assertions:\r\n"
+        "            - id: arms-notes-russian\r\n"
+        "              source: notes\r\n"
+        "              claim: russian\r\n"
+        "              stance: affirms\r\n"
+        "              summary: Says so.\r\n"
+        "              quotes:\r\n"
+        "                  - the rifles were Russian-made\r\n"
+        "# end\r\n"
+    )
+    assert run_cli(["check"], cwd=folder).exit_code == 0
+
+
+def test_a_flow_style_topic_is_refused_not_rewritten(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    text = "version: 2\nsources: {}\ntopics:\n  arms: {title: Arms, question: Q, claims: {a: A.}}\n"
+    (folder / "assertions.yaml").write_text(text, encoding="utf-8")
+    result = run_cli(["add", "arms", "--claim", "b", "--claim-text", "B."], cwd=folder)
+    assert result.exit_code == 2
+    assert "is not a block mapping" in result.stderr
+    assert "nothing was changed" in result.stderr
+    assert (folder / "assertions.yaml").read_text(encoding="utf-8") == text
+
+
+def test_a_block_silent_list_gets_a_new_item(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    run_cli(["ingest", str(ROOT / "seeds/cradle.txt"), "--id", "other", "--outlet", "O",
+             "--write"], cwd=fresh)  # fmt: skip
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(text + "    silent:\n      - other\n", encoding="utf-8")
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        ["add", "visits", "--source", "notes", "--silent", "--reason", "Nothing."], cwd=fresh
+    )
+    assert result.exit_code == 0, result.output
+    assert _only_inserted(before, yaml_path.read_text(encoding="utf-8")) == [
+        "      - notes\n",
+        "    # notes is silent: Nothing.\n",
+    ]
+
+
+def test_an_unsafe_insertion_is_caught_by_the_read_back(
+    run_cli, fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import comparator.yamledit as yamledit
+
+    real = yamledit.scalar
+    monkeypatch.setattr(
+        yamledit, "scalar", lambda v: real(v + " (changed)") if v == "B." else real(v)
+    )
+    before = (fresh / "assertions.yaml").read_bytes()
+    result = run_cli(["add", "visits", "--claim", "b", "--claim-text", "B."], cwd=fresh)
+    assert result.exit_code == 2
+    assert "adding this would not be safe (what was added would read back otherwise)" in (
+        result.stderr
+    )
+    assert (fresh / "assertions.yaml").read_bytes() == before
