@@ -107,6 +107,8 @@ class AddRequest:
     claim_text: str | None = None
     title: str | None = None
     question: str | None = None
+    #: A new topic's keywords: words ``check`` looks for in the texts of its silent sources.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ def _check_request(request: AddRequest) -> None:
         (request.voice_role, "--voice-role"),
         *((q, "--quote") for q in request.quotes),
         *((q, "--report-quote") for q in request.report_quotes),
+        *((k, "--keyword") for k in request.keywords),
     ):
         _text(value, option)
     for value, what in (
@@ -361,11 +364,11 @@ def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
                 f"topic '{request.topic}' is new, so claim '{request.claim}' is too",
                 hint="add --claim-text TEXT: the proposition articles take positions on",
             )
-    elif request.title is not None or request.question is not None:
+    elif request.title is not None or request.question is not None or request.keywords:
         raise UsageError(
-            f"topic '{request.topic}' already exists (line {topic.location.line}); --title "
-            "and --question only start a new topic",
-            hint="drop them, or edit the topic's title and question in the file",
+            f"topic '{request.topic}' already exists (line {topic.location.line}); --title, "
+            "--question and --keyword only start a new topic",
+            hint="drop them, or edit the topic's title, question and keywords in the file",
         )
     claim_new = False
     if request.claim is not None:
@@ -696,14 +699,19 @@ def _edits(
         raise _unsafe(shown, "there is no 'topics:'")
     if plan.topic_new:
         block: Block = {"title": request.title or "", "question": request.question or ""}
+        if request.keywords:
+            block["keywords"] = tuple(request.keywords)  # one line, as the corpus has them
         if request.claim is not None:
             block["claims"] = {request.claim: request.claim_text or ""}
         tail = _assertion_block(request, plan)
         if tail is not None:
             block["assertions"] = [tail]
         if request.silent:
-            block["silent"] = [request.source or ""]
-        edits += _set_block(lines, root, "topics", {request.topic: block}, step, shown)
+            block["silent"] = (request.source or "",)
+        made = _set_block(lines, root, "topics", {request.topic: block}, step, shown)
+        if _blank_between(topics, lines):
+            made[-1] = dataclasses.replace(made[-1], text=newline + made[-1].text)
+        edits += made
         added.append(Added(AddKind.TOPIC, request.topic, 0))
         if request.claim is not None:
             added.append(Added(AddKind.CLAIM, request.claim, 0))
@@ -761,6 +769,17 @@ def _edits(
     if plan.report is not None:
         added.append(Added(AddKind.REPORT, plan.assertion_id, 0))
     return edits, added
+
+
+def _blank_between(topics: Spanned, lines: list[str]) -> bool:
+    """Whether a new topic gets a blank line before it, as the file's topics have (a file with
+    one topic: yes, as the bundled corpus writes them)."""
+    if topics.kind is not MAPPING or topics.flow or not topics.value:
+        return False
+    keys = [key for key, _ in topics.value.values()]
+    if len(keys) == 1:
+        return True
+    return any(not lines[key.line - 1].strip() for key in keys[1:] if key.line > 0)
 
 
 def _indent_step(root: Spanned) -> int:
@@ -1000,7 +1019,7 @@ def _meant(request: AddRequest, plan: _Plan) -> dict[str, object]:
     """What the call asked for, as ``_made`` reads it from the new file."""
     meant: dict[str, object] = {}
     if plan.topic_new:
-        meant["topic"] = (request.title, request.question)
+        meant["topic"] = (request.title, request.question, request.keywords)
     if plan.claim_new:
         meant["claim"] = request.claim_text
     if request.silent:
@@ -1034,7 +1053,7 @@ def _made(corpus: Corpus, request: AddRequest, plan: _Plan) -> dict[str, object]
     if topic is None:
         return made
     if plan.topic_new:
-        made["topic"] = (topic.title, topic.question)
+        made["topic"] = (topic.title, topic.question, topic.keywords)
     if plan.claim_new:
         made["claim"] = next((c.text for c in topic.claims if c.id == request.claim), None)
     if request.silent:

@@ -745,6 +745,10 @@ def add_command(
         str | None, _text_option("--title", "Start TOPIC with this title (with --question).")
     ] = None,
     question: Annotated[str | None, _text_option("--question", "The new topic's question.")] = None,
+    keyword: Annotated[
+        list[str] | None,
+        _text_option("--keyword", "A new topic's keyword (repeatable).", "WORD"),
+    ] = None,
     assertions: AssertionsOption = None,
 ) -> None:
     """Add to assertions.yaml what you read: a position with its quotes, a report in another
@@ -773,6 +777,7 @@ def add_command(
         claim_text=claim_text,
         title=title,
         question=question,
+        keywords=tuple(keyword or ()),
     )
     result = add(request, find_assertions(assertions))
     _render("add", "text", result)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from comparator.errors import InputError
 from comparator.yamlparse import MAPPING, SEQUENCE, Spanned
-from comparator.yamltext import scalar
+from comparator.yamltext import flow_list, scalar
 
-#: A mapping to emit, in the order its keys are written: each value a string, a mapping, or a
-#: list of strings or mappings.
-Block = dict[str, "str | Block | list[str | Block]"]
+#: A mapping to emit, in the order its keys are written: each value a string, a mapping, a
+#: list of strings or mappings (a block list), or a tuple of strings (a one-line ``[a, b]``).
+Block = dict[str, "str | Block | list[str | Block] | tuple[str, ...]"]
 
 
 def split_lines(text: str) -> list[str]:
@@ -75,9 +75,9 @@ def after_line(lines: list[str], index: int, block: str) -> Edit:
 
 def emit(mapping: Block, indent: int, step: int, newline: str, *, dash: int = 0) -> str:
     """A mapping as block YAML with its keys at ``indent``; with ``dash`` as a list item whose
-    dash stands ``dash`` columns left of its keys. A value is a string, a mapping, or a list
-    of strings or mappings; a list's dashes stand ``step`` right of its key, followed by one
-    space, as the bundled corpus writes them."""
+    dash stands ``dash`` columns left of its keys. A list's dashes stand ``step`` right of its
+    key, one space before the item, as the bundled corpus writes them; a tuple is written on
+    one line, ``[a, b]``."""
     out: list[str] = []
     for number, (key, value) in enumerate(mapping.items()):
         pad = " " * indent
@@ -86,6 +86,8 @@ def emit(mapping: Block, indent: int, step: int, newline: str, *, dash: int = 0)
         head = f"{pad}{scalar(key)}:"
         if isinstance(value, str):
             out.append(f"{head} {scalar(value)}{newline}")
+        elif isinstance(value, tuple):
+            out.append(f"{head} {flow_list(value)}{newline}")
         elif isinstance(value, dict):
             out.append(head + newline + emit(value, indent + step, step, newline))
         else:

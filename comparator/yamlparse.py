@@ -371,16 +371,16 @@ def spans(text: str, shown: str) -> Spanned | None:
             name = type(event).__name__
             start, end = event.start_mark, event.end_mark
             if name in ("ScalarEvent", "AliasEvent"):
-                value = event.value if name == "ScalarEvent" else None
+                scalar = name == "ScalarEvent"
                 attach(
                     Spanned(
-                        SCALAR,
-                        event.style is not None,
+                        SCALAR if scalar else REFUSED,
+                        scalar and event.style is not None,
                         start.line,
                         start.column,
                         end.line,
                         end.column,
-                        value,
+                        event.value if scalar else None,
                     )
                 )
             elif name in ("MappingStartEvent", "SequenceStartEvent"):

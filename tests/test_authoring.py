@@ -515,7 +515,8 @@ def test_a_new_topic_with_a_position_in_one_call(run_cli, seed: Path) -> None:
             "add", "iran-arms", "--title", "Iran as supplier", "--question",
             "Is Iran Russia's arms provider?", "--claim", "provider", "--claim-text",
             "Iran provides arms to Russia.", "--source", "cepa-lautman", "--stance",
-            "affirms", "--quote", LAUTMAN_QUOTE, "--id", "iran-lautman",
+            "affirms", "--quote", LAUTMAN_QUOTE, "--id", "iran-lautman", "--keyword", "Iran",
+            "--keyword", "arms provider",
         ],
         cwd=seed,
     )  # fmt: skip
@@ -523,14 +524,16 @@ def test_a_new_topic_with_a_position_in_one_call(run_cli, seed: Path) -> None:
     assert "added topic 'iran-arms'" in result.stdout
     assert "added assertion 'iran-lautman'" in result.stdout
     inserted = _only_inserted(before, yaml_path.read_text(encoding="utf-8"))
-    assert inserted[:5] == [
+    assert inserted[:7] == [
+        "\n",  # topics are set apart by a blank line, as the file has them
         "  iran-arms:\n",
         "    title: Iran as supplier\n",
         '    question: "Is Iran Russia\'s arms provider?"\n',
+        "    keywords: [Iran, arms provider]\n",
         "    claims:\n",
         "      provider: Iran provides arms to Russia.\n",
     ]
-    assert inserted[5:7] == ["    assertions:\n", "      - id: iran-lautman\n"]
+    assert inserted[7:9] == ["    assertions:\n", "      - id: iran-lautman\n"]
     checked = run_cli(["check"], cwd=seed)
     assert checked.exit_code == 0  # the other sources are unreviewed: warnings
     assert "has no assertion on topic 'iran-arms'" in checked.stdout
@@ -677,3 +680,80 @@ def test_an_unsafe_insertion_is_caught_by_the_read_back(
         result.stderr
     )
     assert (fresh / "assertions.yaml").read_bytes() == before
+
+
+def _notes_corpus(folder: Path, topics: str, extra: str = "") -> Path:
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    yaml_path = folder / "assertions.yaml"
+    yaml_path.write_text(
+        "version: 2\nsources:\n  notes:\n    outlet: Notes\n    title: Field notes\n"
+        f"    file: seeds/notes.txt\n{extra}topics:\n{topics}",
+        encoding="utf-8",
+    )
+    return yaml_path
+
+
+def test_an_assertion_after_a_block_scalar_goes_after_its_last_line(
+    run_cli, tmp_path: Path
+) -> None:
+    topics = (
+        "  arms:\n"
+        "    title: Arms\n"
+        "    question: Where from?\n"
+        "    claims:\n"
+        "      russian: The rifles are Russian.\n"
+        "      route: They came through Iran.\n"
+        "    assertions:\n"
+        "      - id: first\n"
+        "        source: notes\n"
+        "        claim: russian\n"
+        "        stance: affirms\n"
+        "        summary: Says so.\n"
+        "        quotes: [the rifles were Russian-made]\n"
+        "        note: |\n"
+        "          A note\n"
+        "\n"
+        "          on two paragraphs.\n"
+        "\n"
+        "  # the next topic\n"
+        "  other:\n"
+        "    title: Other\n"
+        "    question: Q\n"
+        "    claims: {c: C.}\n"
+        "    silent: [notes]\n"
+    )
+    yaml_path = _notes_corpus(tmp_path, topics)
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "route", "--stance", "doubts",
+            "--quote", "No one could say how they arrived", "--summary", "Unknown.",
+        ],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_text(encoding="utf-8")
+    _only_inserted(before, after)
+    assert "          on two paragraphs.\n      - id: arms-notes-route\n" in after
+    tail = (
+        "        summary: Unknown.\n        quotes:\n          - No one could say how they "
+        "arrived\n\n  # the next topic\n  other:\n    title: Other\n    question: Q\n"
+        "    claims: {c: C.}\n    silent: [notes]\n"
+    )
+    assert after.endswith(tail)
+    corpus = load_corpus(yaml_path).corpus
+    assert corpus is not None
+    assert corpus.topics[0].assertions[0].note == "A note\n\non two paragraphs.\n"
+
+
+def test_a_file_with_an_anchor_keeps_its_finding_and_still_takes_an_addition(
+    run_cli, tmp_path: Path
+) -> None:
+    topics = "  arms:\n    title: &t Arms\n    question: Q\n    claims:\n      a: A.\n"
+    yaml_path = _notes_corpus(tmp_path, topics, extra="voices:\n  v: {name: *t}\n")
+    result = run_cli(["add", "arms", "--claim", "b", "--claim-text", "B."], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "      a: A.\n      b: B.\n" in yaml_path.read_text(encoding="utf-8")
+    checked = run_cli(["check"], cwd=tmp_path)
+    assert "anchors (&t) are not allowed" in checked.stdout
