@@ -30,7 +30,17 @@ def test_init_makes_a_corpus_that_check_and_topics_accept(run_cli, tmp_path: Pat
     assert "0 errors, 0 warnings, 0 info" in checked.stdout
     topics = run_cli(["topics"], cwd=folder)
     assert topics.exit_code == 0
-    assert "no topics yet" in topics.stdout
+    assert topics.stdout.splitlines() == [
+        "The corpus has no topics yet.",
+        "Start one: compare add TOPIC --title TITLE --question QUESTION --claim CLAIM "
+        "--claim-text TEXT",
+    ]
+    sources = run_cli(["sources"], cwd=folder)
+    assert sources.exit_code == 0
+    assert "Add one: compare ingest PAGE.html --id ID --outlet LABEL --write" in sources.stdout
+    shown = run_cli(["weapons"], cwd=folder)
+    assert shown.exit_code == 2
+    assert "topics: (none yet); start one with compare add TOPIC --title" in shown.stderr
 
 
 def test_the_schema_modeline_names_a_copy_beside_the_file(run_cli, tmp_path: Path) -> None:
