@@ -166,7 +166,8 @@ def _text(value: str | None, option: str) -> None:
     if not value.strip():
         raise UsageError(f"{option} must not be empty")
     found = hidden_character(value)
-    if found is not None and option not in ("--quote", "--report-quote", "--summary", "--reason"):
+    # only a name is refused one (the loader's rule: two names differing in one look alike)
+    if found is not None and option == "--voice-name":
         raise UsageError(
             f"{option} is not valid: character {found[0] + 1} is {found[1]}, invisible or a "
             "control",
@@ -331,6 +332,11 @@ def _add(request: AddRequest, yaml_path: Path, shown: str) -> AddResult:
     added = _lines_of(added, new_body, shown)
     _validate(loaded, new_body, yaml_path, shown, request, plan)
     atomic_write(yaml_path, bom + new_body)
+    if plan.assertion_new and request.summary is None:
+        notes.append(
+            f"summary: none given, so it reads {plan.summary!r}; replace it with the "
+            "article's point in a sentence"
+        )
     return AddResult(shown, True, tuple(added), findings, tuple(notes))
 
 
@@ -468,10 +474,6 @@ def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
             else (request.claim_text or "")
         )
         summary = _default_summary(claim_text, stance, report)
-        notes.append(
-            f"summary: none given, so it reads {summary!r}; replace it with the article's "
-            "point in a sentence (--summary)"
-        )
     return _Plan(topic_new, claim_new, voice_new, assertion_id, True, stance, summary, report)
 
 

@@ -460,15 +460,11 @@ def test_any_summary_and_claim_text_come_back_identical(run_cli, fresh: Path, va
         result = run_cli(
             ["add", "visits", "--claim", "new-claim", "--claim-text", value], cwd=fresh
         )
-        if result.exit_code == 0:
-            corpus = load_corpus(yaml_path).corpus
-            assert corpus is not None
-            claim = next(c for c in corpus.topics[0].claims if c.id == "new-claim")
-            assert claim.text == value
-        else:
-            # refused only for a character a name may not hold; the file is untouched
-            assert "invisible or a control" in result.stderr
-            assert yaml_path.read_bytes() == original
+        assert result.exit_code == 0, result.output
+        corpus = load_corpus(yaml_path).corpus
+        assert corpus is not None
+        claim = next(c for c in corpus.topics[0].claims if c.id == "new-claim")
+        assert claim.text == value
     finally:
         yaml_path.write_bytes(original)
 
@@ -564,9 +560,14 @@ def test_a_new_topic_with_a_position_in_one_call(run_cli, seed: Path) -> None:
         (["--stance", "afirms", "--quote", "q", "--source", "x", "--claim", "y"], "'affirms'?"),
         (["--summary", "s"], "--summary and --id describe an assertion"),
         (["--claim", "x", "--claim-text", " "], "--claim-text must not be empty"),
-        (["--claim", "x", "--claim-text", "a\u200bb"], "invisible or a control"),
         (["--claim", "Bad_Id", "--claim-text", "t"], "not valid: expected a lowercase slug"),
         (["--voice-name", "n"], "describe a report's voice"),
+        (
+            ["--source", "winep", "--claim", "ammo-licence", "--report-voice", "rt",
+             "--voice-name", "R\u200bT", "--report-stance", "affirms",
+             "--report-treatment", "relays", "--report-quote", "a b c d e"],
+            "--voice-name is not valid: character 2 is U+200B",
+        ),
     ],
 )  # fmt: skip
 def test_refusals_on_the_bundled_corpus_change_nothing(
@@ -757,3 +758,46 @@ def test_a_file_with_an_anchor_keeps_its_finding_and_still_takes_an_addition(
     assert "      a: A.\n      b: B.\n" in yaml_path.read_text(encoding="utf-8")
     checked = run_cli(["check"], cwd=tmp_path)
     assert "anchors (&t) are not allowed" in checked.stdout
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1
+    ).filter(lambda s: s.strip())
+)
+def test_any_summary_comes_back_identical(run_cli, fresh: Path, value: str) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    original = yaml_path.read_bytes()
+    try:
+        result = run_cli(
+            [
+                "add", "visits", "--source", "notes", "--claim", "hosted", "--stance",
+                "doubts", "--quote", "No one could say how they arrived", "--summary", value,
+            ],
+            cwd=fresh,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        corpus = load_corpus(yaml_path).corpus
+        assert corpus is not None
+        assert corpus.topics[0].assertions[0].summary == value
+    finally:
+        yaml_path.write_bytes(original)
+
+
+def test_a_warning_of_check_is_shown_and_the_quote_written(run_cli, fresh: Path) -> None:
+    result = run_cli(
+        [
+            "add", "visits", "--source", "notes", "--claim", "hosted", "--stance", "doubts",
+            "--quote", "how they arrived", "--summary", "Short.",
+        ],
+        cwd=fresh,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("--quote 1: warning quote-too-short ")
+    assert "added assertion 'visits-notes-hosted'" in result.stdout
+    checked = run_cli(["check"], cwd=fresh)
+    assert checked.exit_code == 0
+    assert "warning quote-too-short" in checked.stdout
