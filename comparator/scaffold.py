@@ -23,7 +23,7 @@ from pathlib import Path
 
 from comparator import __version__
 from comparator.errors import UsageError
-from comparator.fileio import atomic_write
+from comparator.fileio import atomic_write, temporary_name
 from comparator.loader import ASSERTIONS_FILENAME, display_path
 from comparator.schema import SCHEMA_PATH
 
@@ -168,6 +168,32 @@ def _holds_corpus(folder: Path) -> str | None:
     return None
 
 
+def _create(target: Path, text: str) -> bool:
+    """Write a new file whole, never over one that exists (even one made a moment ago by
+    someone else): the text goes to a temporary file that is then linked to its name, which
+    fails if the name is taken. False when it was taken."""
+    if target.exists() or target.is_symlink():
+        return False
+    temp = target.with_name(temporary_name(target))
+    try:
+        atomic_write(temp, text)
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: exclusive creation instead
+            try:
+                with open(target, "x", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                return False
+    except OSError as exc:
+        raise UsageError(f"{display_path(target)}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return True
+
+
 def init_corpus(folder: Path) -> InitResult:
     """Make a new corpus in ``folder`` (created if need be); UsageError when it holds one."""
     shown = display_path(folder) if str(folder) not in ("", ".") else "."
@@ -200,10 +226,7 @@ def init_corpus(folder: Path) -> InitResult:
     made = []
     for name, text in contents:
         target = folder / name
-        if target.exists() or target.is_symlink():
-            made.append(MadeFile(display_path(target), written=False))
-            continue
-        atomic_write(target, text)
-        made.append(MadeFile(display_path(target), written=True))
+        written = _create(target, text)
+        made.append(MadeFile(display_path(target), written=written))
     enter = "" if folder.resolve() == Path.cwd().resolve() else display_path(folder)
     return InitResult(shown, tuple(made), enter)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from comparator.schema import SCHEMA_PATH
 
 FILES = (
@@ -117,4 +119,42 @@ def test_ingest_write_fills_the_new_corpus_sources(run_cli, tmp_path: Path) -> N
     head, _, tail = before.partition("sources: {}\n")
     assert after.startswith(head + "sources:\n  notes:\n    outlet: Notes\n")
     assert after.endswith(tail)
+    assert run_cli(["check"], cwd=tmp_path).exit_code == 0
+
+
+def test_a_file_made_meanwhile_is_not_replaced(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    real_link = os.link
+
+    def someone_else_first(src: str, dst: str) -> None:
+        if str(dst).endswith("README.md") and "seeds" not in str(dst):
+            Path(dst).write_text("# theirs\n", encoding="utf-8")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    result = run_cli(["init"], cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "kept    README.md" in result.stdout
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# theirs\n"
+    assert [p.name for p in tmp_path.iterdir() if "compare-tmp" in p.name] == []
+
+
+def test_without_hard_links_files_are_still_made_whole(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    def no_links(src: str, dst: str) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert run_cli(["init"], cwd=tmp_path).exit_code == 0
+    assert (
+        (tmp_path / "assertions.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=assertions.schema.json\n")
+    )
     assert run_cli(["check"], cwd=tmp_path).exit_code == 0
