@@ -130,6 +130,9 @@ class AddResult:
     #: What check says of the new quotes: errors (nothing written) or warnings (written).
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
+    #: The new or changed lines of the file, (1-based number, text without its line end),
+    #: as a diff would show them added.
+    changed: tuple[tuple[int, str], ...] = ()
 
 
 # --------------------------------------------------------------------------- the request
@@ -328,16 +331,36 @@ def _add(request: AddRequest, yaml_path: Path, shown: str) -> AddResult:
         raise InputError(f"{shown}: is not a mapping of version, sources and topics")
     lines = split_lines(body)
     edits, added = _edits(request, corpus, plan, root, lines, shown)
+    del root  # the spans of a large file are not kept while the new text is validated
     new_body = apply(lines, edits)
-    added = _lines_of(added, new_body, shown)
-    _validate(loaded, new_body, yaml_path, shown, request, plan)
+    changed = _changed_lines(edits, new_body)
+    del lines
+    new_corpus = _validate(loaded, new_body, yaml_path, shown, request, plan)
+    added = _lines_of(added, new_corpus)
     atomic_write(yaml_path, bom + new_body)
     if plan.assertion_new and request.summary is None:
         notes.append(
             f"summary: none given, so it reads {plan.summary!r}; replace it with the "
             "article's point in a sentence"
         )
-    return AddResult(shown, True, tuple(added), findings, tuple(notes))
+    return AddResult(shown, True, tuple(added), findings, tuple(notes), changed)
+
+
+def _changed_lines(edits: list[Edit], new_body: str) -> tuple[tuple[int, str], ...]:
+    """The lines of the new text that the edits made or changed, in order."""
+    numbers: set[int] = set()
+    shift = 0
+    for edit in sorted(edits, key=lambda e: (e.line, e.column)):
+        breaks = edit.text.count("\n")
+        first = edit.line + shift
+        # a whole-line insertion is its own lines; an edit inside a line changes that line
+        count = breaks if edit.column == 0 and edit.text.endswith("\n") else breaks + 1
+        if edit.text.startswith(("\n", "\r\n")) and edit.column > 0:
+            first, count = first + 1, breaks  # a line end first: lines after this one
+        numbers.update(range(first, first + count))
+        shift += breaks
+    new_lines = new_body.splitlines()
+    return tuple((n + 1, new_lines[n]) for n in sorted(numbers) if n < len(new_lines))
 
 
 def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
@@ -925,13 +948,8 @@ def _silent_edit(
 # --------------------------------------------------------------------------- checking it
 
 
-def _lines_of(added: list[Added], new_body: str, shown: str) -> list[Added]:
+def _lines_of(added: list[Added], corpus: Corpus) -> list[Added]:
     """Each addition with the line it starts at in the new file."""
-    from comparator.validation import validate_text
-
-    corpus = validate_text(new_body, Path(shown), shown).corpus
-    if corpus is None:
-        return added
     out = []
     for item in added:
         line = 0
@@ -975,15 +993,17 @@ def _validate(
     shown: str,
     request: AddRequest,
     plan: _Plan,
-) -> None:
-    """The new file must load with no finding more than the old one, and read back as asked."""
+) -> Corpus:
+    """The new file must load with no finding more than the old one, and read back as asked;
+    its corpus, read from the new text."""
     new = load_corpus_text(new_body, yaml_path.resolve(), shown)
     problem = _read_back(old, new, request, plan)
-    if problem is not None:
+    if problem is not None or new.corpus is None:
         raise InputError(
             f"{shown}: adding this would not be safe ({problem}); the file was not changed",
             hint="add it by hand, then run compare check",
         )
+    return new.corpus
 
 
 def _read_back(old: LoadResult, new: LoadResult, request: AddRequest, plan: _Plan) -> str | None:

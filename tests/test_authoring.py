@@ -90,6 +90,9 @@ def test_an_own_stance_is_inserted_keeping_every_other_byte(run_cli, seed: Path)
     assert "added assertion 'weapons-cepa-lautman-indirect-arms' at assertions.yaml:221" in (
         result.stdout
     )
+    assert "    221 +       - id: weapons-cepa-lautman-indirect-arms\n" in result.stdout
+    assert "    227 +           - " in result.stdout
+    assert "    228 +" not in result.stdout
     inserted = _only_inserted(before, yaml_path.read_text(encoding="utf-8"))
     assert inserted == [
         "      - id: weapons-cepa-lautman-indirect-arms\n",
@@ -316,6 +319,11 @@ def test_silent_goes_into_the_flow_list_with_its_reason(run_cli, seed: Path) -> 
     assert result.exit_code == 0, result.output
     after = yaml_path.read_text(encoding="utf-8")
     assert "    silent: [cradle]\n" in after
+    # the line changed in place, then the reason's comment after it
+    assert (
+        "    221 +     silent: [cradle]\n    222 +     # cradle is silent: No arms at all.\n"
+        in (result.stdout)
+    )
     assert run_cli(["check"], cwd=seed).exit_code == 0
 
 
@@ -801,3 +809,23 @@ def test_a_warning_of_check_is_shown_and_the_quote_written(run_cli, fresh: Path)
     checked = run_cli(["check"], cwd=fresh)
     assert checked.exit_code == 0
     assert "warning quote-too-short" in checked.stdout
+
+
+def test_a_second_silent_source_joins_the_one_line_list(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    run_cli(["ingest", str(ROOT / "seeds/cradle.txt"), "--id", "other", "--outlet", "O",
+             "--write"], cwd=fresh)  # fmt: skip
+    run_cli(["add", "visits", "--source", "notes", "--silent", "--reason", "One."], cwd=fresh)
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        ["add", "visits", "--source", "other", "--silent", "--reason", "Two."], cwd=fresh
+    )
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_text(encoding="utf-8")
+    assert after == before.replace(
+        "    silent: [notes]\n    # notes is silent: One.\n",
+        "    silent: [notes, other]\n    # other is silent: Two.\n    # notes is silent: One.\n",
+    )
+    line = after.splitlines().index("    silent: [notes, other]") + 1
+    assert f"  {line:>5} +     silent: [notes, other]\n" in result.stdout
+    assert run_cli(["check"], cwd=fresh).exit_code == 0

@@ -37,6 +37,8 @@ def render(result: AddResult, out: IO[str]) -> None:
     for added in result.added:
         where = f"{path}:{added.line}" if added.line else path
         lines.append(f"added {WHAT[added.kind]} '{visible(added.name, one_line=True)}' at {where}")
+    for number, text in result.changed:
+        lines.append(f"  {number:>5} + {visible_path(text)}")
     if result.written:
         lines.append("next: compare check")
     out.write("\n".join(lines) + "\n")
