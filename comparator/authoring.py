@@ -19,6 +19,7 @@ prints it, answers with the choices).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -431,6 +432,13 @@ def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
     voice_new = False
     report = None
     if request.report_voice is not None:
+        if corpus.version != "2":
+            raise UsageError(
+                f"{corpus.display_path} is version {corpus.version}; reports and voices are "
+                "version 2",
+                hint="move the file to version 2 first (compare check's attributed-v1 shows "
+                "the form), or record the article's own stance only",
+            )
         voice_new = _check_voice(request, corpus)
         report = Report(
             request.report_voice,
@@ -555,11 +563,6 @@ def _check_voice(request: AddRequest, corpus: Corpus) -> bool:
                 f"no voice '{voice_id}' under voices in {corpus.display_path}",
                 hint=f"{guess}to add it, give --voice-name NAME (and --voice-role, "
                 f"--voice-kind); voices: {', '.join(known) or '(none)'}",
-            )
-        if corpus.version != "2":
-            raise UsageError(
-                f"{corpus.display_path} is version {corpus.version}; voices are version 2",
-                hint="move the file to version 2 first (see compare check's attributed-v1)",
             )
         return True
     if request.voice_name is not None and (
@@ -896,6 +899,18 @@ def _extend_assertion(
     return edits
 
 
+#: What a YAML comment cannot hold (the reader refuses it): shown as an escape instead.
+_NOT_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _comment(text: str) -> str:
+    """``text`` as the body of a one-line YAML comment: line breaks (NEL and the Unicode line
+    and paragraph separators among them) folded to spaces, anything else YAML refuses
+    escaped."""
+    folded = " ".join(text.split())
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", folded)
+
+
 def _silent_edit(
     request: AddRequest, plan: _Plan, topic: Spanned, lines: list[str], step: int, shown: str
 ) -> list[Edit]:
@@ -909,7 +924,7 @@ def _silent_edit(
     ignore = _child(topic, "ignore")
     after_text = ""
     if not plan.silent_ignore:
-        after_text = f"{' ' * indent}# {source} is silent: {' '.join(reason.split())}{newline}"
+        after_text = f"{' ' * indent}# {source} is silent: {_comment(reason)}{newline}"
     elif ignore is None:
         after_text = emit({"ignore": [ignore_item]}, indent, step, newline)
     edits: list[Edit] = []

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from comparator.loader import load_corpus
@@ -829,3 +829,46 @@ def test_a_second_silent_source_joins_the_one_line_list(run_cli, fresh: Path) ->
     line = after.splitlines().index("    silent: [notes, other]") + 1
     assert f"  {line:>5} +     silent: [notes, other]\n" in result.stdout
     assert run_cli(["check"], cwd=fresh).exit_code == 0
+
+
+@example("escape \x1b[31m, a non-character \ufffe, a\x85line break")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1
+    ).filter(lambda s: s.strip())
+)
+def test_any_reason_leaves_a_file_that_loads(run_cli, fresh: Path, value: str) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    original = yaml_path.read_bytes()
+    try:
+        result = run_cli(
+            ["add", "visits", "--source", "notes", "--silent", "--reason", value], cwd=fresh
+        )
+        assert result.exit_code == 0, result.output
+        loaded = load_corpus(yaml_path)
+        assert loaded.corpus is not None and not loaded.findings
+        assert loaded.corpus.topics[0].silent == ("notes",)
+    finally:
+        yaml_path.write_bytes(original)
+
+
+def test_a_report_in_a_version_1_file_is_refused(run_cli, tmp_path: Path) -> None:
+    topics = "  arms:\n    title: Arms\n    question: Q\n    claims:\n      a: A.\n"
+    yaml_path = _notes_corpus(tmp_path, topics)
+    yaml_path.write_text(
+        yaml_path.read_text(encoding="utf-8").replace("version: 2", "version: 1"),
+        encoding="utf-8",
+    )
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "a", "--report-voice", "v",
+            "--voice-name", "V", "--report-stance", "affirms", "--report-treatment", "relays",
+            "--report-quote", "No one could say how they arrived",
+        ],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "is version 1; reports and voices are version 2" in result.stderr
