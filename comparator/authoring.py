@@ -65,6 +65,7 @@ from comparator.yamledit import (
     last_line,
     newline_of,
     split_lines,
+    with_comments,
 )
 from comparator.yamlparse import MAPPING, SEQUENCE, Spanned, spans
 from comparator.yamltext import scalar
@@ -198,7 +199,8 @@ def _check_request(request: AddRequest) -> None:
                 "--silent needs --reason: why the article says nothing on this topic",
                 hint="add --reason TEXT (what you looked for and did not find)",
             )
-        if own or report or request.claim is not None or request.summary is not None:
+        defines_claim = request.claim is not None and request.claim_text is not None
+        if own or report or request.summary is not None or (request.claim and not defines_claim):
             raise UsageError(
                 "--silent records that the article says nothing on the topic; it does not "
                 "go with --claim, --stance, --quote, --summary or the --report options"
@@ -427,7 +429,11 @@ def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:
         resolve_source(corpus, request.source)
     if request.silent:
         _check_silent(request, topic)
-        mentions = _mentions(corpus, topic, request.source or "", notes)
+        probe = topic or Topic(
+            request.topic, request.title or "", request.question or "", Location(""),
+            keywords=request.keywords,
+        )  # fmt: skip
+        mentions = _mentions(corpus, probe, request.source or "", notes)
         return _Plan(topic_new, claim_new, False, None, False, None, None, None, mentions)
     voice_new = False
     report = None
@@ -664,7 +670,7 @@ def _append_item(lines: list[str], sequence: Spanned, item: Block, step: int) ->
     inner = first.column if first.kind is MAPPING else dash + step
     return after_line(
         lines,
-        last_line(sequence, lines),
+        with_comments(lines, last_line(sequence, lines), dash + 1),
         emit(item, inner, step, newline_of(lines), dash=inner - dash),
     )
 
@@ -689,7 +695,11 @@ def _set_block(
     if node.kind is not MAPPING or node.flow or not node.value:
         raise _unsafe(shown, f"'{key}' at line {node.line + 1} is not a block mapping")
     return [
-        after_line(lines, last_line(node, lines), emit(entries, key_column(node), step, newline))
+        after_line(
+            lines,
+            with_comments(lines, last_line(node, lines), key_column(node) + 1),
+            emit(entries, key_column(node), step, newline),
+        )
     ]
 
 
@@ -736,7 +746,13 @@ def _edits(
             block["assertions"] = [tail]
         if request.silent:
             block["silent"] = (request.source or "",)
+            if plan.silent_ignore:
+                block["ignore"] = [_silent_ignore(request)]
         made = _set_block(lines, root, "topics", {request.topic: block}, step, shown)
+        if request.silent and not plan.silent_ignore:
+            inner = " " * (_new_key_column(root, topics, step) + step)
+            comment = f"{inner}# {request.source} is silent: {_comment(request.reason or '')}"
+            made[-1] = dataclasses.replace(made[-1], text=made[-1].text + comment + newline)
         if _blank_between(topics, lines):
             made[-1] = dataclasses.replace(made[-1], text=newline + made[-1].text)
         edits += made
@@ -797,6 +813,21 @@ def _edits(
     if plan.report is not None:
         added.append(Added(AddKind.REPORT, plan.assertion_id, 0))
     return edits, added
+
+
+def _silent_ignore(request: AddRequest) -> Block:
+    return {
+        "rule": "silent-but-mentions",
+        "source": request.source or "",
+        "reason": request.reason or "",
+    }
+
+
+def _new_key_column(root: Spanned, topics: Spanned, step: int) -> int:
+    """The column of a topic id under ``topics:``, as the file has them."""
+    if topics.kind is MAPPING and not topics.flow and topics.value:
+        return key_column(topics)
+    return key_column(root) + step
 
 
 def _blank_between(topics: Spanned, lines: list[str]) -> bool:
@@ -920,7 +951,7 @@ def _silent_edit(
     newline = newline_of(lines)
     indent = key_column(topic)
     reason = request.reason or ""
-    ignore_item: Block = {"rule": "silent-but-mentions", "source": source, "reason": reason}
+    ignore_item = _silent_ignore(request)
     ignore = _child(topic, "ignore")
     after_text = ""
     if not plan.silent_ignore:
@@ -949,14 +980,16 @@ def _silent_edit(
     if silent.kind is SEQUENCE and silent.flow:
         edits.append(flow_append(lines, silent, scalar(source), shown))
         if after_text:
-            edits.append(after_line(lines, last_line(silent, lines), after_text))
+            end = with_comments(lines, last_line(silent, lines), key_column(topic))
+            edits.append(after_line(lines, end, after_text))
         return edits
     if silent.kind is SEQUENCE and silent.value:
         first = silent.value[0]
         dash = silent.column
         pad = " " * dash + "-" + " " * max(1, first.column - dash - 1)
         text = f"{pad}{scalar(source)}{newline}" + after_text
-        return [*edits, after_line(lines, last_line(silent, lines), text)]
+        end = with_comments(lines, last_line(silent, lines), key_column(topic))
+        return [*edits, after_line(lines, end, text)]
     raise _unsafe(shown, f"the silent list of topic '{request.topic}' is not a list")
 
 

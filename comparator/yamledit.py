@@ -39,6 +39,19 @@ def last_line(node: Spanned, lines: list[str]) -> int:
     return line
 
 
+def with_comments(lines: list[str], index: int, indent: int) -> int:
+    """The last line of a block that ends at line ``index``, counting the comment lines right
+    after it indented at least ``indent``: they belong to it (a comment at a lesser indent, or
+    after a blank line, belongs to what follows)."""
+    while index + 1 < len(lines):
+        text = lines[index + 1]
+        stripped = text.lstrip(" ")
+        if not stripped.startswith("#") or len(text) - len(stripped) < indent:
+            break
+        index += 1
+    return index
+
+
 @dataclass(frozen=True)
 class Edit:
     """Text to put at a place: ``line`` and ``column`` 0-based, before what is there; ``cut``

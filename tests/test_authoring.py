@@ -570,6 +570,16 @@ def test_a_new_topic_with_a_position_in_one_call(run_cli, seed: Path) -> None:
         (["--claim", "x", "--claim-text", " "], "--claim-text must not be empty"),
         (["--claim", "Bad_Id", "--claim-text", "t"], "not valid: expected a lowercase slug"),
         (["--voice-name", "n"], "describe a report's voice"),
+        (["--stance", "affirms", "--quote", "q", "--claim", "c"], "which article? add --source"),
+        (["--stance", "affirms", "--quote", "q", "--source", "winep"], "which claim? add --claim"),
+        (["--claim-text", "t"], "--claim-text gives the text of a new claim"),
+        (
+            ["--source", "winep", "--claim", "ammo-licence", "--report-voice", "rt",
+             "--voice-role", "r", "--report-stance", "affirms", "--report-treatment",
+             "relays", "--report-quote", "a b c d e"],
+            "--voice-role and --voice-kind describe a new voice: add --voice-name",
+        ),
+        (["--source", "winep", "--claim", "x", "--silent", "--reason", "r"], "does not go with"),
         (
             ["--source", "winep", "--claim", "ammo-licence", "--report-voice", "rt",
              "--voice-name", "R\u200bT", "--report-stance", "affirms",
@@ -824,7 +834,7 @@ def test_a_second_silent_source_joins_the_one_line_list(run_cli, fresh: Path) ->
     after = yaml_path.read_text(encoding="utf-8")
     assert after == before.replace(
         "    silent: [notes]\n    # notes is silent: One.\n",
-        "    silent: [notes, other]\n    # other is silent: Two.\n    # notes is silent: One.\n",
+        "    silent: [notes, other]\n    # notes is silent: One.\n    # other is silent: Two.\n",
     )
     line = after.splitlines().index("    silent: [notes, other]") + 1
     assert f"  {line:>5} +     silent: [notes, other]\n" in result.stdout
@@ -872,3 +882,84 @@ def test_a_report_in_a_version_1_file_is_refused(run_cli, tmp_path: Path) -> Non
     )  # fmt: skip
     assert result.exit_code == 2
     assert "is version 1; reports and voices are version 2" in result.stderr
+
+
+def test_a_report_starts_the_reports_of_an_assertion_that_had_none(run_cli, seed: Path) -> None:
+    yaml_path = seed / "assertions.yaml"
+    before = yaml_path.read_text(encoding="utf-8")
+    result = run_cli(
+        [
+            "add", "weapons", "--source", "cepa-lautman", "--claim", "direct-supply",
+            "--report-voice", "budanov", "--report-stance", "affirms", "--report-treatment",
+            "questions", "--report-quote", LAUTMAN_QUOTE, "--summary", "Ignored.",
+        ],
+        cwd=seed,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "--summary left out: assertion 'weapons-lautman-direct' keeps its own" in result.stdout
+    inserted = _only_inserted(before, yaml_path.read_text(encoding="utf-8"))
+    assert inserted[:2] == ["        reports:\n", "          - voice: budanov\n"]
+    after = yaml_path.read_text(encoding="utf-8")
+    assert "so it says what the sentence says.\n        reports:\n" in after
+
+
+def test_a_new_topic_can_start_with_a_silent_source(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    result = run_cli(
+        [
+            "add", "talks", "--title", "Talks", "--question", "Does Moscow mediate?",
+            "--claim", "mediates", "--claim-text", "Moscow mediates.", "--source", "notes",
+            "--silent", "--reason", "No talks in it.",
+        ],
+        cwd=fresh,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added silent source 'notes'" in result.stdout
+    assert yaml_path.read_text(encoding="utf-8").endswith(
+        '\n  talks:\n    title: Talks\n    question: "Does Moscow mediate?"\n    claims:\n'
+        "      mediates: Moscow mediates.\n    silent: [notes]\n"
+        "    # notes is silent: No talks in it.\n"
+    )
+    assert run_cli(["check"], cwd=fresh).exit_code == 0
+    # with a keyword the article uses, the reason is the topic's ignore entry at once
+    result = run_cli(
+        [
+            "add", "guns", "--title", "Guns", "--question", "Whose guns?", "--keyword",
+            "rifles", "--claim", "russian", "--claim-text", "They are Russian.", "--source",
+            "notes", "--silent", "--reason", "Only the owner's hearsay.",
+        ],
+        cwd=fresh,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert yaml_path.read_text(encoding="utf-8").endswith(
+        "    silent: [notes]\n    ignore:\n      - rule: silent-but-mentions\n"
+        "        source: notes\n        reason: Only the owner's hearsay.\n"
+    )
+    assert "    # notes is silent: No talks in it.\n\n  guns:\n" in yaml_path.read_text(
+        encoding="utf-8"
+    )
+    checked = run_cli(["check"], cwd=fresh)
+    assert checked.exit_code == 0
+    assert "silent-but-mentions" not in checked.stdout
+    assert "(1 suppressed by ignore)" in checked.stdout
+
+
+def test_a_silent_reason_joins_the_topics_ignore_list(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    text = text.replace(
+        '    question: "Who visits Moscow?"\n',
+        '    question: "Who visits Moscow?"\n    keywords: [rifles]\n',
+    )
+    text += "    ignore:\n      - rule: quote-context\n        reason: An old one.\n"
+    yaml_path.write_text(text, encoding="utf-8")
+    result = run_cli(
+        ["add", "visits", "--source", "notes", "--silent", "--reason", "In passing."], cwd=fresh
+    )
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_text(encoding="utf-8")
+    assert after.endswith(
+        "        reason: An old one.\n"
+        "      - rule: silent-but-mentions\n        source: notes\n        reason: In passing.\n"
+    )
+    assert "    silent: [notes]\n" in after
