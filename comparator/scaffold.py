@@ -2,7 +2,8 @@
 
 It lays out what this repository has and a corpus repository needs: ``assertions.yaml``
 (version 2, empty), the JSON Schema beside it for editors, ``seeds/`` for the article texts,
-a GitHub workflow and a pre-commit config that run ``compare check``, and a short README.
+a GitHub workflow and a pre-commit config that run ``compare check``, a ``.gitignore`` for
+compare's lock and temporary files, and a short README.
 
 The schema is copied into the corpus (``assertions.schema.json``) and the modeline names it by
 a path relative to ``assertions.yaml``: yaml-language-server resolves such a path from the YAML
@@ -102,6 +103,13 @@ repos:
         pass_filenames: false
         require_serial: true
         files: (^|/)(assertions\\.yaml|seeds/.+)$
+"""
+
+GITIGNORE_TEXT = """\
+# compare's lock file (held while add or ingest edits assertions.yaml) and the temporary
+# files of its atomic writes
+.*.compare-lock
+.*.compare-tmp-*
 """
 
 README_TEXT = f"""\
@@ -221,6 +229,7 @@ def init_corpus(folder: Path) -> InitResult:
         (f"{SEEDS}/README.md", SEEDS_README),
         (WORKFLOW, WORKFLOW_TEXT),
         (PRE_COMMIT, PRE_COMMIT_TEXT),
+        (".gitignore", GITIGNORE_TEXT),
         ("README.md", README_TEXT),
     )
     made = []

@@ -15,6 +15,7 @@ FILES = (
     "seeds/README.md",
     ".github/workflows/compare-check.yml",
     ".pre-commit-config.yaml",
+    ".gitignore",
     "README.md",
 )
 
@@ -158,3 +159,20 @@ def test_without_hard_links_files_are_still_made_whole(
         .startswith("# yaml-language-server: $schema=assertions.schema.json\n")
     )
     assert run_cli(["check"], cwd=tmp_path).exit_code == 0
+
+
+def test_the_lock_file_of_an_edit_is_ignored_by_git(run_cli, tmp_path: Path) -> None:
+    import fnmatch
+
+    run_cli(["init"], cwd=tmp_path)
+    run_cli(["add", "t", "--title", "T", "--question", "Q", "--claim", "c", "--claim-text", "C."],
+            cwd=tmp_path)  # fmt: skip
+    patterns = [
+        line
+        for line in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    made = [p.name for p in tmp_path.iterdir() if "compare-" in p.name]
+    assert made == [".assertions.yaml.compare-lock"]
+    assert all(any(fnmatch.fnmatch(name, p) for p in patterns) for name in made)
+    assert fnmatch.fnmatch(".assertions.yaml.compare-tmp-12-ab12cd34", patterns[1])
