@@ -649,7 +649,7 @@ def _child(node: Spanned, key: str) -> Spanned | None:
 def _unsafe(shown: str, what: str) -> InputError:
     return InputError(
         f"{shown}: {what}, so there is no safe place to add this as text; nothing was changed",
-        hint="add it by hand (compare add prints nothing it did not write)",
+        hint="add it by hand, in the block form the rest of the corpus uses",
     )
 
 
