@@ -668,6 +668,140 @@ def suggest_command(
     _render("suggest", fmt.value, run_suggest(assertions, topic, source_id, limit=limit))
 
 
+@app.command("init")
+@_edge
+def init_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="[DIR]",
+            help="The folder of the new corpus (made if need be).",
+            show_default=False,
+        ),
+    ] = Path("."),
+) -> None:
+    """Start a corpus of your own: assertions.yaml, seeds/, a README, and compare check wired
+    into GitHub Actions and pre-commit. Refuses a folder that already holds a corpus."""
+    from comparator.scaffold import init_corpus
+
+    _render("init", "text", init_corpus(folder))
+
+
+def _text_option(name: str, help_text: str, metavar: str = "TEXT") -> Any:
+    return typer.Option(name, metavar=metavar, help=help_text, show_default=False)
+
+
+@app.command("add")
+@_edge
+def add_command(
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", show_default=False, help="The topic id.")
+    ],
+    source: Annotated[
+        str | None, _text_option("--source", "The source (article) id.", "SOURCE")
+    ] = None,
+    claim: Annotated[str | None, _text_option("--claim", "The claim id.", "CLAIM")] = None,
+    stance: Annotated[
+        str | None,
+        _text_option(
+            "--stance",
+            "The article's own stance: affirms|suggests|neutral|doubts|denies.",
+            "STANCE",
+        ),
+    ] = None,
+    quote: Annotated[
+        list[str] | None,
+        _text_option("--quote", "A verbatim passage for the stance (repeatable)."),
+    ] = None,
+    summary: Annotated[
+        str | None, _text_option("--summary", "The article's point in a sentence.")
+    ] = None,
+    assertion_id: Annotated[
+        str | None,
+        _text_option("--id", "The new assertion's id (default TOPIC-SOURCE-CLAIM).", "ID"),
+    ] = None,
+    report_voice: Annotated[
+        str | None, _text_option("--report-voice", "Whose claim the article reports.", "VOICE")
+    ] = None,
+    report_stance: Annotated[
+        str | None,
+        _text_option("--report-stance", "That voice's stance toward the claim.", "STANCE"),
+    ] = None,
+    report_treatment: Annotated[
+        str | None,
+        _text_option(
+            "--report-treatment",
+            "How the article handles it: endorses|relays|questions.",
+            "TREATMENT",
+        ),
+    ] = None,
+    report_quote: Annotated[
+        list[str] | None,
+        _text_option("--report-quote", "A verbatim passage that reports it (repeatable)."),
+    ] = None,
+    voice_name: Annotated[
+        str | None, _text_option("--voice-name", "Add the report's voice with this name.", "NAME")
+    ] = None,
+    voice_role: Annotated[
+        str | None, _text_option("--voice-role", "The new voice's role.", "ROLE")
+    ] = None,
+    voice_kind: Annotated[
+        str | None,
+        _text_option("--voice-kind", "official|government|group|expert|media|other.", "KIND"),
+    ] = None,
+    silent: Annotated[
+        bool, typer.Option("--silent", help="Record that the article says nothing on TOPIC.")
+    ] = False,
+    reason: Annotated[
+        str | None, _text_option("--reason", "Why it is silent (with --silent).")
+    ] = None,
+    claim_text: Annotated[
+        str | None, _text_option("--claim-text", "Add CLAIM to the topic with this text.")
+    ] = None,
+    title: Annotated[
+        str | None, _text_option("--title", "Start TOPIC with this title (with --question).")
+    ] = None,
+    question: Annotated[str | None, _text_option("--question", "The new topic's question.")] = None,
+    keyword: Annotated[
+        list[str] | None,
+        _text_option("--keyword", "A new topic's keyword (repeatable).", "WORD"),
+    ] = None,
+    assertions: AssertionsOption = None,
+) -> None:
+    """Add to assertions.yaml what you read: a position with its quotes, a report in another
+    voice, a silent source, a claim or a topic. Every quote is checked against the article
+    first; nothing else in the file changes."""
+    from comparator.authoring import AddRequest, add
+    from comparator.loader import find_assertions
+
+    request = AddRequest(
+        topic=topic,
+        source=source,
+        claim=claim,
+        stance=stance,
+        quotes=tuple(quote or ()),
+        summary=summary,
+        assertion_id=assertion_id,
+        report_voice=report_voice,
+        report_stance=report_stance,
+        report_treatment=report_treatment,
+        report_quotes=tuple(report_quote or ()),
+        voice_name=voice_name,
+        voice_role=voice_role,
+        voice_kind=voice_kind,
+        silent=silent,
+        reason=reason,
+        claim_text=claim_text,
+        title=title,
+        question=question,
+        keywords=tuple(keyword or ()),
+    )
+    result = add(request, find_assertions(assertions))
+    _render("add", "text", result)
+    if not result.written:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
 @app.command("schema")
 @_edge
 def schema_command(

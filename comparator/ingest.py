@@ -255,6 +255,11 @@ def insert_entry(
             hint="add 'sources:' at the top level, then run again",
         )
     lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
+    if sources.kind is NodeKind.MAPPING and not sources.entries:
+        # a new corpus (compare init) says sources: {}; the entry takes its place
+        from comparator.yamledit import fill_into
+
+        return fill_into(body, "sources", source_id, fields, shown, bom)
     if (
         sources.kind is not NodeKind.MAPPING
         or not sources.entries

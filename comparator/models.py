@@ -25,6 +25,8 @@ RESERVED_TOPIC_IDS = frozenset(
         "help",
         "version",
         "voices",
+        "init",
+        "add",
     }
 )
 

@@ -112,9 +112,12 @@ def resolve_topics(corpus: Corpus, wanted: Sequence[str]) -> list[Topic]:
             command = did_you_mean(tid, sorted(RESERVED_TOPIC_IDS))
             if command and not close:
                 hint = f"did you mean the command 'compare {command}'? "
+            listed = ", ".join(known) or (
+                "(none yet); start one with compare add TOPIC --title TITLE --question "
+                "QUESTION --claim CLAIM --claim-text TEXT"
+            )
             raise UsageError(
-                f"no topic '{tid}' in {corpus.display_path}",
-                hint=f"{hint}topics: {', '.join(known) or '(none)'}",
+                f"no topic '{tid}' in {corpus.display_path}", hint=f"{hint}topics: {listed}"
             )
         if topic not in topics:
             topics.append(topic)

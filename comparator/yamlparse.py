@@ -321,3 +321,99 @@ def parse_yaml(
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise InputError(f"{shown}: not valid YAML: {exc}") from None
     return root, findings
+
+
+# --------------------------------------------------------------------------- spans, for editors
+
+
+@dataclass(slots=True)
+class Spanned:
+    """A node with where it starts and ends (0-based line and column, the end exclusive), for
+    a caller that inserts text into the file (``compare add``): a block's end is the end of its
+    last scalar, so the comments and blank lines after it stay where they are."""
+
+    kind: NodeKind
+    #: Written in flow style (``[a, b]``, ``{}``) rather than as a block.
+    flow: bool
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    #: A scalar's text; a sequence's items; a mapping's key -> (key node, value node).
+    value: Any
+
+
+def spans(text: str, shown: str) -> Spanned | None:
+    """The document's nodes with their spans; None for an empty document. Only for text the
+    validator has read (``parse_yaml`` raises the syntax errors; aliases read as empty)."""
+    root: Spanned | None = None
+    stack: list[list[Any]] = []  # [node, pending key node or None]
+
+    def attach(node: Spanned) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        frame = stack[-1]
+        parent: Spanned = frame[0]
+        if parent.kind is SEQUENCE:
+            parent.value.append(node)
+        elif frame[1] is None:
+            frame[1] = node
+        else:
+            key: Spanned = frame[1]
+            if isinstance(key.value, str) and key.value not in parent.value:
+                parent.value[key.value] = (key, node)
+            frame[1] = None
+
+    try:
+        for event in _events(text):
+            name = type(event).__name__
+            start, end = event.start_mark, event.end_mark
+            if name in ("ScalarEvent", "AliasEvent"):
+                scalar = name == "ScalarEvent"
+                attach(
+                    Spanned(
+                        SCALAR if scalar else REFUSED,
+                        scalar and event.style is not None,
+                        start.line,
+                        start.column,
+                        end.line,
+                        end.column,
+                        event.value if scalar else None,
+                    )
+                )
+            elif name in ("MappingStartEvent", "SequenceStartEvent"):
+                mapping = name == "MappingStartEvent"
+                node = Spanned(
+                    MAPPING if mapping else SEQUENCE,
+                    bool(event.flow_style),
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    {} if mapping else [],
+                )
+                attach(node)
+                stack.append([node, None])
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                done: Spanned = stack.pop()[0]
+                if done.flow:
+                    done.end_line, done.end_column = end.line, end.column
+                else:
+                    last = _last_end(done)
+                    done.end_line, done.end_column = last
+    except yaml.YAMLError as exc:
+        raise InputError(f"{shown}: not valid YAML: {exc}") from None
+    return root
+
+
+def _last_end(node: Spanned) -> tuple[int, int]:
+    """Where a block collection's content ends: the end of its last item or value."""
+    items: list[Spanned] = (
+        node.value if node.kind is SEQUENCE else [v for _, v in node.value.values()]
+    )
+    ends = [(item.end_line, item.end_column) for item in items]
+    if node.kind is MAPPING:
+        ends += [(k.end_line, k.end_column) for k, _ in node.value.values()]
+    return max(ends, default=(node.line, node.column))

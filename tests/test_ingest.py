@@ -342,11 +342,14 @@ def test_write_refuses_a_flow_style_sources_block(run_cli, tmp_path: Path) -> No
     corpus = tmp_path / "c"
     corpus.mkdir()
     yaml_path = corpus / "assertions.yaml"
-    yaml_path.write_text("version: 1\nsources: {}\ntopics: {}\n")
+    # an empty {} (what compare init writes) is filled: see test_init.py; a flow mapping with
+    # entries is not rewritten
+    text = "version: 1\nsources: {x: {outlet: X, title: T, file: x.txt}}\ntopics: {}\n"
+    yaml_path.write_text(text)
     result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X", "--write")
     assert "is not a block mapping" in result.stderr
     assert "paste the entry printed without --write" in result.stderr
-    assert yaml_path.read_text() == "version: 1\nsources: {}\ntopics: {}\n"
+    assert yaml_path.read_text() == text
     assert not (corpus / "seeds/notes.txt").exists()
     assert result.exit_code == 2
 

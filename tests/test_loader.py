@@ -9,7 +9,7 @@ from pathlib import Path
 
 from comparator import validation
 from comparator.loader import load_corpus, load_corpus_text
-from comparator.models import Stance
+from comparator.models import RESERVED_TOPIC_IDS, Stance
 from tests.conftest import ROOT
 
 MANY_PROBLEMS = """\
@@ -110,6 +110,8 @@ def test_the_shipped_schema_names_the_fields_the_loader_accepts() -> None:
         assert set(schema_part["required"]) == _required(fields), what
         assert schema_part["additionalProperties"] is False, what
     assert defs["assertion"]["properties"]["stance"]["enum"] == [s.value for s in Stance]
+    reserved = schema["properties"]["topics"]["propertyNames"]["allOf"][1]["not"]["enum"]
+    assert set(reserved) == RESERVED_TOPIC_IDS  # a command's name is never a topic id
 
 
 def test_the_field_lists_are_what_the_loader_reads() -> None:

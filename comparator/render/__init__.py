@@ -14,7 +14,9 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, ove
 from comparator.errors import UsageError
 
 if TYPE_CHECKING:
+    from comparator.authoring import AddResult
     from comparator.ingest import IngestResult
+    from comparator.scaffold import InitResult
     from comparator.suggest import SuggestResult
     from comparator.views.check import CheckView
     from comparator.views.diff import DiffView
@@ -83,6 +85,8 @@ REGISTRY: dict[str, dict[str, str]] = {
         "text": "comparator.render.ingest_text:render",
         "json": "comparator.render.ingest_json:render",
     },
+    "init": {"text": "comparator.render.init_text:render"},
+    "add": {"text": "comparator.render.add_text:render"},
 }
 
 
@@ -111,6 +115,10 @@ def get(view: Literal["check"], fmt: str) -> Renderer[CheckView]: ...
 def get(view: Literal["suggest"], fmt: str) -> Renderer[SuggestResult]: ...
 @overload
 def get(view: Literal["ingest"], fmt: str) -> Renderer[IngestResult]: ...
+@overload
+def get(view: Literal["init"], fmt: str) -> Renderer[InitResult]: ...
+@overload
+def get(view: Literal["add"], fmt: str) -> Renderer[AddResult]: ...
 
 
 def get(view: str, fmt: str) -> Renderer[Any]:

@@ -20,6 +20,12 @@ from comparator.render.style import VERDICT_STYLES
 from comparator.safetext import visible_path
 from comparator.views.listing import Reach, SourceLine, SourcesView, TopicLine, TopicsView
 
+#: What an empty listing says next: the command that fills it.
+START_TOPIC = (
+    "Start one: compare add TOPIC --title TITLE --question QUESTION --claim CLAIM --claim-text TEXT"
+)
+ADD_SOURCE = "Add one: compare ingest PAGE.html --id ID --outlet LABEL --write"
+
 #: How each group of a listing cell looks.
 REACH_STYLES = {Reach.COVERING: "green", Reach.SILENT: "dim", Reach.UNREVIEWED: "yellow"}
 COVERAGE_STYLES = {Coverage.COVERED: "green", Coverage.SILENT: "dim", Coverage.UNREVIEWED: "yellow"}
@@ -29,6 +35,7 @@ def render_topics(model: TopicsView, out: IO[str]) -> None:
     console = make_console(out)
     if not model.topics:
         console.print(Text("The corpus has no topics yet.", style="dim"))
+        console.print(Text(START_TOPIC, style="dim"), soft_wrap=True)
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
     table.add_column("Topic", ratio=1, overflow="fold", vertical="top")
@@ -76,6 +83,7 @@ def render_sources(model: SourcesView, out: IO[str]) -> None:
     console = make_console(out)
     if not model.sources:
         console.print(Text("The corpus has no sources yet.", style="dim"))
+        console.print(Text(ADD_SOURCE, style="dim"), soft_wrap=True)
         return
     table = Table(box=box.ROUNDED, expand=True, show_lines=True)
     table.add_column(
