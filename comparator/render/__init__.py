@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, ove
 from comparator.errors import UsageError
 
 if TYPE_CHECKING:
+    from comparator.fixing import FixPlan
     from comparator.ingest import IngestResult
     from comparator.suggest import SuggestResult
     from comparator.views.check import CheckView
@@ -83,6 +84,9 @@ REGISTRY: dict[str, dict[str, str]] = {
         "text": "comparator.render.ingest_text:render",
         "json": "comparator.render.ingest_json:render",
     },
+    # ``check --fix`` and ``--diff``: the diff and the notes are printed apart (see fix_text).
+    "fix-diff": {"text": "comparator.render.fix_text:render_diff"},
+    "fix-notes": {"text": "comparator.render.fix_text:render_notes"},
 }
 
 
@@ -111,6 +115,8 @@ def get(view: Literal["check"], fmt: str) -> Renderer[CheckView]: ...
 def get(view: Literal["suggest"], fmt: str) -> Renderer[SuggestResult]: ...
 @overload
 def get(view: Literal["ingest"], fmt: str) -> Renderer[IngestResult]: ...
+@overload
+def get(view: Literal["fix-diff", "fix-notes"], fmt: str) -> Renderer[FixPlan]: ...
 
 
 def get(view: str, fmt: str) -> Renderer[Any]:
