@@ -4,7 +4,7 @@ holds most of the other).
 
 Both stay linear in the corpus: no two texts are ever compared whole. Each text leaves, while
 ``check`` has it in memory, a hash of its normalised text and a set of fingerprints, one per
-sentence of at least ``MIN_SENTENCE_WORDS`` words. Sentences are the shingles: a republication
+sentence of at least ``MIN_SENTENCE_CHARS`` characters. Sentences are the shingles: a republication
 keeps them, whatever clutter it adds around them, and a sentence boundary does not depend on
 what precedes it, so two copies align without any search. An inverted index from fingerprint
 to the texts holding it gives, for each pair that shares sentences, how many; a sentence in
@@ -14,16 +14,19 @@ not evidence, and counts for no pair.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import le
 from pathlib import Path
 
 from comparator.models import Corpus, Finding, Location, Source
 from comparator.rules import finding
 
-#: A sentence this short ("Related article", "Read more") says nothing about which article
-#: holds it.
-MIN_SENTENCE_WORDS = 6
+#: A sentence shorter than this ("Related article", "Read more", "Mr", the end of "U.S")
+#: says nothing about which article holds it; some six words.
+MIN_SENTENCE_CHARS = 40
 #: A text of fewer fingerprints than this is too short to be said to contain another.
 MIN_SENTENCES = 3
 #: The share of the shorter text's sentences the other must hold: "most of it".
@@ -35,12 +38,15 @@ ARTICLE_SUFFIXES = frozenset({".txt"})
 
 
 def fingerprints(normalised: str) -> set[int]:
-    """The fingerprints of a normalised text: one hash per sentence of enough words."""
-    return {
-        hash(sentence)
-        for sentence in normalised.split(". ")
-        if sentence.count(" ") >= MIN_SENTENCE_WORDS - 1
-    }
+    """The fingerprints of a normalised text: one hash per sentence long enough.
+
+    Sentences end at ". " (a heading with no full stop joins the sentence after it, in every
+    copy alike); the filter runs in C (``compress``), as it runs over every sentence of every
+    article ``check`` reads.
+    """
+    sentences = normalised.split(". ")
+    long_enough = map(le, repeat(MIN_SENTENCE_CHARS), map(len, sentences))
+    return set(map(hash, compress(sentences, long_enough)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,55 +164,62 @@ def orphan_findings(corpus: Corpus) -> list[tuple[Finding, None]]:
     """Article files in the corpus's article folders that no source names.
 
     The article folders are ``seeds/`` beside the YAML and every folder a source's file is
-    in; an article file there is one of the suffixes the sources' files have (``.txt`` at
-    least), not hidden, and not a README or LICENSE.
+    in; an article file there has one of the suffixes the sources' files have (``.txt`` at
+    least), is not hidden, and is not a README or LICENSE. Names are compared as written
+    (normalised, no system call per source); only a file that matches none is resolved, in
+    case a link or another spelling names it.
     """
-    from comparator.texts import shown_path, source_path
+    from comparator.texts import shown_path
 
-    root = corpus.root.resolve()
-    named: set[Path] = set()
+    root = os.path.normpath(corpus.root.resolve())
+    named: set[str] = set()
     suffixes = set(ARTICLE_SUFFIXES)
-    folders = {root / "seeds"}
+    folders = {os.path.join(root, "seeds")}
     for source in corpus.sources:
-        path = source_path(corpus, source)
-        if path is None:
+        if not source.file.strip() or "\x00" in source.file:
             continue
-        try:
-            resolved = path.resolve()
-        except (OSError, RuntimeError, ValueError):
-            continue
-        named.add(resolved)
-        suffixes.add(resolved.suffix.lower())
-        folders.add(resolved.parent)
-    out: list[tuple[Finding, None]] = []
+        path = os.path.normpath(os.path.join(root, source.file))
+        named.add(path)
+        suffixes.add(os.path.splitext(path)[1].lower())
+        folders.add(os.path.dirname(path))
+    unmatched: list[str] = []
     for folder in sorted(folders):
+        if folder != root and not folder.startswith(root + os.sep):
+            continue  # source-outside-root says it; compare lists no folder outside the corpus
         try:
-            entries = sorted(folder.iterdir())
+            with os.scandir(folder) as entries:
+                unmatched += [
+                    entry.path
+                    for entry in entries
+                    if entry.path not in named and _article_file(entry, suffixes)
+                ]
         except OSError:
             continue
-        for entry in entries:
-            if not _article_file(entry, suffixes) or entry in named or entry.resolve() in named:
-                continue
-            shown = shown_path(corpus, entry)
-            out.append(
-                (
-                    finding(
-                        "orphan-article",
-                        f"{shown} is in the corpus's article folder but no source names it; "
-                        "add its source (compare ingest), or move it out of the folder",
-                        Location(shown),
-                    ),
-                    None,
-                )
+    if unmatched:
+        resolved = {os.path.realpath(p) for p in named}
+        unmatched = [p for p in unmatched if os.path.realpath(p) not in resolved]
+    out: list[tuple[Finding, None]] = []
+    for path in sorted(unmatched):
+        shown = shown_path(corpus, Path(path))
+        out.append(
+            (
+                finding(
+                    "orphan-article",
+                    f"{shown} is in the corpus's article folder but no source names it; "
+                    "add its source (compare ingest), or move it out of the folder",
+                    Location(shown),
+                ),
+                None,
             )
+        )
     return out
 
 
-def _article_file(entry: Path, suffixes: set[str]) -> bool:
+def _article_file(entry: os.DirEntry[str], suffixes: set[str]) -> bool:
     name = entry.name
     if name.startswith(".") or name.upper().startswith(("README", "LICENSE")):
         return False
-    if entry.suffix.lower() not in suffixes:
+    if os.path.splitext(name)[1].lower() not in suffixes:
         return False
     try:
         return entry.is_file()

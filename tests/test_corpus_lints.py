@@ -139,3 +139,17 @@ def test_a_republication_in_another_folder_and_an_orphan_there(run_cli, tmp_path
     orphan = findings["orphan-article"]
     assert orphan["file"] == "texts/left-behind.txt"
     assert orphan["message"].startswith("texts/left-behind.txt is in the corpus's article folder")
+
+
+def test_a_text_named_through_a_link_is_no_orphan(run_cli, tmp_path: Path) -> None:
+    other = ARTICLE.replace("Hamas", "Hezbollah").replace("Moscow", "Tehran")
+    yaml = YAML.replace("file: texts/second.txt", "file: texts/../texts/link.txt")
+    write_corpus(tmp_path, yaml, {"texts/first.txt": ARTICLE, "texts/second.txt": other})
+    (tmp_path / "texts" / "link.txt").symlink_to("second.txt")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "notes.md").write_text("not an article: .md is no source's suffix\n")
+    result = run_cli(["check"], cwd=tmp_path)
+    assert "orphan-article" not in result.stdout
+    (tmp_path / "seeds" / "stray.txt").write_text("a text nobody names\n")
+    result = run_cli(["check"], cwd=tmp_path)
+    assert "seeds/stray.txt: info orphan-article" in result.stdout
