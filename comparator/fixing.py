@@ -69,6 +69,8 @@ class Fix:
     subject: str
     old: str
     new: str
+    #: The source whose pin a REPIN fix changes.
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +216,9 @@ def _repin(
         )
         return None
     assert source.sha256 is not None
-    return Fix(FixKind.REPIN, source.location, f"source '{source.id}'", source.sha256, digest)
+    return Fix(
+        FixKind.REPIN, source.location, f"source '{source.id}'", source.sha256, digest, source.id
+    )
 
 
 def _whose(a: Assertion, key: QuoteKey) -> str:
@@ -262,7 +266,7 @@ def _single_quotable(value: str) -> bool:
 
 
 def sha256_places(text: str, shown: str) -> dict[str, Location]:
-    """Where each source's ``sha256`` value is written, by ``source 'ID'`` (a Fix's subject)."""
+    """Where each source's ``sha256`` value is written, by source id."""
     from comparator.yamlparse import NodeKind, outline
 
     places: dict[str, Location] = {}
@@ -272,9 +276,7 @@ def sha256_places(text: str, shown: str) -> dict[str, Location]:
         for source in entry.entries:
             for field in source.entries:
                 if field.key == "sha256":
-                    places[f"source '{source.key}'"] = Location(
-                        shown, field.line + 1, field.column + 1
-                    )
+                    places[source.key] = Location(shown, field.line + 1, field.column + 1)
     return places
 
 
@@ -319,7 +321,7 @@ def _check_result(
     swaps = _Swaps({}, {})
     for fix in fixes:
         if fix.kind is FixKind.REPIN:
-            swaps.pins[fix.subject.removeprefix("source '").removesuffix("'")] = fix.new
+            swaps.pins[fix.source] = fix.new
         else:
             swaps.quotes[fix.location] = fix.new
     problem = None
@@ -385,7 +387,9 @@ def _plan(path: Path) -> FixPlan:
     body = old_text[len(bom) :]
     places = sha256_places(body, shown)
     fixes = [
-        dataclasses.replace(f, location=places[f.subject]) if f.kind is FixKind.REPIN else f
+        dataclasses.replace(f, location=places.get(f.source, f.location))
+        if f.kind is FixKind.REPIN
+        else f
         for f in fixes
     ]
     new_text = bom + apply_fixes(body, fixes)

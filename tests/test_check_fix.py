@@ -403,3 +403,40 @@ def test_fix_writes_nothing_when_the_result_would_not_load_back(
     assert result.exit_code == 2
     assert "the fixes would not be safe" in result.stderr and "nothing was changed" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_fix_on_a_last_line_without_a_line_break(run_cli, tmp_path: Path) -> None:
+    path = make(tmp_path)
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    result = run_cli(["check", "--diff"], cwd=tmp_path)
+    assert result.stdout.endswith(
+        "-          - received a well known Hamas delegation in Moscow\n"
+        "\\ No newline at end of file\n"
+        '+          - "received a well-known Hamas delegation in Moscow"\n'
+        "\\ No newline at end of file\n"
+    )
+    run_cli(["check", "--fix"], cwd=tmp_path)
+    assert path.read_text().endswith('- "received a well-known Hamas delegation in Moscow"')
+
+
+def test_the_diff_is_coloured_on_a_terminal(run_cli, tmp_path: Path) -> None:
+    make(tmp_path)
+    result = run_cli(
+        ["check", "--diff"], cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "", "TERM": "xterm"}
+    )
+    removed = "-          - russia directly supplies weapons to hamas through Iran"
+    assert f"\x1b[31m{removed}\x1b[0m" in result.stdout
+
+
+def test_fix_writes_nothing_when_a_value_is_not_where_it_was_read(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from comparator import fixing
+
+    path = make(tmp_path, article=ARTICLE + "More.\n", pin=sha(ARTICLE))
+    before = path.read_bytes()
+    monkeypatch.setattr(fixing, "sha256_places", lambda text, shown: {})
+    result = run_cli(["check", "--fix"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "the value to fix is not where the file was read; nothing was changed" in result.stderr
+    assert path.read_bytes() == before

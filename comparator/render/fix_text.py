@@ -22,7 +22,7 @@ _DIFF_STYLES = {"+": "green", "-": "red", "@": "cyan"}
 def render_diff(plan: FixPlan, out: IO[str]) -> None:
     """The change as a unified diff; nothing when there is none."""
     console = make_console(out)
-    if console.color_system is None:
+    if console.color_system is None or console.no_color:
         # Written as it is, tabs and trailing blanks kept, so that the output is a patch.
         out.writelines(visible(line) for line in plan.diff())
         return
