@@ -440,3 +440,47 @@ def test_fix_writes_nothing_when_a_value_is_not_where_it_was_read(
     assert result.exit_code == 2
     assert "the value to fix is not where the file was read; nothing was changed" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_fix_copies_the_case_of_a_quote_under_reports(run_cli, tmp_path: Path) -> None:
+    case = Path(__file__).parent / "cases" / "report-treatment"
+    shutil.copytree(case, tmp_path / "corpus")
+    path = tmp_path / "corpus" / "assertions.yaml"
+    before = path.read_text()
+    wrong = "- officials in Moscow deny any role in the attack"
+    path.write_text(before.replace(wrong, "- Officials In Moscow deny any role in the attack"))
+    result = run_cli(["check", "--fix"], cwd=tmp_path / "corpus")
+    assert "(report by 'moscow-officials') (case copied from the article)" in result.stdout
+    assert path.read_text() == before.replace(wrong, f'- "{wrong[2:]}"')
+
+
+def test_fix_repins_a_changed_text_no_assertion_quotes(run_cli, tmp_path: Path) -> None:
+    """Nothing quotes the text, so nothing can be lost: the pin follows it, as source-drift
+    advises."""
+    yaml = YAML.replace(
+        "topics:",
+        "  spare:\n    outlet: Beta\n    title: Spare\n"
+        "    file: seeds/spare.txt\n    sha256: {spare}\ntopics:",
+    )
+    yaml = yaml.replace("    claims:", "    silent: [spare]\n    claims:", 1)
+    yaml = yaml.replace("{spare}", "0" * 64)
+    path = make(
+        tmp_path,
+        yaml=yaml,
+        first="Russia directly supplies weapons to Hamas through Iran",
+        second="received a well-known Hamas delegation in Moscow",
+    )
+    (tmp_path / "seeds" / "spare.txt").write_text("A spare text.\n")
+    result = run_cli(["check", "--fix"], cwd=tmp_path)
+    assert f"sha256: {sha('A spare text.' + chr(10))}\n" in path.read_text()
+    assert "fixed source 'spare' (sha256 re-pinned to the changed text)" in result.stdout
+    assert result.exit_code == 0, result.stdout
+
+
+def test_fix_on_a_file_that_does_not_load_changes_nothing(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "assertions.yaml"
+    path.write_text("- just a list\n")
+    result = run_cli(["check", "--fix"], cwd=tmp_path)
+    assert path.read_text() == "- just a list\n"
+    assert "nothing to fix in assertions.yaml" in result.stdout
+    assert "error schema" in result.stdout and result.exit_code == 1
