@@ -184,8 +184,18 @@ def _quote_fix(
             )
         )
         return None
-    new = " ".join(miss.closest.text.split())
-    if new == quote.text or len(text.find_all(new, limit=2)) != 1:
+    words = " ".join(miss.closest.text.split())
+    # Without the characters no one sees, when the matcher ignores them (it does a soft
+    # hyphen, not a direction mark): the YAML then holds only what a reader sees.
+    new = next(
+        (
+            candidate
+            for candidate in (_without_hidden(words), words)
+            if candidate != quote.text and len(text.find_all(candidate, limit=2)) == 1
+        ),
+        None,
+    )
+    if new is None:
         skipped.append(
             Skipped(
                 Unfixable.NOT_ONCE,
@@ -199,6 +209,12 @@ def _quote_fix(
         return None
     kind = FixKind.CASE if difference is Difference.CASE else FixKind.HYPHENATION
     return Fix(kind, quote.location, f"quote of {whose}", quote.text, new)
+
+
+def _without_hidden(words: str) -> str:
+    from comparator.safetext import without_hidden
+
+    return without_hidden(words)[0]
 
 
 def _repin(
@@ -233,6 +249,7 @@ def _whose(a: Assertion, key: QuoteKey) -> str:
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     """The text with each fixed scalar (at its ``location``) replaced, every other character
     kept."""
+    from comparator.safetext import visible
     from comparator.yamlparse import ScalarStyle, scalar_spans
     from comparator.yamltext import quoted, scalar
 
@@ -253,7 +270,8 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
         elif span.style is ScalarStyle.SINGLE and _single_quotable(fix.new):
             written = "'" + fix.new.replace("'", "''") + "'"
         else:
-            written = quoted(fix.new)
+            # A character no one sees (a direction mark) is written as its escape.
+            written = visible(quoted(fix.new))
         edits.append((span.start, span.end, written))
     for start, end, written in sorted(edits, reverse=True):
         text = text[:start] + written + text[end:]

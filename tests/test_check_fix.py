@@ -257,8 +257,18 @@ QUOTES = f"        quotes:\n          - {{first}}\n          - {ALLEGATIONS}\n"
             "- |\n            russia directly supplies weapons to hamas through Iran\n",
             '- "Russia directly supplies weapons to Hamas through Iran"\n',
         ),
+        (
+            "- russia directly supplies\n            weapons to hamas through Iran\n",
+            '- "Russia directly supplies weapons to Hamas through Iran"\n',
+        ),
     ],
-    ids=["folded", "single-quoted-on-two-lines", "double-quoted-with-comment", "literal"],
+    ids=[
+        "folded",
+        "single-quoted-on-two-lines",
+        "double-quoted-with-comment",
+        "literal",
+        "plain-on-two-lines",
+    ],
 )
 def test_fix_replaces_the_whole_scalar_whatever_its_style(
     run_cli, tmp_path: Path, written: str, fixed: str
@@ -484,3 +494,27 @@ def test_fix_on_a_file_that_does_not_load_changes_nothing(run_cli, tmp_path: Pat
     assert path.read_text() == "- just a list\n"
     assert "nothing to fix in assertions.yaml" in result.stdout
     assert "error schema" in result.stdout and result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("in_article", "written"),
+    [
+        # the matcher ignores a soft hyphen: the fixed quote leaves it out
+        ("Russia directly sup\u00adplies weapons", "'Russia directly supplies weapons"),
+        # it does not ignore a direction mark: the fixed quote keeps it, escaped
+        ("Russia directly\u200e supplies weapons", '"Russia directly\\u200e supplies weapons'),
+        # an apostrophe in a single-quoted quote is doubled
+        ("Russia's directly supplies weapons", "'Russia''s directly supplies weapons"),
+    ],
+    ids=["soft-hyphen", "direction-mark", "apostrophe"],
+)
+def test_fix_writes_what_the_matcher_reads(
+    run_cli, tmp_path: Path, in_article: str, written: str
+) -> None:
+    article = ARTICLE.replace("Russia directly supplies weapons", in_article)
+    quote = in_article.replace("\u00ad", "").lower() + " to hamas through Iran"
+    yaml = YAML.replace("- {first}", "- '" + quote.replace("'", "''") + "'")
+    path = make(tmp_path, yaml=yaml, article=article, second=SECOND.replace(" known", "-known"))
+    result = run_cli(["check", "--fix"], cwd=tmp_path)
+    assert result.exit_code == 0, result.stdout
+    assert f"- {written} to Hamas through Iran" in path.read_text()
