@@ -518,3 +518,21 @@ def test_fix_writes_what_the_matcher_reads(
     result = run_cli(["check", "--fix"], cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
     assert f"- {written} to Hamas through Iran" in path.read_text()
+
+
+def test_fix_with_diff_is_still_a_dry_run(run_cli, tmp_path: Path) -> None:
+    path = make(tmp_path)
+    before = path.read_bytes()
+    result = run_cli(["check", "--fix", "--diff"], cwd=tmp_path)
+    assert path.read_bytes() == before
+    assert result.exit_code == 1 and "would fix 2 values" in result.stderr
+
+
+def test_fix_in_github_format_keeps_annotations_alone_on_stdout(run_cli, tmp_path: Path) -> None:
+    make(tmp_path, first="Russia openly supplies weapons to Hamas through Iran")
+    result = run_cli(["check", "--fix", "--format", "github"], cwd=tmp_path)
+    *annotations, summary = result.stdout.splitlines()
+    assert all(line.startswith("::error ") for line in annotations) and annotations
+    assert summary == "2 assertions, 3 quotes checked: 1 error, 0 warnings, 0 info"
+    assert "fixed 1 value in assertions.yaml" in result.stderr
+    assert result.exit_code == 1
