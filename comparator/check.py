@@ -22,6 +22,7 @@ from comparator.models import (
     QuotePart,
     QuoteRef,
     Severity,
+    Source,
     TextDigest,
     Topic,
 )
@@ -553,6 +554,10 @@ def _verify(
         from comparator import lints as linter
 
         silent = linter.silent_pairs(corpus)
+        from comparator.corpuslints import SameTextIndex
+
+        same_text = SameTextIndex()
+        indexed: list[tuple[Source, str]] = []
     by_source: dict[str, list[Assertion]] = {}
     for topic in corpus.topics:
         for a in topic.assertions:
@@ -584,8 +589,11 @@ def _verify(
                     )
                 )
         tied += anchor_quotes(by_source.pop(source.id, ()), article, anchors)
-        if lints and article is not None and source.id in silent:
-            tied += linter.silent_findings(source.id, silent[source.id], article)
+        if lints and article is not None:
+            if source.id in silent:
+                tied += linter.silent_findings(source.id, silent[source.id], article)
+            same_text.add(article.text.normalised)
+            indexed.append((source, article.shown))
         if keep_texts and article is not None:
             texts[source.id] = article
     for rest in by_source.values():  # assertions that name no known source
@@ -596,6 +604,9 @@ def _verify(
         )
         tied += linter.rival_unread_findings(corpus)
         tied += linter.context_findings(corpus, anchors)
+        from comparator.corpuslints import orphan_findings, same_article_findings
+
+        tied += same_article_findings(same_text, indexed) + orphan_findings(corpus)
     kept_tied, suppressed = apply_ignores(tied, corpus, RULES, report_unused=lints)
     kept: list[Finding] = list(load_findings) + text_findings + kept_tied
     assertions = sum(len(t.assertions) for t in corpus.topics)

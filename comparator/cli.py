@@ -566,6 +566,22 @@ def check_command(
         ),
     ] = FailLevel.error,
     assertions: AssertionsOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Re-pin a changed text's sha256 when all its quotes still anchor, and copy the "
+            "article's exact words over a quote that differs only in case or hyphenation; "
+            "print the diff, then check the fixed file.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Print the diff --fix would make and change nothing (exit 1 if there is one).",
+        ),
+    ] = False,
 ) -> None:
     """The CI gate: every quote found verbatim, every reference valid, every pair reviewed."""
     from comparator.check import verify
@@ -573,13 +589,36 @@ def check_command(
     from comparator.models import Severity
     from comparator.views.check import build_check_view
 
-    loaded = load_corpus(find_assertions(assertions))
+    path = find_assertions(assertions)
+    if diff or fix:
+        _fix(path, fmt.value if fmt is not None else None, dry_run=diff)
+    loaded = load_corpus(path)
     view = build_check_view(verify(loaded.corpus, loaded.findings), Severity(fail_level.value))
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = CheckFormat("github" if github else "text")
     _render("check", fmt.value, view)
     raise typer.Exit(view.exit_code)
+
+
+def _fix(path: Path, fmt: str | None, *, dry_run: bool) -> None:
+    """``check --fix``: fix the file and report it (on stdout before the text check, on stderr
+    beside a format for programs); ``--diff``: the diff alone on stdout, and exit."""
+    from comparator.fixing import fix_file
+
+    if dry_run and fmt not in (None, "text"):
+        raise UsageError(
+            f"--diff prints a unified diff; it has no --format {fmt}",
+            hint="drop --format, or use --fix --format " + fmt + " (the diff then goes to stderr)",
+        )
+    plan = fix_file(path, write=not dry_run)
+    if dry_run:
+        _render("fix-diff", "text", plan)
+        _render("fix-notes", "text", plan, out=sys.stderr)
+        raise typer.Exit(ExitCode.FINDINGS if plan.fixes else ExitCode.OK)
+    stream = sys.stdout if fmt in (None, "text") else sys.stderr
+    _render("fix-diff", "text", plan, out=stream)
+    _render("fix-notes", "text", plan, out=stream)
 
 
 @app.command("ingest")

@@ -345,6 +345,22 @@ class NormalisedText:
             diff += (("-", "\u2026"),)
         return Miss(closest, None, diff, tried, visited)
 
+    def count_differing_only_in(self, quote: str, difference: Difference, limit: int = 2) -> int:
+        """How many places of the text (up to ``limit``) differ from the quote only in case,
+        or only in hyphenation: ``explain_miss`` names the first, and a quote that could mean
+        several of them cannot be corrected to one (``compare check --fix`` leaves it)."""
+        needle = normalise(quote)
+        if difference is Difference.CASE:
+            text, target = _same_length_lower(self.normalised), _same_length_lower(needle)
+        else:
+            text, target = _squeeze(self.normalised)[0], needle.replace("-", "").replace(" ", "")
+        count = 0
+        index = text.find(target) if target else -1
+        while index != -1 and count < limit:
+            count += 1
+            index = text.find(target, index + 1)
+        return count
+
 
 def _compose(text: str) -> tuple[str, list[int]]:
     """NFC-compose, keeping for each composed character the original offset it starts at."""

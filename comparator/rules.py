@@ -50,6 +50,16 @@ LINT_RULES: dict[str, Rule] = {
         "rejected) that may change its sign or whose claim it is.",
     ),
     "unused-ignore": Rule(Severity.INFO, "An ignore entry that suppressed nothing; remove it."),
+    "orphan-article": Rule(
+        Severity.INFO,
+        "A file in the corpus's article folder (seeds/) that no source names: a text ingested "
+        "or copied there whose source was never added, or one left behind.",
+    ),
+    "same-article": Rule(
+        Severity.INFO,
+        "Two sources whose texts are one article: the same text after normalising, or one "
+        "holding most of the other's sentences (a republication); it counts once.",
+    ),
     "rival-unread": Rule(
         Severity.INFO,
         "A source gives one answer of a rival group and has no position on another: it was "

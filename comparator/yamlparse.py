@@ -417,3 +417,67 @@ def _last_end(node: Spanned) -> tuple[int, int]:
     if node.kind is MAPPING:
         ends += [(k.end_line, k.end_column) for k, _ in node.value.values()]
     return max(ends, default=(node.line, node.column))
+
+
+class ScalarStyle(str, Enum):
+    """How a scalar is written: an edit that replaces one must know where it ends."""
+
+    PLAIN = "plain"
+    SINGLE = "single"
+    DOUBLE = "double"
+    LITERAL = "literal"
+    FOLDED = "folded"
+
+
+_STYLES = {
+    None: ScalarStyle.PLAIN,
+    "": ScalarStyle.PLAIN,
+    "'": ScalarStyle.SINGLE,
+    '"': ScalarStyle.DOUBLE,
+    "|": ScalarStyle.LITERAL,
+    ">": ScalarStyle.FOLDED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarSpan:
+    """Where a scalar is written in the text: [start, end) in characters, from its first
+    character (a quote mark, a block indicator) to its last (a block scalar's trailing blank
+    lines are left out), with its 0-based line and column as ``Node`` counts them."""
+
+    value: str
+    start: int
+    end: int
+    line: int
+    column: int
+    style: ScalarStyle
+
+
+def scalar_spans(text: str, shown: str) -> dict[tuple[int, int], ScalarSpan]:
+    """Every scalar of the document by its (line, column), for a caller that rewrites some of
+    them as text and keeps every other character (``compare check --fix``).
+
+    Offsets come from the parser's marks, which count characters and every line break YAML
+    knows (CRLF, NEL, the Unicode separators), so they index ``text`` as it is.
+    """
+    _refuse_tabs(text, shown)
+    spans: dict[tuple[int, int], ScalarSpan] = {}
+    try:
+        for event in _events(text):
+            if type(event).__name__ != "ScalarEvent":
+                continue
+            first, last = event.start_mark, event.end_mark
+            style = _STYLES.get(event.style, ScalarStyle.PLAIN)
+            end = last.index
+            if style in (ScalarStyle.LITERAL, ScalarStyle.FOLDED):
+                # The block's mark ends past its trailing line breaks: stop at its last
+                # character, and take the blanks after it on that line along.
+                end = first.index + len(text[first.index : end].rstrip())
+                while end < len(text) and text[end] in " \t":
+                    end += 1
+            spans[(first.line, first.column)] = ScalarSpan(
+                event.value, first.index, end, first.line, first.column, style
+            )
+    except yaml.YAMLError as exc:
+        raise InputError(f"{shown}: not valid YAML: {exc}") from None
+    return spans

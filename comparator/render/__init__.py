@@ -15,6 +15,7 @@ from comparator.errors import UsageError
 
 if TYPE_CHECKING:
     from comparator.authoring import AddResult
+    from comparator.fixing import FixPlan
     from comparator.ingest import IngestResult
     from comparator.scaffold import InitResult
     from comparator.suggest import SuggestResult
@@ -87,6 +88,9 @@ REGISTRY: dict[str, dict[str, str]] = {
     },
     "init": {"text": "comparator.render.init_text:render"},
     "add": {"text": "comparator.render.add_text:render"},
+    # ``check --fix`` and ``--diff``: the diff and the notes are printed apart (see fix_text).
+    "fix-diff": {"text": "comparator.render.fix_text:render_diff"},
+    "fix-notes": {"text": "comparator.render.fix_text:render_notes"},
 }
 
 
@@ -119,6 +123,8 @@ def get(view: Literal["ingest"], fmt: str) -> Renderer[IngestResult]: ...
 def get(view: Literal["init"], fmt: str) -> Renderer[InitResult]: ...
 @overload
 def get(view: Literal["add"], fmt: str) -> Renderer[AddResult]: ...
+@overload
+def get(view: Literal["fix-diff", "fix-notes"], fmt: str) -> Renderer[FixPlan]: ...
 
 
 def get(view: str, fmt: str) -> Renderer[Any]:
