@@ -71,7 +71,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: A page number as it stands alone on a line: "7", "Page 7", "p. 7", "7 of 30", "- 7 -",
 #: "vii" (front matter).
 _PAGE_NUMBER = re.compile(
-    r"(?:(?:page|p\.|pg\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?",
+    r"(?:(?:page|p\.|pg\.?)\s*)?"
+    r"(?:\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE,
 )
 _DECORATION = " -\u2013\u2014|\u00b7\u2022[]()"
@@ -368,7 +370,7 @@ def assemble(pages: Sequence[Sequence[PdfLine]]) -> PdfText:
     for number, kept in enumerate(tidy):
         if kept:
             out.append("\n".join(kept) + "\n")
-            following = next((page for page in tidy[number + 1 :] if page), None)
+            following = next((tidy[k] for k in range(number + 1, len(tidy)) if tidy[k]), None)
             if following is not None and _ends_paragraph(
                 kept[-1], following[0], max(len(line) for line in kept)
             ):

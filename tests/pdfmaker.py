@@ -63,12 +63,14 @@ def make_pdf(
     image_pages: Sequence[int] = (),
     raw_contents: Sequence[bytes] | None = None,
     info: dict[str, str] | None = None,
+    roman_front: int = 0,
 ) -> bytes:
     """A PDF of ``pages``; ``header`` and ``footer`` may hold ``{n}``, the page's number.
 
     ``image_pages`` (0-based) hold a small grey image and no text, as a scanned page does;
     ``raw_contents`` replaces every page's content stream by the bytes given; ``info`` is the
-    document information dictionary (``{"Title": ..., "Author": ..., "CreationDate": ...}``).
+    document information dictionary (``{"Title": ..., "Author": ..., "CreationDate": ...}``);
+    ``roman_front`` pages are labelled i, ii... before the others are labelled 1, 2...
     """
     objects: list[bytes] = []
 
@@ -114,7 +116,10 @@ def make_pdf(
     if info:
         entries = " ".join(f"/{key} {_string(value)}" for key, value in info.items())
         info_number = add(f"<< {entries} >>".encode("latin-1"))
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
+    labels = b""
+    if roman_front:
+        labels = b" /PageLabels << /Nums [0 << /S /r >> %d << /S /D >>] >>" % roman_front
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R%s >>" % (tree, labels)
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),

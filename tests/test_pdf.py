@@ -158,6 +158,17 @@ def test_a_pdf_is_known_by_its_content_whatever_its_name(run_cli: Any, folder: P
     assert (folder / "seeds/report.txt").read_text(encoding="utf-8") == REPORT_TEXT
 
 
+def test_pages_numbered_otherwise_by_the_pdf_are_counted_from_its_first(
+    run_cli: Any, folder: Path
+) -> None:
+    result = ingest(run_cli, folder, report_pdf(roman_front=1))
+    assert (
+        "# note: the PDF prints its own page numbers (i, 1, ...); views count pages from the "
+        "file's first page"
+    ) in result.stdout
+    assert result.exit_code == 0
+
+
 def test_without_pypdf_the_message_says_how_to_install_it(
     run_cli: Any, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -387,12 +398,14 @@ def test_ligatures_controls_and_spacing_are_cleaned() -> None:
     assert clean_line("soft\u00adly said, hyphen\u00ad") == "softly said, hyphen\u00ad"
 
 
-@pytest.mark.parametrize("text", ["7", "Page 7", "p. 7", "7 of 30", "- 7 -", "vii", "| 12 |"])
+@pytest.mark.parametrize(
+    "text", ["7", "Page 7", "p. 7", "7 of 30", "- 7 -", "vii", "XIV", "| 12 |", "Page ix"]
+)
 def test_page_numbers_are_known(text: str) -> None:
     assert is_page_number(text)
 
 
-@pytest.mark.parametrize("text", ["7 days", "Chapter 7", "Iran", "", "--"])
+@pytest.mark.parametrize("text", ["7 days", "Chapter 7", "Iran", "civil", "", "--", "iiii"])
 def test_other_short_lines_are_not_page_numbers(text: str) -> None:
     assert not is_page_number(text)
 
@@ -561,3 +574,26 @@ def test_a_text_saved_by_pdftotext_has_its_pages_too(run_cli: Any, tmp_path: Pat
 def test_the_seed_corpus_shows_no_pages(run_cli: Any) -> None:
     result = run_cli(["show", "weapons", "-a", str(ROOT / "assertions.yaml")], width=200)
     assert result.exit_code == 0 and "(p. " not in result.stdout
+
+
+def test_a_silent_source_mentioning_a_keyword_is_shown_the_right_line(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    """The line a lint names is the line it shows, after a page break too (a form feed is no
+    line break)."""
+    corpus = paged_corpus(tmp_path)
+    text = corpus.read_text(encoding="utf-8") + (
+        "  weapons:\n"
+        "    title: Weapons\n"
+        "    question: Does Russia arm Hamas?\n"
+        "    keywords: [weapons]\n"
+        "    claims:\n"
+        "      supply: Russia supplies weapons to Hamas.\n"
+        "    silent: [report]\n"
+    )
+    corpus.write_text(text, encoding="utf-8")
+    result = view(run_cli, corpus, "check")
+    assert (
+        "    seeds/report.txt:13: No evidence has been published that Russia supplied weapons "
+        "to the group.\n"
+    ) in result.stdout
