@@ -66,6 +66,8 @@ _HYPHENS = "-\u2010" + _SOFT_HYPHEN
 #: What may join the pieces of a word: "so-called", "Moscow's".
 _JOINERS = "-\u2010'\u2019"
 _ALNUM = re.compile(r"[^\W_]+")
+#: Prefixes written with a hyphen, rarely a hyphenation point of a longer word.
+_HYPHEN_PREFIXES = frozenset({"non", "self", "well", "quasi"})
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: A page number as it stands alone on a line: "7", "Page 7", "p. 7", "7 of 30", "- 7 -",
@@ -107,7 +109,8 @@ class PdfText:
 
     text: str
     pages: int
-    #: Running headers and footers dropped, each once, as first met.
+    #: Running headers and footers dropped, each once (its first form, when only its number
+    #: changes from page to page), as first met.
     running: tuple[str, ...] = ()
     #: How many page-number lines were dropped.
     page_numbers: int = 0
@@ -168,7 +171,7 @@ def drop_running(
     for lines, indices in zip(pages, edges, strict=True):
         seen.update({_shape(lines[i].text) for i in indices})
     needed = 2 if len(pages) <= 4 else 3
-    running: dict[str, None] = {}
+    running: dict[str, str] = {}  # the first line of each shape, by its shape
     numbers = 0
     out: list[list[PdfLine]] = []
     for lines, indices in zip(pages, edges, strict=True):
@@ -180,9 +183,9 @@ def drop_running(
                 numbers += 1
             elif seen[_shape(text)] >= needed:
                 drop.add(i)
-                running.setdefault(text.rstrip(_SOFT_HYPHEN), None)
+                running.setdefault(_shape(text), text.rstrip(_SOFT_HYPHEN))
         out.append([line for i, line in enumerate(lines) if i not in drop])
-    return out, tuple(running), numbers
+    return out, tuple(running.values()), numbers
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -274,24 +277,27 @@ def keeps_hyphen(left: str, right: str, hyphen: str, vocabulary: _Vocabulary) ->
     """Whether "left-" at a line's end and "right" at the next line's start are a compound
     (keep the hyphen) rather than one word broken by hyphenation (drop it).
 
-    A soft hyphen is always a break. A capital or a digit after the hyphen makes a compound
-    ("anti-American", "2023-24"). Else the document decides: the form it writes more often
-    elsewhere, then a compound when both halves are words it uses, else a broken word.
+    A soft hyphen is always a break. Else the document decides first: the form it writes more
+    often elsewhere ("OPTIONAL" written whole makes "OP-" / "TIONAL" one word). Then a capital
+    or a digit after the hyphen makes a compound ("anti-American", "2023-24"), and so does a
+    prefix that keeps its hyphen ("non-", "self-") or two halves that are both words the
+    document uses; anything else is a broken word.
     """
     if hyphen == _SOFT_HYPHEN:
         return False
-    if not right[:1].islower():
-        return True
     joined = (left + right).lower()
     compound = f"{left}-{right}".lower()
     if vocabulary.words[compound] > vocabulary.words[joined]:
         return True
     if vocabulary.words[joined]:
         return False
+    if not right[:1].islower():
+        return True
     last_half = _LETTERS.findall(left.lower())[-1:]
-    return (
+    if not last_half:
+        return False
+    return last_half[0] in _HYPHEN_PREFIXES or (
         len(right) > 2
-        and bool(last_half)
         and len(last_half[0]) > 2
         and last_half[0] in vocabulary.halves
         and right.lower() in vocabulary.halves

@@ -337,6 +337,26 @@ def test_a_compound_keeps_its_hyphen_a_broken_word_loses_it() -> None:
     )
 
 
+def test_a_word_in_capitals_broken_across_lines_is_made_whole_when_written_whole() -> None:
+    page = lines("the OPTIONAL field and the non-", "commercial use of an OP-", "TIONAL one.")
+    assert assemble([page]).text == (
+        "the OPTIONAL field and the non-commercial\nuse of an OPTIONAL\none.\n\f\n"
+    )
+
+
+def test_a_running_line_is_noted_once_whatever_its_number() -> None:
+    pages = [
+        lines(f"Chapter 4: Functions {n}", f"text of page {word}.", f"more {word} text.")
+        for n, word in ((9, "one"), (10, "two"))
+    ]
+    result = assemble(pages)
+    assert result.running == ("Chapter 4: Functions 9",)
+    assert (
+        result.text
+        == "text of page one.\nmore one text.\n\ftext of page two.\nmore two text.\n\f\n"
+    )
+
+
 def test_both_halves_being_words_of_the_report_keep_the_hyphen() -> None:
     page = lines("the state here and the one sponsored there; a state-", "sponsored group.")
     assert "a state-sponsored\ngroup." in assemble([page]).text
