@@ -422,6 +422,12 @@ def pdf_notes(result: PdfText) -> list[str]:
         notes.append(
             f"pages with no text (images or scans; run OCR to have their words): {listed}{more}"
         )
+    unreadable = result.text.count("\ufffd")
+    if unreadable:
+        notes.append(
+            f"characters the PDF's fonts do not name, saved as \ufffd: {unreadable}; a quote "
+            "holding one will not anchor (compare the text with the PDF)"
+        )
     if result.labels:
         notes.append(
             f"the PDF prints its own page numbers ({', '.join(result.labels[:3])}, ...); "

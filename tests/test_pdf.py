@@ -411,6 +411,17 @@ def test_a_paragraph_ending_with_its_page_is_ended() -> None:
     )
 
 
+def test_characters_the_fonts_do_not_name_are_counted() -> None:
+    from comparator.pdftext import pdf_notes
+
+    result = assemble([lines("Moscow\ufffds policy and the \ufffd\ufffdvoy\ufffd")])
+    assert (
+        "characters the PDF's fonts do not name, saved as \ufffd: 4; a quote holding one will "
+        "not anchor (compare the text with the PDF)"
+    ) in pdf_notes(result)
+    assert not any("\ufffd" in note for note in pdf_notes(assemble([lines("clean text")])))
+
+
 def test_ligatures_controls_and_spacing_are_cleaned() -> None:
     assert clean_line("the \ufb01rst  e\ufb00ort\x07 of\tthe   o\ufb03ce") == (
         "the first effort of the office"
