@@ -42,6 +42,7 @@ from typing import Any
 from comparator.errors import InputError, UsageError
 
 PDF_INSTALL_HINT = "pip install 'compare-claims[pdf]'"
+CIPHER_HINT = "pip install cryptography"
 #: A report longer than this is a book or a broken page tree: refused, not read for minutes.
 MAX_PAGES = 3000
 #: Extraction stops after this long: a crafted file (a content stream of millions of
@@ -580,6 +581,8 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
             hint="open it in a PDF viewer, save its text as .txt and ingest that",
         ) from None
     except Exception as exc:  # pypdf raises many kinds on a broken file; none is a traceback
+        if type(exc).__name__ == "DependencyError":  # AES streams, deciphered page by page
+            raise _not_deciphered(shown, exc) from None
         raise InputError(
             f"{shown}: is not a PDF that can be read ({type(exc).__name__}: {_one_line(exc)})",
             hint="check that the download is complete, or save its text as .txt and ingest that",
@@ -600,6 +603,19 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
     return replace(result, info=info, labels=labels)
 
 
+def _not_deciphered(shown: str, exc: Exception) -> InputError:
+    """The error for an encrypted PDF pypdf cannot decipher, when it checks the password or
+    later, when it reads a page."""
+    hint = "open it in a PDF viewer and save or print an unprotected copy, then ingest that"
+    if type(exc).__name__ == "DependencyError":
+        # AES, as most protected reports use: pypdf deciphers it with a compiled library that
+        # the pdf extra leaves out (it is pure Python).
+        hint = f"install a cipher library for pypdf: {CIPHER_HINT}; or {hint}"
+    return InputError(
+        f"{shown}: is encrypted and cannot be opened here ({_one_line(exc)})", hint=hint
+    )
+
+
 def _decrypt(reader: Any, shown: str) -> None:
     """Open an encrypted PDF that needs no password to read (only to edit); refuse one that
     does."""
@@ -608,10 +624,7 @@ def _decrypt(reader: Any, shown: str) -> None:
     try:
         opened = reader.decrypt("")
     except Exception as exc:  # an unknown handler, a missing cipher library
-        raise InputError(
-            f"{shown}: is encrypted and cannot be opened here ({_one_line(exc)})",
-            hint="open it in a PDF viewer and save or print an unprotected copy, then ingest that",
-        ) from None
+        raise _not_deciphered(shown, exc) from None
     if not opened:
         raise InputError(
             f"{shown}: is encrypted with a password",
