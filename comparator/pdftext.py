@@ -13,8 +13,10 @@ would in the web page of the same text:
   always made whole on the first line, so no line of the saved text starts inside a word;
 - ligature characters (U+FB00-FB06, which a copied quote never holds), controls, soft hyphens.
 
-A blank line separates paragraphs where the page leaves a gap taller than its lines' spacing
-or the type size changes (a heading): elided quotes are matched within a paragraph.
+A blank line separates paragraphs where the page leaves a gap taller than the document's line
+spacing or the type size changes (a heading): elided quotes are matched within a paragraph.
+Pages are counted from the file's first page (page 3 is the third page of the file, whatever
+number the report prints on it; ingest notes when the PDF numbers its pages otherwise).
 
 pypdf (the optional ``pdf`` extra) is imported only in ``read_pdf``, only when a PDF is read;
 everything after extraction is pure functions over lines, tested without it. The work is
@@ -50,14 +52,21 @@ MAX_PAGES = 3000
 MAX_SECONDS = 120.0
 #: How many lines at the top and at the bottom of a page may be running headers or footers.
 RUNNING_DEPTH = 2
-#: A vertical gap this many times the page's usual line spacing ends a paragraph.
+#: A vertical gap this many times the document's usual line spacing ends a paragraph.
 PARAGRAPH_GAP = 1.5
 #: Fewer words than this in the whole file is not an article (as for a web page).
 MIN_WORDS = 20
 
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-    | {"\ufb05": "st", "\ufb06": "st"}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
 )
 #: Controls a PDF's text may carry (an unmapped glyph, a stray escape), and soft hyphens
 #: inside a line; a tab is a space.
