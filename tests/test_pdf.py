@@ -649,3 +649,27 @@ def test_a_silent_source_mentioning_a_keyword_is_shown_the_right_line(
         "    seeds/report.txt:13: No evidence has been published that Russia supplied weapons "
         "to the group.\n"
     ) in result.stdout
+
+
+def test_a_pdf_ingested_with_write_is_a_source_that_checks_clean(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    """The whole route: the entry lands in assertions.yaml with the text's sha256, and check
+    finds the text and its pin in order."""
+    import shutil
+
+    pytest.importorskip("pypdf")
+    corpus = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests/fixtures/mini", corpus)
+    page = tmp_path / "report.pdf"
+    page.write_bytes(report_pdf(info={"CreationDate": "D:20240605"}))
+    result = run_cli(
+        ["ingest", str(page), "--id", "tt-report", "--outlet", "TT", "--write"], cwd=corpus
+    )
+    assert result.exit_code == 0, result.output
+    yaml_text = (corpus / "assertions.yaml").read_text(encoding="utf-8")
+    assert '    published: "2024-06-05"\n    file: seeds/tt-report.txt\n    sha256: ' in yaml_text
+    checked = run_cli(["check", "--format", "json"], cwd=corpus)
+    findings = json.loads(checked.stdout)["findings"]
+    assert not [f for f in findings if f["severity"] == "error"]
+    assert not [f for f in findings if f["rule"].startswith("source-")]
