@@ -87,7 +87,7 @@ from comparator.models import (
 )
 
 #: Bumped whenever the layout of an entry or of the model changes.
-FORMAT = 4
+FORMAT = 5
 #: Entries kept; the oldest beyond this are removed when a new one is written.
 MAX_ENTRIES = 32
 #: Rules whose findings mean an article could not be read: such a corpus is not cached, since

@@ -365,7 +365,7 @@ def _anchor_whole(
     a: Assertion, whose: str, quote: QuoteRef, article: ArticleText, found: list[Passage]
 ) -> tuple[QuoteAnchor, Finding | None]:
     """The anchor of a quote matched as a whole (found once, several times, or not at all)."""
-    places = tuple(Location(article.shown, p.line, p.column) for p in found)
+    places = tuple(Location(article.shown, p.line, p.column, p.page) for p in found)
     if not found:
         anchor = QuoteAnchor(quote, a.source, AnchorStatus.NOT_FOUND)
         return anchor, _not_found(whose, quote.text, quote.location, article)
@@ -391,7 +391,7 @@ def _ambiguous(
 ) -> Finding | None:
     if len(places) < 2:
         return None
-    lines = ", ".join(f"{p.line}:{p.column}" for p in places)
+    lines = ", ".join(f"{p.line}:{p.column}{p.page_note}" for p in places)
     return finding(
         "quote-ambiguous",
         f"quote of {whose} occurs "
@@ -428,11 +428,12 @@ def _anchor_elided(
     previous = None
     for part, passage in zip(parts, passages, strict=True):
         gap = fold(original[previous.end : passage.start]) if previous is not None else ""
-        placed.append(QuotePart(part, Location(article.shown, passage.line, passage.column), gap))
+        where = Location(article.shown, passage.line, passage.column, passage.page)
+        placed.append(QuotePart(part, where, gap))
         previous = passage
     start, end = passages[0].start, passages[-1].end
     before, after = article.text.sentence_around(start, end)
-    places = tuple(Location(article.shown, m[0].line, m[0].column) for m in matches)
+    places = tuple(Location(article.shown, m[0].line, m[0].column, m[0].page) for m in matches)
     status = AnchorStatus.FOUND if len(matches) == 1 else AnchorStatus.AMBIGUOUS
     anchor = QuoteAnchor(
         quote,
@@ -464,11 +465,11 @@ def _elided_not_found(
         found = article.text.find_all(part, limit=1)
         if found:
             place = found[0]
-            related.append(Location(article.shown, place.line, place.column))
+            related.append(Location(article.shown, place.line, place.column, place.page))
             paragraph = article.text.layout.paragraph_of(place.start)
             paragraphs.add(paragraph)
             detail.append(
-                f"part {number} found at {place.line}:{place.column} "
+                f"part {number} found at {place.line}:{place.column}{related[-1].page_note} "
                 f"(paragraph {paragraph + 1}): {part}"
             )
             continue
@@ -477,10 +478,11 @@ def _elided_not_found(
         if miss.closest is None:
             detail.append(f"part {number} not found, nothing close: {part}")
             continue
-        related.append(Location(article.shown, miss.closest.line, miss.closest.column))
+        closest = Location(article.shown, miss.closest.line, miss.closest.column, miss.closest.page)
+        related.append(closest)
         detail.append(
-            f"part {number} not found; closest at {miss.closest.line}:{miss.closest.column}: "
-            f"{' '.join(miss.closest.text.split())}"
+            f"part {number} not found; closest at {closest.line}:{closest.column}"
+            f"{closest.page_note}: {' '.join(miss.closest.text.split())}"
         )
         detail.append(f"diff:    {format_word_diff(miss.diff)}")
     message = f"elided quote of {whose} is not in {article.shown}: "
@@ -507,15 +509,15 @@ def _not_found(whose: str, quote: str, where: Location, article: ArticleText) ->
     detail: list[str] = []
     related: tuple[Location, ...] = ()
     if miss.closest is not None:
-        place = Location(article.shown, miss.closest.line, miss.closest.column)
+        place = Location(article.shown, miss.closest.line, miss.closest.column, miss.closest.page)
         related = (place,)
         if miss.only_differs_in is not None:
             message += (
                 f"; it differs only in {miss.only_differs_in.value} from the text at "
-                f"{place.line}:{place.column}: copy the text exactly"
+                f"{place.line}:{place.column}{place.page_note}: copy the text exactly"
             )
         else:
-            message += f"; closest passage at {place.line}:{place.column}"
+            message += f"; closest passage at {place.line}:{place.column}{place.page_note}"
         detail.append(f"closest: {' '.join(miss.closest.text.split())}")
         detail.append(f"diff:    {format_word_diff(miss.diff)}")
     else:

@@ -627,7 +627,9 @@ def ingest_command(
     page: Annotated[
         Path,
         typer.Argument(
-            metavar="PAGE", show_default=False, help="A saved web page (.html) or a text (.txt)."
+            metavar="PAGE",
+            show_default=False,
+            help="A saved web page (.html), a PDF report (.pdf) or a text (.txt).",
         ),
     ],
     source_id: Annotated[
@@ -668,7 +670,7 @@ def ingest_command(
     assertions: AssertionsOption = None,
 ) -> None:
     """Turn a saved page into seeds/ID.txt and print its source entry (reading HTML needs the
-    optional 'ingest' extra)."""
+    optional 'ingest' extra, reading PDF the 'pdf' extra; a PDF's text keeps its pages)."""
     from comparator.ingest import ingest
     from comparator.loader import find_assertions
 

@@ -1,7 +1,8 @@
 """``compare ingest``: a saved web page becomes a clean text in ``seeds/`` and a source entry.
 
-HTML goes through trafilatura (an optional extra, imported only here, only when needed); a
-``.txt`` is copied byte for byte. Nothing existing is replaced without ``force``. With
+HTML goes through trafilatura (an optional extra, imported only here, only when needed); a PDF
+through ``comparator.pdftext`` (the ``pdf`` extra), whose text keeps its pages; a ``.txt`` is
+copied byte for byte. Nothing existing is replaced without ``force``. With
 ``write`` the entry is inserted as text at the end of the ``sources:`` block, so every other
 byte of ``assertions.yaml`` (comments, order, quoting) stays as the analyst left it; the new
 file is re-read by the loader before it replaces the old one, atomically.
@@ -40,6 +41,8 @@ SEEDS = "seeds"
 MAX_ID_LENGTH = 64
 #: Fewer words than this is not an article: a consent wall, a paywall, an index page.
 MIN_WORDS = 20
+#: How notes name what was read.
+_WHAT = {"html": "page", "pdf": "PDF", "text": "text"}
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE)
 
 
@@ -60,7 +63,7 @@ class IngestResult:
 
     source_id: str
     page: str
-    kind: str  # "html" or "text"
+    kind: str  # "html", "pdf" or "text"
     file: str  # as the entry names it: seeds/ID.txt
     sha256: str
     size: int
@@ -74,6 +77,8 @@ class IngestResult:
     #: The line of assertions.yaml the entry was inserted at (0 when it was not written).
     yaml_line: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: How many pages the text has (a PDF's); 0 for a page or a text without pages.
+    pages: int = 0
 
 
 # --------------------------------------------------------------------------- reading the page
@@ -148,11 +153,21 @@ def _metadata(meta: object) -> PageMetadata:
     )
 
 
-def read_page(page: Path) -> tuple[str, bytes, PageMetadata]:
-    """(kind, the text's bytes to save, metadata) for a saved page or text."""
+def read_page(page: Path, notes: list[str] | None = None) -> tuple[str, bytes, PageMetadata]:
+    """(kind, the text's bytes to save, metadata) for a saved page, a PDF or a text; what
+    the reading took out of a PDF is added to ``notes``."""
     shown = display_path(page)
     data = read_input(page, shown, folder_hint="give the saved page's file")
     suffix = page.suffix.lower()
+    if suffix == ".pdf" or (suffix not in (".txt", *HTML_SUFFIXES) and b"%PDF-" in data[:1024]):
+        from comparator.pdftext import pdf_notes, read_pdf
+
+        paged = read_pdf(data, shown)
+        if notes is not None:
+            notes += pdf_notes(paged)
+        info = paged.info
+        meta = PageMetadata(title=info.title, authors=info.authors, published=info.created)
+        return "pdf", paged.text.encode("utf-8"), meta
     if suffix in HTML_SUFFIXES or (suffix != ".txt" and _HTML_SNIFF.search(data[:4096])):
         text, meta = extract_html(data, shown)
         return "html", text.encode("utf-8"), meta
@@ -476,7 +491,7 @@ def _ingest(
             "entry's sha256 by hand",
         )
 
-    kind, data, meta = read_page(page)
+    kind, data, meta = read_page(page, notes)
     meta = _names_shown_as_they_are(meta, notes)
     sha256 = sha256_hex(data)
     text_action = "written"
@@ -506,11 +521,11 @@ def _ingest(
         title = meta.title
         if title is None:
             title = _first_line(data)
-            notes.append("title: the page names none; taken from the text's first line")
+            notes.append(f"title: the {_WHAT[kind]} names none; taken from the text's first line")
     if not title:
         raise InputError(f"{display_path(page)}: the text is empty")
     fields = entry_fields(outlet, title, meta, file, sha256)
-    if kind == "html":
+    if kind in ("html", "pdf"):
         missing = [
             name
             for name, value in (
@@ -522,7 +537,9 @@ def _ingest(
             if not value
         ]
         if missing:
-            notes.append(f"the page does not say: {', '.join(missing)}; add them if you know")
+            notes.append(
+                f"the {_WHAT[kind]} does not say: {', '.join(missing)}; add them if you know"
+            )
 
     yaml_line = 0
     new_yaml: str | None = None
@@ -567,4 +584,5 @@ def _ingest(
         yaml_path=shown_yaml,
         yaml_line=yaml_line,
         notes=tuple(notes),
+        pages=data.count(b"\f") if kind == "pdf" else 0,
     )

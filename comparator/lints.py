@@ -334,7 +334,9 @@ def _silent_finding(
     lines = sorted(hits)
     shown = ", ".join(f"{line} ({', '.join(hits[line])})" for line in lines[:5])
     more = f" and {len(lines) - 5} more line(s)" if len(lines) > 5 else ""
-    original = article.text.original.splitlines()
+    # Lines as line_starts counts them: splitlines() also breaks at a form feed (a page's
+    # end in a PDF's text) and would show another line than the one named.
+    original = re.split(r"\r\n|\r|\n", article.text.original)
     detail = []
     for line in lines[:5]:
         text = " ".join(original[line - 1].split()) if line <= len(original) else ""

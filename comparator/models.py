@@ -115,11 +115,20 @@ class Location:
     file: str
     line: int = 0
     column: int = 0
+    #: The 1-based page of a paged article (a PDF's text, its pages ended by form feeds);
+    #: 0 for every other file.
+    page: int = 0
 
     def __str__(self) -> str:
         if self.line <= 0:
             return self.file
         return f"{self.file}:{self.line}:{self.column}"
+
+    @property
+    def page_note(self) -> str:
+        """`` (p. 3)`` for a place in a paged article, else nothing: what every view and
+        message adds after a quote's ``file:line``."""
+        return f" (p. {self.page})" if self.page > 0 else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,6 +136,8 @@ class Passage:
     line: int
     column: int
     ratio: float = 1.0
+    #: Its page in a paged text (see ``NormalisedText.page_of``), else 0.
+    page: int = 0
 
 
 class Difference(str, Enum):
@@ -204,6 +206,7 @@ class NormalisedText:
         self._line_starts = line_starts(original)
         self._words: _WordIndex | None = None
         self._layout: Layout | None = None
+        self._page_ends: array[int] | None = None
 
     # -- offsets -------------------------------------------------------------------------
 
@@ -239,7 +242,18 @@ class NormalisedText:
     def passage(self, start: int, end: int, ratio: float = 1.0) -> Passage:
         first, last = self.original_span(start, end)
         line, column = self.line_column(first)
-        return Passage(first, last, self.original[first:last], line, column, ratio)
+        page = self.page_of(first)
+        return Passage(first, last, self.original[first:last], line, column, ratio, page)
+
+    def page_of(self, offset: int) -> int:
+        """The 1-based page of an original offset in a paged text, one whose pages end with a
+        form feed (as ``compare ingest`` saves a PDF, and ``pdftotext`` writes); 0 in a text
+        without one."""
+        if self._page_ends is None:
+            self._page_ends = array("q", (m.start() for m in re.finditer("\f", self.original)))
+        if not self._page_ends:
+            return 0
+        return bisect.bisect_left(self._page_ends, offset) + 1
 
     # -- matching ------------------------------------------------------------------------
 

@@ -41,4 +41,5 @@ def document(view: CheckView) -> dict[str, Any]:
 
 
 def _location(loc: Location) -> dict[str, object]:
-    return {"file": loc.file, "line": loc.line, "column": loc.column}
+    page = {"page": loc.page} if loc.page else {}
+    return {"file": loc.file, "line": loc.line, "column": loc.column, **page}

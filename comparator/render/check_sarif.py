@@ -66,7 +66,11 @@ def _physical(loc: Location) -> dict[str, object]:
     physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(loc.file)}}
     if loc.line > 0:
         physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
-    return {"physicalLocation": physical}
+    # SARIF has no pages: a place in a paged article carries its page in the property bag.
+    return {
+        "physicalLocation": physical,
+        **({"properties": {"page": loc.page}} if loc.page else {}),
+    }
 
 
 def _result(reported: ReportedFinding) -> dict[str, object]:

@@ -1,9 +1,9 @@
 """``compare ingest --format json``: what ingest did and the entry it made, for scripts.
 
-``{"id", "page", "kind" ("html"|"text"), "file", "sha256", "bytes", "lines", "text_action"
-("written"|"replaced"|"unchanged"), "metadata": {"title", "authors", "published", "site",
-"url"}, "entry", "assertions": {"file", "written", "line"}, "notes"}``; metadata the page does
-not give is null (authors: []).
+``{"id", "page", "kind" ("html"|"pdf"|"text"), "file", "sha256", "bytes", "lines", "pages"
+(a PDF's page count, else 0), "text_action" ("written"|"replaced"|"unchanged"), "metadata":
+{"title", "authors", "published", "site", "url"}, "entry", "assertions": {"file", "written",
+"line"}, "notes"}``; metadata the page does not give is null (authors: []).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def render(result: IngestResult, out: IO[str]) -> None:
         "sha256": result.sha256,
         "bytes": result.size,
         "lines": result.lines,
+        "pages": result.pages,
         "text_action": result.text_action,
         "metadata": {
             "title": meta.title,

@@ -15,7 +15,10 @@ ACTIONS = {"written": "wrote", "replaced": "replaced", "unchanged": "kept (same 
 
 
 def render(result: IngestResult, out: IO[str]) -> None:
-    kind = "article text extracted from" if result.kind == "html" else "copied as it is from"
+    kind = {
+        "html": "article text extracted from",
+        "pdf": f"text of {result.pages} page(s) extracted from",
+    }.get(result.kind, "copied as it is from")
     lines = [
         f"# {ACTIONS[result.text_action]} {visible_path(result.file)} ({result.size} bytes, "
         f"{result.lines} lines): {kind} {visible(result.page, one_line=True)}"

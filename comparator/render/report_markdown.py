@@ -293,6 +293,7 @@ class _Report:
         if evidence.place is None:
             return f"(*not found in* {code_span(evidence.file, cell=True)})"
         where = code_span(f"{evidence.place.file}:{evidence.place.line}", cell=True)
+        where += evidence.place.page_note  # trusted: a number
         where += escape_inline(part_lines(evidence))
         if evidence.state is AnchorStatus.AMBIGUOUS:
             return f"({where}, *found {evidence.occurrences or 'several'} times*)"

@@ -21,7 +21,9 @@ others; ``reports`` lists the voices it reports (empty when none); ``attributed_
 ``parts`` (an elided quote's parts, each ``{"text", "file", "line", "column"}``; a quote
 without elision marks is one part) and ``sentence``: ``{"text", "pieces": [{"text",
 "quoted"}]}``, the quote's whole sentence as the article has it (the quoted pieces as the
-quote is written), or null when the quote was not found. Version 2: each topic
+quote is written), or null when the quote was not found. A quote (and a part) found in a
+paged article (a PDF's text) also has ``page``, 1-based; the key is absent elsewhere. Version
+2: each topic
 lists its ``rivals`` (groups of claim ids) and, per group, ``answers``: which claims each
 article gives and which articles give none; a claim's relations also hold its ``rival`` pairs,
 each with ``"claims": [claim of a, claim of b]``. Each claim's ``by_outlet`` sums its
@@ -219,6 +221,7 @@ def quote_object(evidence: Evidence) -> dict[str, Any]:
         "file": where.file if where else None,
         "line": where.line if where else None,
         "column": where.column if where else None,
+        **({"page": where.page} if where and where.page else {}),
         "status": evidence.state.value,
         "parts": [
             {
@@ -226,6 +229,7 @@ def quote_object(evidence: Evidence) -> dict[str, Any]:
                 "file": part.place.file if part.place else None,
                 "line": part.place.line if part.place else None,
                 "column": part.place.column if part.place else None,
+                **({"page": part.place.page} if part.place and part.place.page else {}),
             }
             for part in parts
         ],

@@ -203,7 +203,7 @@ def _quote(evidence: Evidence, context: bool = False) -> str:
         quote = f"“{shown_quote(evidence)}”"
     where = evidence.place
     if where is not None:
-        place = escape_inline(f"{where.file}:{where.line}{part_lines(evidence)}")
+        place = escape_inline(f"{where.file}:{where.line}{where.page_note}{part_lines(evidence)}")
         if evidence.state is AnchorStatus.AMBIGUOUS:
             place += escape_inline(f" (1 of {evidence.occurrences} places)")
         return f"{quote} — {place}"

@@ -257,7 +257,10 @@ class _View:
             quote.append(pick(CLOSE_QUOTE, self.unicode), style="italic")
         where = evidence.place
         if where is not None:
-            parts: list[Block] = [quote, FilePlace(f"{where.file}:{where.line}", "dim")]
+            parts: list[Block] = [
+                quote,
+                FilePlace(f"{where.file}:{where.line}{where.page_note}", "dim"),
+            ]
             if len(evidence.parts) > 1:
                 lines = ", ".join(str(p.place.line) for p in evidence.parts if p.place)
                 more = len(evidence.parts) - 1

@@ -69,5 +69,9 @@ def _voice(entry: VoiceEntry) -> str:
 
 def _quote(evidence: Evidence) -> str:
     place = evidence.place
-    where = f" — {escape_inline(f'{place.file}:{place.line}')}" if place is not None else ""
+    where = (
+        f" — {escape_inline(f'{place.file}:{place.line}{place.page_note}')}"
+        if place is not None
+        else ""
+    )
     return f"“{escape_inline(evidence.text)}”{where}"

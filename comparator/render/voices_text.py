@@ -96,7 +96,10 @@ def _report(report: VoiceReport, unicode: bool) -> list[tuple[int, Text]]:
         quote.append_text(data_text(evidence.text, "italic", one_line=True))
         quote.append(pick(CLOSE_QUOTE, unicode), style="italic")
         if evidence.place is not None:
-            quote.append(f" {evidence.place.file}:{evidence.place.line}", style="dim")
+            quote.append(
+                f" {evidence.place.file}:{evidence.place.line}{evidence.place.page_note}",
+                style="dim",
+            )
         else:
             quote.append_text(data_text(f" [not found in {evidence.file}]", "bold red"))
         lines.append((6, quote))
