@@ -409,7 +409,12 @@ def suggest(
                 rank=rank,
                 score=round(score, 2),
                 sentence=sentence,
-                location=Location(article.shown, sentence.line, sentence.column),
+                location=Location(
+                    article.shown,
+                    sentence.line,
+                    sentence.column,
+                    article.text.page_of(sentence.start),
+                ),
                 claim=claim_id,
                 claim_words=claim_words,
                 evidence_words=evidence_words,

@@ -673,3 +673,26 @@ def test_a_pdf_ingested_with_write_is_a_source_that_checks_clean(
     findings = json.loads(checked.stdout)["findings"]
     assert not [f for f in findings if f["severity"] == "error"]
     assert not [f for f in findings if f["rule"].startswith("source-")]
+
+
+def test_suggest_gives_the_page_of_each_sentence(run_cli: Any, tmp_path: Path) -> None:
+    corpus = paged_corpus(tmp_path)
+    text = view(run_cli, corpus, "suggest", "hosting", "--source", "report", "-n", "10")
+    assert text.exit_code == 0, text.output
+    assert "seeds/report.txt:13:1 (p. 2)" in text.stdout
+    document = json.loads(
+        view(
+            run_cli,
+            corpus,
+            "suggest",
+            "hosting",
+            "--source",
+            "report",
+            "-n",
+            "10",
+            "--format",
+            "json",
+        ).stdout
+    )
+    pages = {s["line"]: s.get("page") for s in document["suggestions"]}
+    assert pages[13] == 2

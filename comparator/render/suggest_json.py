@@ -36,6 +36,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
                 "file": s.location.file,
                 "line": s.location.line,
                 "column": s.location.column,
+                **({"page": s.location.page} if s.location.page else {}),
                 "sentence": s.sentence.text,
                 "claim": s.claim or None,
                 "claim_words": list(s.claim_words),

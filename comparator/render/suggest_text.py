@@ -76,6 +76,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         console.print()
         line = Text(f"{item.rank}. ")
         line.append(visible_path(item.location), style="bold")
+        line.append(item.location.page_note, style="bold")
         line.append(f"  score {item.score:.2f}", style="dim")
         console.print(line, soft_wrap=True)
         _say(console, item.sentence.text, indent="   ")
