@@ -89,6 +89,9 @@ def test_missing_corpus_file_exits_2(tmp_path: Path, run_cli) -> None:
 
 
 def test_no_corpus_anywhere_exits_2_with_a_hint(tmp_path: Path, run_cli) -> None:
+    stray = [p for p in tmp_path.parents if (p / "assertions.yaml").exists()]
+    if stray:  # compare looks up the folders, as it should: a stray file there is found
+        pytest.skip(f"a stray {stray[0] / 'assertions.yaml'} is above the test folder")
     result = check(run_cli, tmp_path)
     assert result.exit_code == 2
     assert "no assertions.yaml in" in result.stderr
