@@ -339,7 +339,7 @@ def _add(request: AddRequest, yaml_path: Path, shown: str) -> AddResult:
     changed = _changed_lines(edits, new_body)
     del lines
     new_corpus = _validate(loaded, new_body, yaml_path, shown, request, plan)
-    added = _lines_of(added, new_corpus)
+    added = _lines_of(added, new_corpus, request.topic)
     atomic_write(yaml_path, bom + new_body)
     if plan.assertion_new and request.summary is None:
         notes.append(
@@ -996,8 +996,10 @@ def _silent_edit(
 # --------------------------------------------------------------------------- checking it
 
 
-def _lines_of(added: list[Added], corpus: Corpus) -> list[Added]:
-    """Each addition with the line it starts at in the new file."""
+def _lines_of(added: list[Added], corpus: Corpus, topic_id: str) -> list[Added]:
+    """Each addition with the line it starts at in the new file; a claim or a silent entry is
+    looked for in the topic it was added to (other topics may have one of the same name)."""
+    in_topic = [t for t in corpus.topics if t.id == topic_id]
     out = []
     for item in added:
         line = 0
@@ -1009,14 +1011,14 @@ def _lines_of(added: list[Added], corpus: Corpus) -> list[Added]:
             line = voice.location.line if voice else 0
         elif item.kind is AddKind.CLAIM:
             line = next(
-                (c.location.line for t in corpus.topics for c in t.claims if c.id == item.name),
+                (c.location.line for t in in_topic for c in t.claims if c.id == item.name),
                 0,
             )
         elif item.kind is AddKind.SILENT:
             line = next(
                 (
                     where.line
-                    for t in corpus.topics
+                    for t in in_topic
                     for sid, where in zip(t.silent, t.silent_locations, strict=False)
                     if sid == item.name
                 ),

@@ -841,6 +841,27 @@ def test_a_second_silent_source_joins_the_one_line_list(run_cli, fresh: Path) ->
     assert run_cli(["check"], cwd=fresh).exit_code == 0
 
 
+def test_silent_in_a_second_topic_names_the_line_it_went_to(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    run_cli(["add", "visits", "--source", "notes", "--silent", "--reason", "One."], cwd=fresh)
+    result = run_cli(
+        [
+            "add", "money", "--title", "Money", "--question", "Who pays?",
+            "--claim", "pays", "--claim-text", "Moscow pays Hamas.",
+        ],
+        cwd=fresh,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = run_cli(
+        ["add", "money", "--source", "notes", "--silent", "--reason", "Two."], cwd=fresh
+    )
+    assert result.exit_code == 0, result.output
+    lines = yaml_path.read_text(encoding="utf-8").splitlines()
+    second = len(lines) - lines[::-1].index("    silent: [notes]")
+    assert second > lines.index("    silent: [notes]") + 1  # two lists: the second is meant
+    assert f"added silent source 'notes' at assertions.yaml:{second}\n" in result.stdout
+
+
 @example("escape \x1b[31m, a non-character \ufffe, a\x85line break")
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
