@@ -50,6 +50,10 @@ _GAP = "[ " + _INVISIBLE + "]"
 # spaces and invisible characters, an ellipsis. Only what changes is matched (a lone hyphen or
 # a single space is left alone), so a text costs one match per edit, not one per word.
 _EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
+#: How many windows around the best one are compared once more, its start and end each moved by
+#: up to two words (five starts by five ends, less the best itself).
+REFINING_WINDOWS = 24
+
 #: Below this similarity a "closest passage" would only distract: say nothing is close.
 MIN_CLOSEST_RATIO = 0.5
 #: The near-miss search compares at most this much of a quote (its first words): a quote of
@@ -523,8 +527,8 @@ def _closest_window(
     ranked by a cheap word overlap, then difflib on the best few (``max_candidates``).
 
     Ranking visits only where the quote's words occur (see _window_runs); difflib sees at most
-    ``5 * max_candidates`` passages, each cut to a few times the quote's length, so neither a
-    long quote nor a long or repetitive article can make a miss slow.
+    ``5 * max_candidates + REFINING_WINDOWS`` passages, each cut to a few times the quote's
+    length, so neither a long quote nor a long or repetitive article can make a miss slow.
     """
     if not len(index):
         return None, 0, 0
@@ -534,6 +538,7 @@ def _closest_window(
     runs, visited = _window_runs(index, wanted, size)
     runs.sort(key=lambda run: (-run[0], run[1]))
     best: tuple[float, int, int] | None = None
+    best_words = (0, 0)  # the first and one-past-last word of ``best``
     seen: list[int] = []
     spacing = max(1, size // 4)
     longest = max(_MIN_WINDOW_CHARS, _WINDOW_CHARS_FACTOR * len(needle))
@@ -566,9 +571,27 @@ def _closest_window(
                 ratio = matcher.ratio()
                 if best is None or ratio > best[0]:
                     best = (ratio, start, end)
+                    best_words = (first, last)
             first += 1
     if best is None:
         return None, compared, visited
+    # Windows a few words apart were skipped as near twins, and only the end was moved: the
+    # best one may still hold a word before the quote's first (the last word of a heading).
+    # Moving its start and end by up to two words, once, settles that.
+    first, last = best_words
+    for start_word in range(max(0, first - 2), first + 3):
+        for end_word in range(max(start_word + 1, last - 2), min(len(index), last + 2) + 1):
+            if (start_word, end_word) == best_words:
+                continue
+            start, end = index.starts[start_word], index.ends[end_word - 1]
+            end = min(end, start + longest)
+            matcher.set_seq2(haystack[start:end])
+            compared += 1
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, start, end)
     return (best[1], best[2], best[0]), compared, visited
 
 

@@ -82,7 +82,7 @@ def test_json_lists_findings_and_summary(run_cli) -> None:
     finding = document["findings"][0]
     assert finding["rule"] == "quote-not-found"
     assert (finding["file"], finding["line"], finding["column"]) == ("assertions.yaml", 31, 13)
-    assert finding["related"] == [{"file": "seeds/analysis.txt", "line": 2, "column": 8}]
+    assert finding["related"] == [{"file": "seeds/analysis.txt", "line": 2, "column": 1}]
     assert any(d.startswith("diff:") for d in finding["detail"])
 
 

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from comparator.quotes import Difference, NormalisedText, format_word_diff, normalise, word_diff
+from comparator.quotes import (
+    REFINING_WINDOWS,
+    Difference,
+    NormalisedText,
+    format_word_diff,
+    normalise,
+    word_diff,
+)
 
 ARTICLE = (
     "Moscow and Hamas\n"
@@ -66,6 +73,19 @@ def test_case_and_hyphenation_are_reported_never_passed(
     assert miss.closest is not None
     assert miss.closest.line == 2
     assert "Allegations that" in miss.closest.text
+
+
+def test_the_closest_passage_does_not_begin_with_the_heading_above_it() -> None:
+    text = NormalisedText(
+        "Moscow's quiet bargain with Hamas\n\nBy Dana Example\n\n"
+        "Russia has hosted Hamas delegations in Moscow three times since October, a pattern.\n"
+    )
+    miss = text.explain_miss(
+        "Russia has hosted Hamas delegations in Moscow three time since October"
+    )
+    assert miss.closest is not None
+    assert (miss.closest.line, miss.closest.column) == (5, 1)
+    assert miss.closest.text.startswith("Russia has hosted")
 
 
 def test_a_quote_is_whole_words() -> None:
@@ -253,7 +273,7 @@ def test_a_quote_of_thousands_of_words_compares_only_its_beginning(words: int) -
     from comparator.quotes import MAX_COMPARED_WORDS
 
     miss = NormalisedText(PROSE).explain_miss(_long_missing_quote(words))
-    assert miss.compared <= 5 * 12
+    assert miss.compared <= 5 * 12 + REFINING_WINDOWS
     quote_side = [text for op, text in miss.diff if op in "=-" and text != "\u2026"]
     assert len(" ".join(quote_side).split()) <= MAX_COMPARED_WORDS
 
@@ -261,7 +281,7 @@ def test_a_quote_of_thousands_of_words_compares_only_its_beginning(words: int) -
 def test_a_one_megabyte_quote_is_bounded_too() -> None:
     quote = ("word " * 250_000)[: 1 << 20]
     miss = NormalisedText(PROSE).explain_miss(quote)
-    assert miss.compared <= 5 * 12
+    assert miss.compared <= 5 * 12 + REFINING_WINDOWS
     assert sum(len(text) for _, text in miss.diff) < 2000
 
 
@@ -269,7 +289,7 @@ def test_a_short_quote_over_one_repeated_word_visits_a_bounded_number_of_places(
     text = NormalisedText("a " * 1_000_000)
     miss = text.explain_miss("a a a b")
     assert miss.visited <= 100_000  # of a million places of "a"
-    assert miss.compared <= 5 * 12
+    assert miss.compared <= 5 * 12 + REFINING_WINDOWS
     assert miss.closest is not None and miss.closest.text == "a a a a"
     assert format_word_diff(miss.diff) == "a a a [-b-] {+a+}"
 
