@@ -66,7 +66,7 @@ def verdict_of(stances: Iterable[Stance]) -> Verdict:
     return Verdict.CONSENSUS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ReportedVoice:
     """A report of a position: who is reported, with what stance and treatment, and its
     quotes anchored in the article. Shown beside the position; never compared."""
@@ -97,7 +97,7 @@ class ReportedVoice:
         return self.report.treatment
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Position:
     """One source's assertion on a claim, with its quotes anchored in the article.
 
@@ -127,7 +127,7 @@ class Position:
         return stance is not None and stance.score > 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class RivalPair:
     """Two sources giving rival answers: ``first`` affirms or suggests one claim of a rival
     group, ``second`` another, and neither affirms or suggests the other's claim."""
@@ -158,7 +158,7 @@ class RivalPair:
         return claim_id in self.claims
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PairRelation:
     """How source ``a`` and source ``b`` relate on one claim."""
 
@@ -224,7 +224,7 @@ class LazyPairs(Sequence[_Pair]):
 NO_RIVALS: LazyPairs[RivalPair] = LazyPairs(0, tuple)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimComparison:
     """All positions on one claim, how they relate pairwise, and the verdict.
 
@@ -336,7 +336,7 @@ class Coverage(str, Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TopicComparison:
     """A topic's claims compared, with who is silent and who has not been reviewed."""
 
@@ -462,7 +462,7 @@ def compare_topic(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GroupAnswers:
     """Who gives which answers of one rival group, and the rival pairs that follow, counted.
 
@@ -603,7 +603,7 @@ def compare_all(
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PairTally:
     """How often two groups (outlets or sources) agree and contradict across claims."""
 

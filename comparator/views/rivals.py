@@ -20,7 +20,7 @@ from comparator.models import Claim, Source, Stance
 from comparator.views.common import RelationLine, by_outlet_order, rival_lines
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class GivenAnswer:
     """One claim of the group that an article gives as its answer, and how firmly."""
 
@@ -35,7 +35,7 @@ class GivenAnswer:
         return f"{self.claim} ({self.stance.value})"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Answer:
     """An article's answers to the group's question: every claim of it that the article's own
     voice affirms or suggests (several when it holds them compatible)."""
@@ -49,7 +49,7 @@ class Answer:
         return ", ".join(g.words for g in self.given)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class RivalSide:
     """A claim of the group and the articles giving it against a rival's answer."""
 
@@ -57,7 +57,7 @@ class RivalSide:
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class AnswerGroup:
     """A rival group of a topic: its claims, each article's answers, and its rivals."""
 
