@@ -66,7 +66,7 @@ def verdict_of(stances: Iterable[Stance]) -> Verdict:
     return Verdict.CONSENSUS
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True)
 class ReportedVoice:
     """A report of a position: who is reported, with what stance and treatment, and its
     quotes anchored in the article. Shown beside the position; never compared."""
@@ -97,7 +97,7 @@ class ReportedVoice:
         return self.report.treatment
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True)
 class Position:
     """One source's assertion on a claim, with its quotes anchored in the article.
 
@@ -127,7 +127,7 @@ class Position:
         return stance is not None and stance.score > 0
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True)
 class RivalPair:
     """Two sources giving rival answers: ``first`` affirms or suggests one claim of a rival
     group, ``second`` another, and neither affirms or suggests the other's claim."""
@@ -158,7 +158,7 @@ class RivalPair:
         return claim_id in self.claims
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True)
 class PairRelation:
     """How source ``a`` and source ``b`` relate on one claim."""
 
