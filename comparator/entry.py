@@ -1,4 +1,4 @@
-"""The console script's entry point: ``compare TOPIC...`` without typer, anything else by it.
+"""The entry point of the console script: ``compare TOPIC...`` without typer, anything else by it.
 
 ``compare TOPIC...`` on an unchanged corpus is the command people run most, and the cache
 makes its own work small: loading typer and click, and building the typer app, is then about

@@ -204,3 +204,23 @@ def test_the_warm_view_never_loads_typer(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert run.stdout.strip().splitlines()[-2:] == ["exit 0", "[]"], run.stdout + run.stderr
+
+
+def test_the_console_script_pauses_the_collector_before_loading_anything() -> None:
+    """Loading compare is most of a warm view: the collector is paused before it starts, and
+    the script's own module loads nothing of compare."""
+    code = (
+        "import gc, sys\n"
+        "import comparator.script\n"
+        "print(sorted(m for m in sys.modules if m.startswith('comparator.')))\n"
+        "class Probe:\n"
+        "    @staticmethod\n"
+        "    def main(argv):\n"
+        "        print('collector', gc.isenabled(), argv)\n"
+        "sys.modules['comparator.entry'] = Probe\n"
+        "comparator.script.main(['weapons'])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.stdout.splitlines() == ["['comparator.script']", "collector False ['weapons']"], (
+        run.stdout + run.stderr
+    )
