@@ -193,11 +193,11 @@ def interpreter_of(script: Path) -> str:
     return sys.executable
 
 
-#: The console script pip writes for ``compare = "comparator.cli:main"``.
+#: The console script pip writes for ``compare = "comparator.script:main"`` (pyproject.toml).
 PIP_SCRIPT = """# -*- coding: utf-8 -*-
 import re
 import sys
-from comparator.cli import main
+from comparator.script import main
 if __name__ == "__main__":
     sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])
     sys.exit(main())

@@ -1,6 +1,6 @@
 """Allow ``python -m comparator``."""
 
-from comparator.cli import main
+from comparator.script import main
 
 if __name__ == "__main__":
     main()

@@ -178,7 +178,7 @@ def _code_stamp(package: Path = Path(__file__).parent) -> tuple[Any, ...] | None
             for name in names:
                 if name.endswith(".py"):
                     path = os.path.join(folder, name)
-                    modules.append((os.path.relpath(path, package), _file_hex(path)))
+                    modules.append((os.path.relpath(path, package), _source_hex(path)))
     except OSError:
         return None
     return (FORMAT, __version__, sys.version, tuple(sorted(modules)))
@@ -339,9 +339,22 @@ def digest_hex(data: bytes) -> str:
     return str(_sha256(data).hexdigest())
 
 
-def _file_hex(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of a regular file, read a block at a time (never a FIFO or device)."""
-    hasher = _sha256()
+def _builtin_blake2b() -> Callable[..., Any]:
+    """CPython's own BLAKE2b constructor, else the built-in SHA-256."""
+    try:
+        return cast("Callable[..., Any]", importlib.import_module("_blake2").blake2b)
+    except (ImportError, AttributeError):
+        return _sha256
+
+
+_blake2b = _builtin_blake2b()
+
+
+def _source_hex(path: str | os.PathLike[str]) -> str:
+    """The digest of one of compare's own modules, for the code stamp: every warm view hashes
+    the whole package, so with BLAKE2b, about three times as fast as SHA-256 in software and
+    as good at telling two sources apart. Read a block at a time, never a FIFO or device."""
+    hasher = _blake2b()
     with open_regular(path) as handle:
         while block := handle.read(1 << 20):
             hasher.update(block)

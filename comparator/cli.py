@@ -4,12 +4,10 @@
 Every error the core raises is turned into a message and an exit code at this edge only.
 """
 
-import contextlib
 import functools
 import os
-import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, cast
@@ -18,7 +16,10 @@ import typer
 from typer.core import TyperGroup
 
 from comparator import __version__, render
-from comparator.errors import CompareError, CorpusInvalidError, ExitCode, UsageError
+from comparator.entry import before_exit, pause_collector, prepare_streams, report_error
+from comparator.entry import quiet_stdout as _quiet_stdout
+from comparator.entry import workflow_fence as _workflow_fence
+from comparator.errors import CompareError, ExitCode, UsageError
 from comparator.views import By
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -156,7 +157,7 @@ def _edge(function: F) -> F:
                 # Flushed here, not at exit: a reader that went away is then seen here.
                 sys.stdout.flush()
         except CompareError as exc:
-            _report_error(exc)
+            report_error(exc)
             raise typer.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # Caught before typer's own handler, which would exit 1 ("findings").
@@ -164,29 +165,6 @@ def _edge(function: F) -> F:
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _quiet_stdout() -> None:
-    """The reader of stdout (head, less) went away: exit as a shell expects for a broken pipe
-    (128 + SIGPIPE), with nothing on stderr; whatever is still buffered goes nowhere."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-
-
-def _report_error(exc: CompareError) -> None:
-    from comparator.safetext import visible
-
-    lines = [f"compare: error: {visible(exc.message, one_line=True)}"]
-    if isinstance(exc, CorpusInvalidError):
-        shown = exc.findings[:20]
-        for finding in shown:
-            lines.append(f"  {visible(str(finding), one_line=True)}")
-        if len(exc.findings) > len(shown):
-            lines.append(f"  ... and {len(exc.findings) - len(shown)} more")
-    if exc.hint:
-        lines.append(f"hint: {visible(exc.hint, one_line=True)}")
-    sys.stderr.write("\n".join(lines) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -228,51 +206,6 @@ def _same_file(first: Path, second: Path) -> bool:
     try:
         return first.resolve() == second.resolve() or first.samefile(second)
     except OSError:
-        return False
-
-
-#: Formats whose every line starts with JSON punctuation or a quoted string, never with
-#: ``::``: they are data for programs (``| jq``, a SARIF upload) and are never fenced.
-_DATA_FORMATS = frozenset({"json", "sarif"})
-
-
-@contextlib.contextmanager
-def _workflow_fence(view: str, fmt: str, stream: IO[str]) -> Iterator[None]:
-    """In GitHub Actions, stop the runner from reading workflow commands in the output.
-
-    The runner takes every line of a step's output that starts with ``::`` as a command
-    (``::error``, ``::add-mask::``...). Corpus data can start a line so, by a line break in a
-    YAML value or a label wrapped at a narrow width, so under ``GITHUB_ACTIONS=true`` the
-    output on stdout is fenced with ``::stop-commands::TOKEN`` ... ``::TOKEN::``, a fresh random
-    token each run that no corpus can guess. Not fenced: ``check --format github``, whose
-    commands are the point; JSON and SARIF (see ``_DATA_FORMATS``); and stdout redirected to
-    a regular file, which no runner reads (``>> $GITHUB_STEP_SUMMARY`` stays plain markdown).
-    """
-    if (
-        os.environ.get("GITHUB_ACTIONS") != "true"
-        or (view == "check" and fmt == "github")
-        or fmt in _DATA_FORMATS
-        or stream is not sys.stdout
-        or _is_regular_file(stream)
-    ):
-        yield
-        return
-    token = os.urandom(16).hex()
-    stream.write(f"::stop-commands::{token}\n")
-    try:
-        yield
-    except BrokenPipeError:
-        raise  # no one is reading any more
-    except BaseException:
-        stream.write(f"::{token}::\n")
-        raise
-    stream.write(f"::{token}::\n")
-
-
-def _is_regular_file(stream: IO[str]) -> bool:
-    try:
-        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
         return False
 
 
@@ -868,13 +801,8 @@ def schema_command(
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    # Article text is full of curly quotes and dashes: on a terminal that cannot encode them,
-    # show an escape instead of crashing.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    _pause_collector()
+    prepare_streams()
+    pause_collector()
     try:
         app(args=argv, prog_name="compare")
     except BrokenPipeError:
@@ -884,35 +812,4 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
     finally:
-        _before_exit()
-
-
-def _pause_collector() -> None:
-    """Keep the cyclic garbage collector out of a command's run.
-
-    Loading and verifying a corpus builds hundreds of thousands of small records that hold no
-    cycles: each of the collector's passes over them (triggered every few hundred allocations)
-    frees nothing and costs a share of ``compare check`` (measured in BENCHMARKS.md). A command
-    is a short process whose memory is bounded by the benchmark's targets, so the collector is
-    paused once, here, for the whole run; reference counting still frees everything that is not
-    in a cycle. Only the console script does this, never the library.
-    """
-    import gc
-
-    gc.disable()
-
-
-def _before_exit() -> None:
-    """Spare the interpreter's exit a sweep over every object typer and rich created.
-
-    At exit Python runs the cyclic garbage collector over everything still alive, several
-    times: with typer, click and rich loaded that is a fifth of the run of ``compare weapons``
-    (measured in BENCHMARKS.md). Freezing moves them out of the collector's sight; they are
-    still freed as the interpreter tears its modules down. Nothing depends on the collector by
-    then: every file compare writes is closed by its ``with`` block, and the interpreter flushes
-    stdout and stderr itself. Only the console script does this: a program that calls ``app``
-    itself keeps its collector as it was.
-    """
-    import gc
-
-    gc.freeze()
+        before_exit()

@@ -224,7 +224,7 @@ class LazyPairs(Sequence[_Pair]):
 NO_RIVALS: LazyPairs[RivalPair] = LazyPairs(0, tuple)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimComparison:
     """All positions on one claim, how they relate pairwise, and the verdict.
 
@@ -336,7 +336,7 @@ class Coverage(str, Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TopicComparison:
     """A topic's claims compared, with who is silent and who has not been reviewed."""
 
@@ -462,7 +462,7 @@ def compare_topic(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GroupAnswers:
     """Who gives which answers of one rival group, and the rival pairs that follow, counted.
 
@@ -603,7 +603,7 @@ def compare_all(
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PairTally:
     """How often two groups (outlets or sources) agree and contradict across claims."""
 

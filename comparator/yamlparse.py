@@ -171,6 +171,23 @@ def _matches(stack: list[list[Any]], key: str | None, path: KeyPath) -> bool:
     return True
 
 
+#: Scalars up to this long, without spaces, are shared (see ``_one_of_each``).
+_WORD = 64
+
+
+def _one_of_each(words: dict[str, str], value: str) -> str:
+    """The first string read with this value, when it is a short word.
+
+    Each scalar the YAML reader returns is a new string, and in a corpus the same words come
+    back thousands of times: every mapping key, every assertion's source and claim id. Sharing
+    one string per distinct word keeps a large corpus the size of its distinct words, not of
+    its occurrences. Text with spaces (summaries, quotes) is almost never repeated: left alone.
+    """
+    if len(value) > _WORD or " " in value:
+        return value
+    return words.setdefault(value, value)
+
+
 def parse_yaml(
     text: str | bytes,
     shown: str,
@@ -194,6 +211,7 @@ def parse_yaml(
     _refuse_tabs(text, shown)
 
     root: Node | None = None
+    words: dict[str, str] = {}
     # Each frame: [node, pending key Node or None, the key this node is the value of (None
     # for list items, the root, and values of duplicate keys)]
     stack: list[list[Any]] = []
@@ -275,7 +293,7 @@ def parse_yaml(
                     column,
                 )
             if name == "ScalarEvent":
-                attach(Node(SCALAR, event.value, line, column))
+                attach(Node(SCALAR, _one_of_each(words, event.value), line, column))
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 if len(stack) >= MAX_DEPTH:
                     problem(f"nested deeper than {MAX_DEPTH} levels", line, column)

@@ -380,6 +380,24 @@ def test_the_caches_signature_is_hmac_sha256(key: bytes, pieces: list[bytes]) ->
     assert signature.digest() == hmac.new(key, b"".join(pieces), "sha256").digest()
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=3000))
+def test_the_code_stamps_digest_is_hashlibs_blake2b(data: bytes) -> None:
+    import hashlib
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "module.py"
+        path.write_bytes(data)
+        assert cache_module._source_hex(path) == hashlib.blake2b(data).hexdigest()
+
+
+def test_without_a_built_in_blake2b_the_stamp_uses_sha256(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "_blake2", None)  # as a Python built without it
+    assert cache_module._builtin_blake2b() is cache_module._sha256
+
+
 def test_a_warm_view_loads_neither_hashlib_nor_hmac(tmp_path: Path) -> None:
     """The point of the cache's own digests: OpenSSL stays unloaded on a warm view."""
     code = (

@@ -120,7 +120,7 @@ def test_the_distribution_is_not_named_after_someone_elses_package() -> None:
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["name"] == "compare-claims"
-    assert project["project"]["scripts"] == {"compare": "comparator.cli:main"}
+    assert project["project"]["scripts"] == {"compare": "comparator.script:main"}
     from comparator.ingest import INSTALL_HINT
 
     assert "compare-claims[ingest]" in INSTALL_HINT

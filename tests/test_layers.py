@@ -50,11 +50,13 @@ def _allowed(module: str, imported: str) -> bool:
     if top == "yaml":
         return module == YAML_PARSER
     if imported == "comparator.cli":
-        return module in {"comparator/__main__.py"}
+        # The console script's entry point hands every command but its fast path to typer.
+        return module in {"comparator/__main__.py", "comparator/entry.py"}
     if imported.startswith(("comparator.render", "comparator.console")):
-        # Only the CLI edge and the renderers themselves reach the output layer.
+        # Only the CLI edge (the typer app and the entry point's fast path) and the renderers
+        # themselves reach the output layer.
         return (
-            module == "comparator/cli.py"
+            module in {"comparator/cli.py", "comparator/entry.py"}
             or module.startswith("comparator/render/")
             or (module == "comparator/console.py" and not imported.startswith("comparator.render"))
         )

@@ -576,7 +576,7 @@ def test_pre_commit_hook_runs_the_gate_when_the_corpus_changes() -> None:
     assert hook["entry"] == "compare check"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
-    assert 'compare = "comparator.cli:main"' in (ROOT / "pyproject.toml").read_text()
+    assert 'compare = "comparator.script:main"' in (ROOT / "pyproject.toml").read_text()
     import re
 
     files = re.compile(hook["files"])

@@ -147,3 +147,19 @@ def test_the_outline_gives_where_each_key_and_value_stand() -> None:
     ]
     assert sources.entries[0].entries == ()  # deeper than asked
     assert outline("- a\n", "f.yaml") is None
+
+
+def test_repeated_words_are_one_string_and_text_is_kept_as_written() -> None:
+    """A large corpus names the same source and claim thousands of times: each distinct short
+    word is held once, while the values read stay exactly what the file says."""
+    text = (
+        "- {source: east-one, claim: supply, summary: 'a b c'}\n"
+        "- {source: east-one, claim: supply, summary: 'a b c'}\n"
+    )
+    root, findings = parse_yaml(text, "x.yaml")
+    assert not findings and root is not None
+    first, second = (item.value for item in root.value)
+    for key in ("source", "claim"):
+        assert first[key][1].value == second[key][1].value
+        assert first[key][1].value is second[key][1].value
+    assert first["summary"][1].value == second["summary"][1].value == "a b c"

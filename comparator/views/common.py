@@ -82,7 +82,7 @@ VERDICT_MEANING: dict[Verdict, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Mark:
     """One article on one claim, as a grid shows it: its own stance, or why it has none,
     and the voices it reports there (shown apart, never as its stance)."""
@@ -141,7 +141,7 @@ def outlet_order(comparison: TopicComparison, positions: Iterable[Position]) -> 
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Absentees:
     """The sources of a topic with one kind of absence (silent, unreviewed), in every order a
     view lists them."""
@@ -167,7 +167,7 @@ def absentees(
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class RelationLine:
     """A pair of positions that contradict or diverge, named as a sentence names them."""
 

@@ -21,7 +21,7 @@ from comparator.views.common import RelationLine, by_outlet_order, rival_lines
 from comparator.views.relations import ColumnOrder, outlet_labels
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class GivenAnswer:
     """One claim of the group that an article gives as its answer, and how firmly."""
 
@@ -36,7 +36,7 @@ class GivenAnswer:
         return f"{self.claim} ({self.stance.value})"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Answer:
     """An article's answers to the group's question: every claim of it that the article's own
     voice affirms or suggests (several when it holds them compatible)."""
@@ -50,7 +50,7 @@ class Answer:
         return ", ".join(g.words for g in self.given)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class RivalSide:
     """A claim of the group and the articles giving it against a rival's answer, named by
     outlet (``Carnegie``, ``CEPA/cepa-dubow``, ``3 CEPA articles``), in column order."""
@@ -61,7 +61,7 @@ class RivalSide:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class AnswerGroup:
     """A rival group of a topic: its claims, each article's answers, and its rivals."""
 

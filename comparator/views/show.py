@@ -39,7 +39,7 @@ from comparator.views.rivals import AnswerGroup, answer_groups
 ELLIPSIS = "\u2026"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Piece:
     """A stretch of a quote's sentence: words the quote holds, or words it leaves out."""
 
@@ -47,7 +47,7 @@ class Piece:
     quoted: bool
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class EvidencePart:
     """One part of an elided quote, and where the article holds it (when found)."""
 
@@ -55,7 +55,7 @@ class EvidencePart:
     place: Location | None
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Evidence:
     """One quote of a position, and where the article holds it (``place``, when found)."""
 
@@ -110,7 +110,7 @@ def evidence_of(anchor: QuoteAnchor, source: Source) -> Evidence:
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class ReportStand:
     """A voice an article reports on a claim, as every view shows it beside the position:
     the claimant's stance and the article's treatment, never the article's own view."""
@@ -137,7 +137,7 @@ def report_stands(position: Position) -> tuple[ReportStand, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Stand:
     """A source's position on a claim, as every view shows it: its own stance (None when
     it only reports others) and the voices it reports."""
@@ -165,7 +165,7 @@ class Stand:
         return self.position.assertion.note
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Entry:
     """One article on one claim: its stand, or why it has none (exactly one of the two)."""
 
@@ -174,7 +174,7 @@ class Entry:
     absence: Absence | None
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Cell:
     """A column's articles on one claim. ``absence`` set: none of them takes a position, all
     for the same reason, said once for the column. ``named``: several articles, each shown
@@ -185,7 +185,7 @@ class Cell:
     named: bool
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Column:
     """A column of the side-by-side table: an outlet, or one article with ``--by source``."""
 
@@ -195,7 +195,7 @@ class Column:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class ShowClaim:
     """One claim: its verdict explained, each column's cell, each article's row, and the
     pairs that contradict or diverge."""
@@ -248,7 +248,7 @@ class ShowClaim:
         return self.comparison.relations
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class ShowTopic:
     topic: Topic
     claims: tuple[ShowClaim, ...]
@@ -261,7 +261,7 @@ class ShowTopic:
     answers: tuple[AnswerGroup, ...] = ()
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class ShowView:
     """``compare TOPIC...``: the topics asked for, each with the claims asked for."""
 
