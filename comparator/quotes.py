@@ -46,10 +46,14 @@ _TRANSLATE = str.maketrans(
 #: character of a text in Python, while a replace per character that occurs is a fast search.
 _REPLACEMENTS = tuple((chr(k), v) for k, v in _TRANSLATE.items() if chr(k) != v)
 _GAP = "[ " + _INVISIBLE + "]"
-# One pattern for every edit that changes length: a dash with the spaces around it, a run of
+# One pattern for every edit that changes length: a run of dashes with the spaces between and
+# around them (``- -`` is one dash, as ``--`` is: else normalising twice would differ), a run of
 # spaces and invisible characters, an ellipsis. Only what changes is matched (a lone hyphen or
 # a single space is left alone), so a text costs one match per edit, not one per word.
-_EDITS = re.compile(f"{_GAP}+-+{_GAP}*|-{{2,}}{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026")
+_DASHES = f"-(?:{_GAP}*-)*"
+_EDITS = re.compile(
+    f"{_GAP}+{_DASHES}{_GAP}*|-(?:{_GAP}*-)+{_GAP}*|-{_GAP}+|{_GAP}{{2,}}|[{_INVISIBLE}]|\u2026"
+)
 #: How many windows around the best one are compared once more, its start and end each moved by
 #: up to two words (five starts by five ends, less the best itself).
 REFINING_WINDOWS = 24

@@ -6,7 +6,7 @@ import re
 import string
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from comparator.quotes import (
@@ -161,6 +161,8 @@ def test_a_quote_that_is_not_in_the_text_never_passes(article: str, quote: str) 
     assert NormalisedText(article).find_all(quote) == []
 
 
+@example("- -")
+@example("a - \u00ad - b")
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_normalising_is_idempotent(text: str) -> None:
