@@ -373,7 +373,7 @@ def suggest(
 
     ``sample`` is the text of articles to measure term rarity on (``statistics_sample``);
     ``anchors`` are where this source's quotes on the topic stand in ``article``;
-    ``corpus_file``, when given, goes into each ``compare add`` line as ``--file``.
+    ``corpus_file``, when given, goes into each ``compare add`` line as ``--assertions``.
     """
     (topic,) = resolve_topics(corpus, [topic_id])
     source = article.source
@@ -468,7 +468,7 @@ def add_line(
         quote,
     ]
     if corpus_file is not None:
-        argv += ["--file", corpus_file]
+        argv += ["--assertions", corpus_file]
     return tuple(argv)
 
 
@@ -477,7 +477,7 @@ def silent_line(topic_id: str, source_id: str, corpus_file: str | None = None) -
     argv = ["compare", "add", topic_id, "--source", source_id, "--silent"]
     argv += ["--reason", SILENT_REASON]
     if corpus_file is not None:
-        argv += ["--file", corpus_file]
+        argv += ["--assertions", corpus_file]
     return tuple(argv)
 
 

@@ -7,6 +7,7 @@ and read back exactly as typed.
 
 from __future__ import annotations
 
+import json
 import difflib
 import shutil
 import threading
@@ -984,3 +985,18 @@ def test_a_silent_reason_joins_the_topics_ignore_list(run_cli, fresh: Path) -> N
         "      - rule: silent-but-mentions\n        source: notes\n        reason: In passing.\n"
     )
     assert "    silent: [notes]\n" in after
+
+
+def test_the_line_suggest_prints_records_what_it_says(run_cli, fresh: Path) -> None:
+    yaml_path = fresh / "assertions.yaml"
+    shown = run_cli(
+        ["suggest", "visits", "--source", "notes", "-a", str(yaml_path), "--format", "json"],
+        cwd=fresh.parent,
+    )
+    assert shown.exit_code == 0, shown.output
+    argv = json.loads(shown.stdout)["add_silent"]
+    assert argv[0] == "compare"
+    added = run_cli(argv[1:], cwd=fresh.parent)  # from another folder: the line names the file
+    assert added.exit_code == 0, added.output
+    assert "    silent: [notes]\n" in yaml_path.read_text(encoding="utf-8")
+    assert run_cli(["check", "-a", str(yaml_path)], cwd=fresh.parent).exit_code == 0

@@ -379,7 +379,7 @@ def test_the_silent_line_names_the_file_when_asked_for_one(run_cli, corpus: Path
     yaml_path = corpus / "assertions.yaml"
     result = run_cli(["suggest", "motive", "--source", "src", "-a", str(yaml_path), "-f", "json"])
     argv = json.loads(result.stdout)["add_silent"]
-    assert argv[-2] == "--file" and argv[-1].endswith("assertions.yaml")
+    assert argv[-2] == "--assertions" and argv[-1].endswith("assertions.yaml")
 
 
 @pytest.mark.parametrize(
