@@ -2,12 +2,16 @@
 
 PyYAML's C loader builds the whole document and every article file is read and decoded; no
 validation, no quote is looked for. Whatever ``compare check`` spends above this is its own.
+The cyclic garbage collector is off, as it is in ``compare`` (cli.py, ``_pause_collector``):
+with it on, its passes over the hundreds of thousands of objects the document is made of are
+most of the floor's time, and every ratio against the floor flattered compare.
 
     python bench/floor.py path/to/assertions.yaml
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -15,6 +19,7 @@ import yaml
 
 
 def main(path: Path) -> int:
+    gc.disable()
     with path.open("rb") as handle:
         document = yaml.load(handle, Loader=yaml.CSafeLoader)
     total = 0

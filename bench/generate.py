@@ -846,6 +846,17 @@ def _voice_id(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
+def _source_id(outlet: str, index: int) -> str:
+    return f"{outlet.lower()}-{index + 1:05d}"
+
+
+def source_id(index: int, seed: int = 1) -> str:
+    """The id of article ``index`` (from 0) of every corpus made with ``seed``, whatever its
+    size: what the benchmark names in ``compare suggest TOPIC --source ID``."""
+    meta = random.Random(f"{seed}:meta:{index}")
+    return _source_id(OUTLETS[meta.randrange(len(OUTLETS))][0], index)
+
+
 def generate(
     out: Path,
     articles: int,
@@ -873,7 +884,7 @@ def generate(
     for i in range(articles):
         meta = random.Random(f"{seed}:meta:{i}")
         outlet, outlet_name = OUTLETS[meta.randrange(len(OUTLETS))]
-        sid = f"{outlet.lower()}-{i + 1:05d}"
+        sid = _source_id(outlet, i)
         title = _cap(Prose(meta).clause()).replace("’", "'")
         authors = [
             f"{meta.choice(FIRST_NAMES)} {meta.choice(LAST_NAMES)}"

@@ -353,7 +353,16 @@ class TopicComparison:
 
     def sources_of(self, outlet: str) -> tuple[Source, ...]:
         """The outlet's articles, in corpus order: one outlet may hold several."""
-        return tuple(s for s in self.sources if s.outlet == outlet)
+        return self._by_outlet.get(outlet, ())
+
+    @cached_property
+    def _by_outlet(self) -> dict[str, tuple[Source, ...]]:
+        # The report's summary asks for every outlet on every claim: one pass over the
+        # sources, not one per outlet per claim.
+        grouped: dict[str, list[Source]] = {}
+        for source in self.sources:
+            grouped.setdefault(source.outlet, []).append(source)
+        return {outlet: tuple(sources) for outlet, sources in grouped.items()}
 
     @cached_property
     def covering(self) -> tuple[str, ...]:

@@ -234,3 +234,14 @@ def test_matrix_picture_needs_the_text_format(run_cli: Any, tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "--save-html" in result.stderr and result.stdout == ""
     assert not target.exists()
+
+
+def test_matrix_text_in_colour_snapshot(run_cli: Any) -> None:
+    """The grid's marks keep their stance colours on a terminal (the plain-text run above
+    skips them: with no colour to print, the renderer writes plain strings)."""
+    result = run_cli(
+        ["matrix", "-a", str(MINI)], env={"FORCE_COLOR": "1", "NO_COLOR": "", "TERM": "xterm"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" in result.stdout
+    assert_snapshot("matrix-mini-100-colour.txt", result.stdout)

@@ -7,6 +7,8 @@ URLs) is checked on the rendered text: the invisible word joiner must break each
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -259,3 +261,52 @@ def test_any_text_after_a_line_renders_as_itself_in_one_paragraph(text: str) -> 
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
     assert markup_types(tokens[1]) == {"softbreak"}
     assert_renders_as(inline_text(tokens[1]).removeprefix("Intro\n"), text)
+
+
+# The four regular expressions escape_inline ran one after the other before it became one pass
+# (issue 16): the one pass must give the same markdown for every text.
+_OLD_ALWAYS = re.compile(r"([\\`*_\[\]<>|~&$])")
+_OLD_LEADING = re.compile(r"^([#+=-])")
+_OLD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_OLD_LINKED = re.compile(
+    r"(@)(?=\w)|(#)(?=\d)|(:)(?=[\w+-]+:)|(:)(?=//)|\b(www)(?=\.)", re.IGNORECASE
+)
+
+
+def _four_passes(text: str) -> str:
+    flat = visible(text, one_line=True)
+    escaped = _OLD_ALWAYS.sub(r"\\\1", _OLD_LINKED.sub(lambda m: m.group() + "\u2060", flat))
+    escaped = _OLD_ORDERED.sub(r"\1\\\2", escaped)
+    return _OLD_LEADING.sub(r"\\\1", escaped)
+
+
+#: Every character any of the four expressions looks at, and a few around them.
+_MEANINGFUL = st.text(
+    alphabet=st.sampled_from(list("\\`*_[]<>|~&$#+=-@:/.)wW 0179٣a_\n\t\x00\u2060+-")),
+    max_size=40,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(_MEANINGFUL, st.text(max_size=40), st.lists(st.sampled_from(HOSTILE)).map("".join))
+)
+def test_one_escaping_pass_writes_what_the_four_expressions_did(text: str) -> None:
+    assert escape_inline(text) == _four_passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HOSTILE,
+        "#1 first",
+        "1. #2",
+        "www.x www.y",
+        "@a@b",
+        ":a:b:c:",
+        "123456789. nine",
+        "1234567890) ten",
+    ],
+)
+def test_one_escaping_pass_agrees_on_the_hostile_strings(text: str) -> None:
+    assert escape_inline(text) == _four_passes(text)

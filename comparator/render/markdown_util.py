@@ -26,27 +26,32 @@ from comparator.safetext import visible
 #: Invisible, zero-width, no line break: splits a pattern GitHub would link, and nothing else.
 WORD_JOINER = "\u2060"
 
-# Meaningful anywhere in a line: escapes, code, emphasis, links and images, HTML and autolinks,
-# block quotes, table pipes, strike-through, entities, math.
-_ALWAYS = re.compile(r"([\\`*_\[\]<>|~&$])")
-# Meaningful only at the start of a line: headings, list bullets, setext underlines.
-_LEADING = re.compile(r"^([#+=-])")
-# An ordered-list marker at the start of a line: "1." or "1)".
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
-# What GitHub links after rendering, with where the word joiner goes (after group 1).
-_LINKED = re.compile(
-    r"(@)(?=\w)"  # @mention, and the @ of an e-mail address
-    r"|(#)(?=\d)"  # #123 issue and pull-request references
-    r"|(:)(?=[\w+-]+:)"  # :emoji: shortcodes
-    r"|(:)(?=//)"  # scheme://: bare URLs
-    r"|\b(www)(?=\.)",  # www.example.org
-    re.IGNORECASE,
+# What escape_inline changes inside a line, found in one pass over the text (a report escapes
+# every cell of its tables, so this runs once per cell):
+# - a backslash before what is meaningful anywhere in a line: escapes, code, emphasis, links
+#   and images, HTML and autolinks, block quotes, table pipes, strike-through, entities, math;
+# - a word joiner after the trigger of what GitHub links after rendering: an @mention (and the
+#   @ of an e-mail address), a #123 reference, an :emoji: shortcode, the scheme:// of a bare
+#   URL, www.example.org (at the start of a word, in any case).
+# Every alternative starts with a plain character and there are no groups and no IGNORECASE,
+# so the regular expression engine skips from one candidate character to the next instead of
+# trying each alternative at every position of the text.
+_ESCAPE = re.compile(
+    r"\\|`|\*|_|\[|\]|<|>|\||~|&|\$"
+    r"|@(?=\w)|#(?=\d)|:(?=[\w+-]+:|//)"
+    r"|w(?<!\w.)[wW][wW](?=\.)|W(?<!\w.)[wW][wW](?=\.)"
 )
+_BACKSLASHED = frozenset("\\`*_[]<>|~&$")
+# Meaningful only at the start of a line: an ordered-list marker ("1." or "1)"), or a
+# heading, list bullet or setext underline. Matched at the start only, after the pass above
+# (which never changes these characters there).
+_LEADING = re.compile(r"(\d{1,9})([.)])|[#+=-]")
 _BACKTICKS = re.compile(r"`{3,}")
 
 
-def _join(match: re.Match[str]) -> str:
-    return match.group() + WORD_JOINER
+def _escape_one(match: re.Match[str]) -> str:
+    found = match.group()
+    return "\\" + found if found in _BACKSLASHED else found + WORD_JOINER
 
 
 def escape_inline(text: str) -> str:
@@ -55,11 +60,13 @@ def escape_inline(text: str) -> str:
     Line breaks and runs of whitespace become one space (a table row or a heading is one
     line); control characters are shown as ``\\xNN`` codes (``safetext.visible``).
     """
-    flat = visible(text, one_line=True)
-    # Word joiners first, while the text is still what GitHub's linkers will see.
-    escaped = _ALWAYS.sub(r"\\\1", _LINKED.sub(_join, flat))
-    escaped = _ORDERED.sub(r"\1\\\2", escaped)
-    return _LEADING.sub(r"\\\1", escaped)
+    escaped = _ESCAPE.sub(_escape_one, visible(text, one_line=True))
+    leading = _LEADING.match(escaped)
+    if leading is None:
+        return escaped
+    if leading.lastindex:  # an ordered-list marker: the backslash goes before its . or )
+        return leading.group(1) + "\\" + escaped[leading.end(1) :]
+    return "\\" + escaped
 
 
 def escape_cell(text: str) -> str:

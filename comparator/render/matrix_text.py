@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import IO
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 
 from comparator.console import data_text, make_console
 from comparator.render.grid import PADDING, Grid, Printer, fit
@@ -108,7 +108,12 @@ def _grid(printer: Printer, model: MatrixView, unicode: bool, widths: list[int])
             *(data_text(c.outlet, "bold", one_line=True) for c in columns),
         ]
     )
-    styles = {SYMBOLS[s][0 if unicode else 1]: style for s, style in STANCE_STYLES.items()}
+    # A grid of thousands of articles is hundreds of thousands of marks: each a span of rich
+    # Text to wrap and render only when the console shows colours or records them.
+    console = printer.console
+    styles: dict[str, str] | None = None
+    if console.color_system is not None or console.record:
+        styles = {SYMBOLS[s][0 if unicode else 1]: style for s, style in STANCE_STYLES.items()}
     blank = [Text("") for _ in columns]
     for topic in model.topics:
         # A row for the topic, then one per claim: when an outlet has more articles than its
@@ -132,14 +137,18 @@ def _lines(topic: MatrixTopic, column: int, unicode: bool) -> list[str]:
     return [marks_line(marks, unicode) for marks in topic.lines(column)]
 
 
-def _marks(line: str, styles: dict[str, str]) -> Text:
-    """One outlet's marks on one claim, each in its stance's colour."""
-    text = Text()
-    for index, mark in enumerate(line.split(" ")):
-        if index:
-            text.append(" ")
-        text.append(mark, style=styles.get(mark, "dim"))
-    return text
+def _marks(line: str, styles: dict[str, str] | None) -> Text:
+    """One outlet's marks on one claim, each in its stance's colour; ``styles`` is None when
+    the console prints no colour and records nothing, and the marks stay one plain string."""
+    if styles is None:
+        return Text(line)
+    spans = []
+    start = 0
+    for mark in line.split(" "):
+        if mark:
+            spans.append(Span(start, start + len(mark), styles.get(mark, "dim")))
+        start += len(mark) + 1
+    return Text(line, spans=spans)
 
 
 def _pair_cells(model: MatrixView, unicode: bool) -> tuple[list[Text], list[list[Text]]]:
