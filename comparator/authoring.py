@@ -27,6 +27,7 @@ from pathlib import Path
 from comparator.check import anchor_quotes
 from comparator.errors import InputError, UsageError, did_you_mean
 from comparator.fileio import (
+    MAX_CORPUS_FILE_BYTES,
     atomic_write,
     exclusive_lock,
     read_input,
@@ -281,7 +282,10 @@ def add(request: AddRequest, yaml_path: Path) -> AddResult:
 
 def _read(yaml_path: Path, shown: str) -> str:
     data = read_input(
-        yaml_path, shown, folder_hint="point --assertions at the assertions.yaml inside it"
+        yaml_path,
+        shown,
+        folder_hint="point --assertions at the assertions.yaml inside it",
+        limit=MAX_CORPUS_FILE_BYTES,
     )
     try:
         return data.decode("utf-8")

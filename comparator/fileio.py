@@ -22,9 +22,12 @@ from typing import IO
 
 from comparator.errors import InputError, UsageError
 
-#: The largest file compare reads (an article, assertions.yaml, a page to ingest): a real
-#: article is a few hundred kilobytes, so anything near this is a mistake, not a text.
+#: The largest file compare reads (an article, a page to ingest): a real article is a few
+#: hundred kilobytes, so anything near this is a mistake, not a text.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The largest ``assertions.yaml``: the reading of a corpus of ten thousand articles is some
+#: 70 MiB, and such a corpus is meant to work.
+MAX_CORPUS_FILE_BYTES = 256 * 1024 * 1024
 #: What the temporary file of an atomic write is called, after a dot and the target's name:
 #: the writer's PID lets a later run tell a killed run's leftover from a live run's file.
 TEMP_MARK = ".compare-tmp-"
@@ -115,10 +118,10 @@ def read_regular(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -
     return data
 
 
-def read_input(path: Path, shown: str, *, folder_hint: str) -> bytes:
+def read_input(path: Path, shown: str, *, folder_hint: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a file the user named, or an InputError that says why they cannot be had."""
     try:
-        return read_regular(path)
+        return read_regular(path, limit=limit)
     except RefusedFile as exc:
         hint = folder_hint if exc.reason.endswith("(a folder)") else None
         raise InputError(f"{shown}: {exc.reason}", hint=hint) from None

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from comparator.errors import InputError
-from comparator.fileio import read_input, utf8_error_position
+from comparator.fileio import MAX_CORPUS_FILE_BYTES, read_input, utf8_error_position
 from comparator.models import LoadResult
 
 ASSERTIONS_FILENAME = "assertions.yaml"
@@ -81,6 +81,7 @@ def read_corpus_bytes(path: Path) -> bytes:
         path,
         display_path(path),
         folder_hint=f"point --assertions at the {ASSERTIONS_FILENAME} inside it",
+        limit=MAX_CORPUS_FILE_BYTES,
     )
 
 

@@ -7,8 +7,8 @@ and read back exactly as typed.
 
 from __future__ import annotations
 
-import json
 import difflib
+import json
 import shutil
 import threading
 from pathlib import Path

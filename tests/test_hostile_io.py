@@ -333,10 +333,20 @@ def test_an_assertions_file_that_is_a_fifo_exits_2_without_hanging(tmp_path: Pat
 
 def test_an_assertions_file_over_the_size_limit_exits_2(tmp_path: Path, run_cli) -> None:
     with open(tmp_path / "assertions.yaml", "wb") as handle:  # sparse: no disk used
-        handle.truncate(fileio.MAX_FILE_BYTES + 1)
+        handle.truncate(fileio.MAX_CORPUS_FILE_BYTES + 1)
     result = run_cli(["check"], cwd=tmp_path)
     assert result.exit_code == 2
-    assert "assertions.yaml: is too large (64.0 MiB" in result.stderr
+    assert "assertions.yaml: is too large (256.0 MiB" in result.stderr
+
+
+def test_an_assertions_file_larger_than_an_article_may_be_is_read(tmp_path: Path, run_cli) -> None:
+    # A corpus of thousands of articles has a reading larger than any one article may be.
+    comment = b"# " + b"x" * 1000 + b"\n"
+    with open(tmp_path / "assertions.yaml", "wb") as handle:
+        handle.write(b"version: 1\nsources: {}\ntopics: {}\n")
+        handle.write(comment * (fileio.MAX_FILE_BYTES // len(comment) + 10))
+    result = run_cli(["check"], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
 
 
 def test_ingest_beside_a_source_whose_file_has_a_nul_byte_is_no_traceback(

@@ -65,7 +65,8 @@ def test_text_output_gives_file_line_sentence_claim_and_add_line(run_cli) -> Non
     [add] = [line for line in lines if line.startswith("   compare add")]
     assert add.startswith(
         "   compare add chaos --source north --claim profits --stance STANCE --quote "
-        "'Regional chaos distracts the West from Ukraine, which suits the Kremlin well.' --assertions "
+        "'Regional chaos distracts the West from Ukraine, which suits the Kremlin well.' "
+        "--assertions "
     )
     assert add.endswith("/mini/assertions.yaml")
     assert "already quoted by chaos-north-profits" in result.stdout
