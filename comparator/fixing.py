@@ -142,7 +142,10 @@ def plan_fixes(corpus: Corpus) -> tuple[list[Fix], list[Skipped]]:
                 anchor = anchors.get(key)
                 if anchor is None or anchor.found:
                     continue
-                fix = _quote_fix(a, key, quote, anchor, read, skipped)
+                # In a text that changed since it was pinned, a quote that no longer anchors
+                # may be the article's change, not the analyst's slip: copying the article's
+                # words over it would accept the change unread. It is lost, and says so.
+                fix = None if changed else _quote_fix(a, key, quote, anchor, read, skipped)
                 if fix is None:
                     lost.append(quote)
                 else:

@@ -59,6 +59,11 @@ topics:
 
 FIRST = "russia directly supplies weapons to hamas through Iran"
 SECOND = "received a well known Hamas delegation in Moscow"
+#: The same quotes as the article has them.
+EXACT = {
+    "first": "Russia directly supplies weapons to Hamas through Iran",
+    "second": "received a well-known Hamas delegation in Moscow",
+}
 
 
 def sha(text: str) -> str:
@@ -153,10 +158,10 @@ def test_diff_with_nothing_to_fix_exits_0(run_cli, tmp_path: Path) -> None:
 def test_fix_repins_a_changed_text_whose_quotes_all_anchor(run_cli, tmp_path: Path) -> None:
     old_article = ARTICLE
     new_article = ARTICLE + "A paragraph added later.\n"
-    path = make(tmp_path, article=new_article, pin=sha(old_article))
+    path = make(tmp_path, article=new_article, pin=sha(old_article), **EXACT)
     before = path.read_text(encoding="utf-8")
     result = run_cli(["check", "--fix"], cwd=tmp_path)
-    # the quotes are fixed first, then every quote anchors, so the pin follows the text
+    # every quote anchors in the changed text, so the pin follows the text
     assert f"sha256: {sha(new_article)}   # pinned when read\n" in path.read_text()
     assert path.read_text().replace(sha(new_article), sha(old_article)).count("\n") == (
         before.count("\n")
@@ -168,9 +173,22 @@ def test_fix_repins_a_changed_text_whose_quotes_all_anchor(run_cli, tmp_path: Pa
     assert result.exit_code == 0, result.stdout
 
 
+def test_fix_never_copies_a_changed_articles_words_over_a_quote(run_cli, tmp_path: Path) -> None:
+    # The article's case changed after it was read: copying it over the quotes and re-pinning
+    # would accept the change unread.
+    changed = ARTICLE.replace("Hamas", "hamas")
+    path = make(tmp_path, article=changed, pin=sha(ARTICLE), **EXACT)
+    before = path.read_bytes()
+    result = run_cli(["check", "--fix"], cwd=tmp_path)
+    assert path.read_bytes() == before
+    assert "changed and 3 of its quotes no longer anchor" in result.stdout
+    assert "case copied" not in result.stdout
+    assert result.exit_code == 1
+
+
 def test_fix_keeps_a_quoted_pin_quoted(run_cli, tmp_path: Path) -> None:
     yaml = YAML.replace("sha256: {pin}", "sha256: '{pin}'")
-    path = make(tmp_path, article=ARTICLE + "More.\n", pin=sha(ARTICLE), yaml=yaml)
+    path = make(tmp_path, article=ARTICLE + "More.\n", pin=sha(ARTICLE), yaml=yaml, **EXACT)
     run_cli(["check", "--fix"], cwd=tmp_path)
     assert f"sha256: '{sha(ARTICLE + 'More.' + chr(10))}'   # pinned" in path.read_text()
 
@@ -443,7 +461,7 @@ def test_fix_writes_nothing_when_a_value_is_not_where_it_was_read(
 ) -> None:
     from comparator import fixing
 
-    path = make(tmp_path, article=ARTICLE + "More.\n", pin=sha(ARTICLE))
+    path = make(tmp_path, article=ARTICLE + "More.\n", pin=sha(ARTICLE), **EXACT)
     before = path.read_bytes()
     monkeypatch.setattr(fixing, "sha256_places", lambda text, shown: {})
     result = run_cli(["check", "--fix"], cwd=tmp_path)
