@@ -54,6 +54,7 @@ from comparator.models import (
 )
 from comparator.safetext import hidden_character
 from comparator.yamledit import (
+    LINE_BREAK,
     Block,
     Edit,
     after_line,
@@ -67,6 +68,7 @@ from comparator.yamledit import (
     newline_of,
     split_lines,
     with_comments,
+    without_break,
 )
 from comparator.yamlparse import MAPPING, SEQUENCE, Spanned, spans
 from comparator.yamltext import scalar
@@ -358,16 +360,19 @@ def _changed_lines(edits: list[Edit], new_body: str) -> tuple[tuple[int, str], .
     numbers: set[int] = set()
     shift = 0
     for edit in sorted(edits, key=lambda e: (e.line, e.column)):
-        breaks = edit.text.count("\n")
+        breaks = len(LINE_BREAK.findall(edit.text))
         first = edit.line + shift
         # a whole-line insertion is its own lines; an edit inside a line changes that line
-        count = breaks if edit.column == 0 and edit.text.endswith("\n") else breaks + 1
-        if edit.text.startswith(("\n", "\r\n")) and edit.column > 0:
+        whole = edit.column == 0 and bool(LINE_BREAK.match(edit.text[-1:]))
+        count = breaks if whole else breaks + 1
+        if edit.column > 0 and LINE_BREAK.match(edit.text):
             first, count = first + 1, breaks  # a line end first: lines after this one
         numbers.update(range(first, first + count))
         shift += breaks
-    new_lines = new_body.splitlines()
-    return tuple((n + 1, new_lines[n]) for n in sorted(numbers) if n < len(new_lines))
+    new_lines = split_lines(new_body)
+    return tuple(
+        (n + 1, without_break(new_lines[n])) for n in sorted(numbers) if n < len(new_lines)
+    )
 
 
 def _plan(request: AddRequest, corpus: Corpus, notes: list[str]) -> _Plan:

@@ -31,6 +31,7 @@ from comparator.loader import SLUG, display_path, load_corpus_text
 from comparator.models import Corpus
 from comparator.safetext import hidden_character, without_hidden
 from comparator.texts import sha256_hex
+from comparator.yamledit import fill_into, newline_of, split_lines, without_break
 from comparator.yamlparse import NodeKind, outline
 from comparator.yamltext import flow_list, quoted, scalar
 
@@ -269,11 +270,9 @@ def insert_entry(
             f"{shown}: has no 'sources:' mapping to add the entry to",
             hint="add 'sources:' at the top level, then run again",
         )
-    lines = re.findall(r"[^\n]*\n|[^\n]+\Z", body)
+    lines = split_lines(body)
     if sources.kind is NodeKind.MAPPING and not sources.entries:
         # a new corpus (compare init) says sources: {}; the entry takes its place
-        from comparator.yamledit import fill_into
-
         return fill_into(body, "sources", source_id, fields, shown, bom)
     if (
         sources.kind is not NodeKind.MAPPING
@@ -311,10 +310,10 @@ def insert_entry(
             f"{shown}: could not find the end of the 'sources:' block",
             hint="paste the entry printed without --write by hand",
         )
-    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    newline = newline_of(lines)
     entry = render_entry(source_id, fields, key_indent=key_indent, step=step, newline=newline)
     before = "".join(lines[: last + 1])
-    if not before.endswith("\n"):
+    if without_break(lines[last]) == lines[last]:
         before += newline
     after = "".join(lines[last + 1 :])
     return bom + before + entry + after, last + 2, entry

@@ -20,13 +20,33 @@ from comparator.yamltext import flow_list, scalar
 Block = dict[str, "str | Block | list[str | Block] | tuple[str, ...]"]
 
 
+#: What YAML counts as a line break, so a file's lines are numbered as the parser's marks
+#: number them (a CR alone, NEL, and the line and paragraph separators too).
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+_LINE = re.compile(
+    r"[^\n\r\x85\u2028\u2029]*(?:\r\n|[\n\r\x85\u2028\u2029])|[^\n\r\x85\u2028\u2029]+\Z"
+)
+
+
 def split_lines(text: str) -> list[str]:
-    """The file's lines, each with its own line ending (the last may have none)."""
-    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    """The file's lines as YAML counts them, each with its own line break (the last may have
+    none)."""
+    return _LINE.findall(text)
+
+
+def without_break(line: str) -> str:
+    """A line of ``split_lines`` without its line break."""
+    match = LINE_BREAK.search(line)
+    return line[: match.start()] if match else line
 
 
 def newline_of(lines: list[str]) -> str:
-    return "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    """The line break to write: the first line's, when it is one an editor writes."""
+    if lines:
+        ending = lines[0][len(without_break(lines[0])) :]
+        if ending in ("\r\n", "\r"):
+            return ending
+    return "\n"
 
 
 def last_line(node: Spanned, lines: list[str]) -> int:
@@ -81,7 +101,7 @@ def after_line(lines: list[str], index: int, block: str) -> Edit:
     if index + 1 < len(lines):
         return Edit(index + 1, 0, block)
     last = lines[index]
-    if last.endswith("\n"):
+    if without_break(last) != last:
         return Edit(len(lines), 0, block)
     return Edit(index, len(last), newline_of(lines) + block)
 

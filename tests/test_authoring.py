@@ -1000,3 +1000,70 @@ def test_the_line_suggest_prints_records_what_it_says(run_cli, fresh: Path) -> N
     assert added.exit_code == 0, added.output
     assert "    silent: [notes]\n" in yaml_path.read_text(encoding="utf-8")
     assert run_cli(["check", "-a", str(yaml_path)], cwd=fresh.parent).exit_code == 0
+
+
+_ARMS = (
+    "version: 2\n"
+    "sources:\n"
+    "    notes:\n"
+    "        outlet: Notes\n"
+    "        title: Field notes\n"
+    "        file: seeds/notes.txt\n"
+    "topics:\n"
+    "    arms:\n"
+    "        title: Arms\n"
+    "        question: Where do the rifles come from?\n"
+    "        claims:\n"
+    "            russian: The rifles are Russian.\n"
+    "        assertions: []\n"
+    "# end\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param(_ARMS.replace("\n", "\r"), 14, id="cr-only"),
+        pytest.param(_ARMS.replace("Field notes", '"Field\u2028        notes"'), 15, id="u2028"),
+        pytest.param(_ARMS.replace("Field notes", '"Field\u2029        notes"'), 15, id="u2029"),
+        pytest.param(_ARMS.replace("topics:\n", "# a\x85# b\ntopics:\n"), 16, id="nel"),
+    ],
+)
+def test_every_yaml_line_break_is_a_line_break_to_add(
+    run_cli, tmp_path: Path, text: str, line: int
+) -> None:
+    # YAML counts CR alone, NEL, U+2028 and U+2029 as line breaks; add placed its edit by a
+    # count of LF only and crashed (or wrote into the wrong line).
+    folder = tmp_path / "c"
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    yaml_path = folder / "assertions.yaml"
+    yaml_path.write_bytes(text.encode("utf-8"))
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
+            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
+        ],
+        cwd=folder,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"added assertion 'arms-notes-russian' at assertions.yaml:{line}\n" in result.stdout
+    assert f"{line:>7} +             - id: arms-notes-russian\n" in result.stdout
+    after = yaml_path.read_bytes().decode("utf-8")
+    newline = "\r" if "\r" in text else "\n"
+    added = newline.join(
+        [
+            "        assertions:",
+            "            - id: arms-notes-russian",
+            "              source: notes",
+            "              claim: russian",
+            "              stance: affirms",
+            "              summary: Says so.",
+            "              quotes:",
+            "                  - the rifles were Russian-made",
+            "# end",
+            "",
+        ]
+    )
+    assert after == text.replace(f"        assertions: []{newline}# end{newline}", added)
+    assert run_cli(["check"], cwd=folder).exit_code == 0

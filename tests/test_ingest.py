@@ -256,6 +256,21 @@ def test_write_keeps_crlf_line_endings_and_a_byte_order_mark(run_cli, corpus: Pa
     assert result.exit_code == 0
 
 
+def test_write_keeps_cr_only_line_endings_and_prints_the_entry_on_lines(
+    run_cli, corpus: Path
+) -> None:
+    # A classic Mac file: YAML reads a CR alone as a line break, and so must the insertion.
+    yaml_path = corpus / "assertions.yaml"
+    yaml_path.write_bytes(yaml_path.read_bytes().replace(b"\n", b"\r"))
+    result = _ingest(run_cli, corpus, "notes.txt", "--id", "notes", "--outlet", "X", "--write")
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_bytes()
+    assert b"\n" not in after
+    assert b"  notes:\r    outlet: X\r" in after
+    assert "\r" not in result.stdout and "  notes:\n    outlet: X\n" in result.stdout
+    assert run_cli(["check"], cwd=corpus).exit_code == 0
+
+
 def test_write_follows_the_files_own_indentation(run_cli, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(MINI, corpus)

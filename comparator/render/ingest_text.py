@@ -35,5 +35,5 @@ def render(result: IngestResult, out: IO[str]) -> None:
             "--write to add it):"
         )
     out.write("\n".join(lines) + "\n")
-    out.write(result.entry.replace("\r\n", "\n"))
+    out.write(result.entry.replace("\r\n", "\n").replace("\r", "\n"))
     out.write(f"# next: compare suggest TOPIC --source {result.source_id}\n")
