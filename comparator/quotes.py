@@ -27,6 +27,7 @@ _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 #: Every character str.isspace() accepts (Unicode 13-15): written out, not found by testing
 #: twelve thousand characters at every start-up.
 _WHITESPACE = (
@@ -80,6 +81,12 @@ _ELISION = re.compile(r"\[\s*(?:\.{3,}|\u2026)\s*\]|\.{3,}|\u2026")
 #: How many places of one part of an elided quote are looked at: a part is at least a few
 #: words, and a phrase that common cannot point at one paragraph anyway.
 _MAX_PART_PLACES = 1000
+
+
+def without_ignored(text: str) -> str:
+    """The text without the invisible characters that matching ignores (soft hyphens, zero
+    widths), so a quote taken from an article can be typed and pasted as the article reads."""
+    return text.translate(_DROP_INVISIBLE)
 
 
 def normalise(text: str) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 from comparator.errors import UsageError
 from comparator.lints import Cue, cues
 from comparator.models import Assertion, Corpus, Location, QuoteAnchor, QuoteKey, Source, Topic
-from comparator.quotes import word_count
+from comparator.quotes import without_ignored, word_count
 from comparator.texts import ArticleText
 from comparator.wording import STOPWORDS, Sentence, split_sentences, stem
 from comparator.workflow import resolve_source, resolve_topics
@@ -453,7 +453,8 @@ def add_line(
     topic_id: str, source_id: str, claim_id: str, quote: str, corpus_file: str | None = None
 ) -> tuple[str, ...]:
     """The ``compare add`` argv recording ``quote`` as the source's own words on the claim;
-    the stance is the analyst's to give."""
+    the stance is the analyst's to give. Characters that matching ignores are left out of
+    the quote: shown as escapes they could not be pasted back."""
     argv = [
         "compare",
         "add",
@@ -465,7 +466,7 @@ def add_line(
         "--stance",
         STANCE_PLACEHOLDER,
         "--quote",
-        quote,
+        without_ignored(quote),
     ]
     if corpus_file is not None:
         argv += ["--assertions", corpus_file]

@@ -290,3 +290,42 @@ def test_a_hand_wrapped_sentence_is_joined_across_a_capitalised_line() -> None:
 )
 def test_word_forms_share_a_stem(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+def test_the_add_line_leaves_out_what_matching_ignores(run_cli, tmp_path: Path) -> None:
+    # A soft hyphen and a zero-width space are shown as escapes in text output; pasted back as
+    # "\u00ad" they would be a quote the article does not hold. Matching ignores them, so the
+    # line leaves them out, and the line it prints records the quote.
+    sentence = "Moscow sup\u00adplies weapons to Hamas\u200b through Iran, officials said."
+    write_corpus(
+        tmp_path,
+        """
+        version: 2
+        sources:
+          odd:
+            outlet: Odd
+            title: Odd text
+            file: seeds/odd.txt
+        topics:
+          weapons:
+            title: Weapons
+            question: Weapons?
+            keywords: [weapons]
+            claims:
+              supply: Russia supplies weapons.
+            assertions: []
+        """,
+        {"seeds/odd.txt": "Odd text\n" + sentence + "\n"},
+    )
+    document, _ = _suggest(run_cli, "weapons", "--source", "odd", folder=tmp_path)
+    plain = "Moscow supplies weapons to Hamas through Iran, officials said."
+    assert document["suggestions"][0]["add"][-2:] == ["--quote", plain]
+    text = run_cli(["suggest", "weapons", "--source", "odd"], cwd=tmp_path).stdout
+    assert "sup\\xadplies" in text  # the sentence itself still shows what is there
+    [line] = [x for x in text.splitlines() if x.startswith("   compare add")]
+    argv = shlex.split(line)
+    assert argv[argv.index("--quote") + 1] == plain
+    argv[argv.index("STANCE")] = "affirms"
+    added = run_cli([*argv[1:], "--summary", "Says so."], cwd=tmp_path)
+    assert added.exit_code == 0, added.output
+    assert run_cli(["check"], cwd=tmp_path).exit_code == 0
