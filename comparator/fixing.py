@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -96,19 +97,24 @@ class FixPlan:
 
     def diff(self) -> list[str]:
         """The change as a unified diff (``git apply`` reads it), each line ending in a
-        newline."""
+        newline. Lines end where git's do, at a line feed: a CRLF file's lines keep their
+        CR, and a form feed or a CR alone stays inside its line."""
         lines = difflib.unified_diff(
-            self.old_text.splitlines(keepends=True),
-            self.new_text.splitlines(keepends=True),
+            _git_lines(self.old_text),
+            _git_lines(self.new_text),
             fromfile=f"a/{self.shown}",
             tofile=f"b/{self.shown}",
         )
         out = []
         for line in lines:
-            if not line.endswith(("\n", "\r")):
+            if not line.endswith("\n"):
                 line += "\n\\ No newline at end of file\n"
             out.append(line)
         return out
+
+
+def _git_lines(text: str) -> list[str]:
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 # --------------------------------------------------------------------------- what to fix

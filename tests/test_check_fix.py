@@ -143,6 +143,26 @@ def test_diff_prints_the_patch_and_writes_nothing(run_cli, tmp_path: Path) -> No
     assert path.read_bytes() == patched
 
 
+def test_the_diff_of_a_crlf_file_keeps_its_line_ends_and_applies(run_cli, tmp_path: Path) -> None:
+    path = make(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    result = run_cli(["check", "--diff"], cwd=tmp_path)
+    assert result.exit_code == 1
+    patch = result.stdout_bytes  # click's .stdout turns CRLF into LF
+    assert b"\\x0d" not in patch  # a CRLF's CR is the file's line end, not a control
+    assert b'+          - "received a well-known Hamas delegation in Moscow"\r\n' in patch
+    assert b"+++ b/assertions.yaml\n" in patch  # the diff's own lines end as diff's do
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "fix.patch").write_bytes(patch)
+    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
+    patched = path.read_bytes()
+    path.write_bytes(before)
+    run_cli(["check", "--fix"], cwd=tmp_path)
+    assert path.read_bytes() == patched
+
+
 def test_diff_with_nothing_to_fix_exits_0(run_cli, tmp_path: Path) -> None:
     make(tmp_path, first="Russia directly supplies weapons to Hamas through Iran")
     path = tmp_path / "assertions.yaml"

@@ -23,8 +23,12 @@ def render_diff(plan: FixPlan, out: IO[str]) -> None:
     """The change as a unified diff; nothing when there is none."""
     console = make_console(out)
     if console.color_system is None or console.no_color:
-        # Written as it is, tabs and trailing blanks kept, so that the output is a patch.
-        out.writelines(visible(line) for line in plan.diff())
+        # Written as it is, tabs, trailing blanks and a CRLF's CR kept, so that the output is
+        # a patch; any other control is shown as its escape.
+        for line in plan.diff():
+            body = line.removesuffix("\n")
+            ending = "\r\n" if body.endswith("\r") else "\n"
+            out.write(visible(body.removesuffix("\r")) + ending)
         return
     for line in plan.diff():
         body = line.rstrip("\r\n")
