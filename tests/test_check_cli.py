@@ -116,6 +116,22 @@ def test_github_annotations_cannot_be_injected_from_article_text(tmp_path: Path,
     assert "100%25" in lines[0]
 
 
+def test_github_annotations_show_a_control_in_a_file_name(tmp_path: Path, run_cli) -> None:
+    # An article no source names is reported by its path: an escape sequence in that name
+    # must not reach the log raw.
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("A text with enough words in it to read.\n")
+    (tmp_path / "seeds" / "b\x1b[31m.txt").write_text("Another text, named by no source.\n")
+    (tmp_path / "assertions.yaml").write_text(
+        "version: 1\nsources:\n  a: {outlet: A, title: T, file: seeds/a.txt}\ntopics:\n"
+        "  t:\n    title: T\n    question: Q?\n    claims: {c: C.}\n    silent: [a]\n"
+    )
+    result = run_cli(["check", "--format", "github"], cwd=tmp_path)
+    assert "\x1b" not in result.stdout
+    [orphan] = [line for line in result.stdout.splitlines() if "orphan-article" in line]
+    assert orphan.startswith("::notice file=seeds/b\\x1b[31m.txt,")
+
+
 def test_sarif_is_valid_2_1_0(run_cli) -> None:
     result = run_cli(["check", "--format", "sarif"], cwd=BROKEN)
     assert result.exit_code == 1

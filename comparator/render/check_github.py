@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO
 
 from comparator.models import Severity
-from comparator.safetext import visible
+from comparator.safetext import visible, visible_path
 from comparator.views.check import CheckView
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -27,7 +27,7 @@ def render(view: CheckView, out: IO[str]) -> None:
     for reported in view.findings:
         finding = reported.finding
         loc = finding.location
-        props = [f"file={escape_property(loc.file)}"]
+        props = [f"file={escape_property(visible_path(loc.file))}"]
         if loc.line > 0:
             props += [f"line={loc.line}", f"col={max(loc.column, 1)}"]
         props.append(f"title={escape_property(f'compare check: {finding.rule}')}")
