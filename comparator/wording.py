@@ -50,6 +50,11 @@ noted means nationals standing terms rights headed directed owned
 KEPT_WHOLE = frozenset(_KEPT_WHOLE_TEXT.split())
 
 
+#: Words longer than this are kept whole by ``stem`` (the longest English words in running text
+#: are under 30 letters; a run of one letter in a hostile text may be a megabyte).
+LONGEST_STEMMED = 40
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's crude stem: lower case, common English inflections dropped (cached: a
@@ -60,6 +65,8 @@ def stem(word: str) -> str:
     already a stem, and both sides must land on the same one.
     """
     w = word.lower()
+    if len(w) > LONGEST_STEMMED:
+        return w  # no English word: one ending a round would cost the square of its length
     while True:
         shorter = _strip_once(w)
         if shorter == w:

@@ -46,6 +46,13 @@ def test_init_makes_a_corpus_that_check_and_topics_accept(run_cli, tmp_path: Pat
     assert "topics: (none yet); start one with compare add TOPIC --title" in shown.stderr
 
 
+def test_the_cd_line_for_a_folder_named_like_an_option_is_safe(run_cli, tmp_path: Path) -> None:
+    result = run_cli(["init", "--", "-rf"], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "-rf" / "assertions.yaml").is_file()
+    assert "  cd -- -rf\n" in result.stdout  # "cd -rf" would read it as options
+
+
 def test_the_schema_modeline_names_a_copy_beside_the_file(run_cli, tmp_path: Path) -> None:
     run_cli(["init"], cwd=tmp_path)
     first = (tmp_path / "assertions.yaml").read_text(encoding="utf-8").splitlines()[0]

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from comparator.corpus_slice import load_topic, topic_blocks
-from comparator.wording import stem
+from comparator.wording import LONGEST_STEMMED, stem
 from tests.conftest import ROOT, write_corpus
 
 SEEDS = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
@@ -63,6 +63,14 @@ def test_different_words_keep_apart(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), SAME)
 def test_forms_of_one_word_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+def test_a_word_longer_than_any_english_word_is_kept_whole() -> None:
+    # Dropping one ending a round costs the square of a word's length: a megabyte of "e" in
+    # a hostile text would take hours. No English word is that long.
+    assert stem("E" * 1_000_000) == "e" * 1_000_000
+    assert stem("Engaged" + "e" * LONGEST_STEMMED) == "engaged" + "e" * LONGEST_STEMMED
+    assert stem("engaged") == "engag"
 
 
 @given(st.sampled_from(SEED_WORDS) | st.text(alphabet="abcdeilnorsty", min_size=1, max_size=14))

@@ -19,7 +19,8 @@ def render(result: InitResult, out: IO[str]) -> None:
     lines.append("")
     lines.append("next:")
     if result.enter:
-        lines.append(f"  cd {shlex.quote(visible_path(result.enter))}")
+        folder = shlex.quote(visible_path(result.enter))
+        lines.append(f"  cd {'-- ' * folder.startswith('-')}{folder}")  # "-rf" is no option
     lines += [
         "  compare ingest PAGE.html --id ID --outlet LABEL --write",
         "  compare add TOPIC --title TITLE --question QUESTION --claim CLAIM --claim-text TEXT",
