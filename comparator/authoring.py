@@ -1069,7 +1069,10 @@ def _read_back(old: LoadResult, new: LoadResult, request: AddRequest, plan: _Pla
     if new.corpus is None or old.corpus is None:
         return "the file would no longer load"
     if len(new.findings) != len(old.findings):
-        return f"it would add {len(new.findings) - len(old.findings)} schema finding(s)"
+        return (
+            f"it would change the schema findings: {len(old.findings)} before, "
+            f"{len(new.findings)} after"
+        )
     if _content(new.corpus, request) != _content(old.corpus, request):
         return "the rest of the file would not read back as before"
     if _made(new.corpus, request, plan) != _meant(request, plan):

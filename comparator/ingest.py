@@ -336,7 +336,10 @@ def _validate_insert(
     elif [s.id for s in new.corpus.sources] != [s.id for s in old.corpus.sources] + [source_id]:
         problem = "the sources did not come out as expected"
     elif len(new.findings) != len(old.findings):
-        problem = f"it would add {len(new.findings) - len(old.findings)} schema finding(s)"
+        problem = (
+            f"it would change the schema findings: {len(old.findings)} before, "
+            f"{len(new.findings)} after"
+        )
     else:
         made = new.corpus.sources[-1]
         for name, value in expected.items():

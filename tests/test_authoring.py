@@ -702,6 +702,37 @@ def test_an_unsafe_insertion_is_caught_by_the_read_back(
     assert (fresh / "assertions.yaml").read_bytes() == before
 
 
+def test_an_insertion_that_changes_the_findings_is_caught_by_the_read_back(
+    run_cli, fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import comparator.yamledit as yamledit
+
+    real = yamledit.scalar
+    # a key the schema does not know, written by a broken emitter
+    monkeypatch.setattr(yamledit, "scalar", lambda v: "bogus" if v == "claims" else real(v))
+    before = (fresh / "assertions.yaml").read_bytes()
+    result = run_cli(
+        [
+            "add",
+            "tea",
+            "--title",
+            "Tea",
+            "--question",
+            "Tea?",
+            "--claim",
+            "b",
+            "--claim-text",
+            "B.",
+        ],
+        cwd=fresh,
+    )
+    assert result.exit_code == 2
+    assert "would not be safe (it would change the schema findings: 0 before, 2 after)" in (
+        result.stderr
+    )
+    assert (fresh / "assertions.yaml").read_bytes() == before
+
+
 def _notes_corpus(folder: Path, topics: str, extra: str = "") -> Path:
     (folder / "seeds").mkdir(parents=True)
     shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
