@@ -120,8 +120,10 @@ class Suggestion:
     recorded_by: str | None
     #: Stance cues in the sentence: negation, hedge, attribution.
     cues: Mapping[Cue, tuple[str, ...]]
-    #: The ``compare add`` command line that records the sentence (stance left as STANCE).
-    add: tuple[str, ...]
+    #: The ``compare add`` command line that records the sentence (stance left as STANCE);
+    #: None when the source's own stance on the claim is recorded already (``recorded_by``):
+    #: add refuses a second, so the quote goes into that assertion by hand.
+    add: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -424,7 +426,11 @@ def suggest(
                 quoted_by=_quoted_by(own, anchors or {}, sentence),
                 recorded_by=recorded,
                 cues={k: tuple(v) for k, v in found.items()},
-                add=add_line(topic.id, source.id, claim_id, sentence.text, corpus_file),
+                add=(
+                    None
+                    if recorded
+                    else add_line(topic.id, source.id, claim_id, sentence.text, corpus_file)
+                ),
             )
         )
     add_silent = None

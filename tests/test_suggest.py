@@ -51,44 +51,66 @@ def test_scores_fall_and_limit_is_kept(run_cli) -> None:
 
 
 def test_text_output_gives_file_line_sentence_claim_and_add_line(run_cli) -> None:
-    result = run_cli(["suggest", "chaos", "--source", "north", "-a", str(MINI)])
+    result = run_cli(["suggest", "weapons", "--source", "east-two", "-a", str(MINI)])
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("north (seeds/north-times.txt): ")
-    assert "1. seeds/north-times.txt:5:1  score " in result.stdout
-    assert (
-        "   Regional chaos distracts the West from Ukraine, which suits the Kremlin well." in lines
+    assert lines[0].startswith("east-two (seeds/east-review-2.txt): ")
+    assert "1. seeds/east-review-2.txt:6:1  score " in result.stdout
+    sentence = (
+        "Hamas officials say that Russian-made rifles reach Gaza through Syria, a claim no one "
+        "has verified."
     )
+    assert f"   {sentence}" in lines
     assert (
-        "   bears on claim profits: shares chaos, regional; as other sources' quotes on it: "
-        "distracts, Kremlin, West" in lines
+        "   bears on claim indirect-arms: shares Hamas, Russian, reach; as other sources' quotes "
+        "on it: Syria, officials" in lines
     )
-    [add] = [line for line in lines if line.startswith("   compare add")]
+    # weapons-east-two-indirect only reports the claim: the line adds east-two's own stance
+    assert "   attribution cue: said; already quoted by weapons-east-two-indirect" in lines
+    [add, *_] = [line for line in lines if line.startswith("   compare add")]
     assert add.startswith(
-        "   compare add chaos --source north --claim profits --stance STANCE --quote "
-        "'Regional chaos distracts the West from Ukraine, which suits the Kremlin well.' "
-        "--assertions "
+        "   compare add weapons --source east-two --claim indirect-arms --stance STANCE "
+        f"--quote '{sentence}' --assertions "
     )
     assert add.endswith("/mini/assertions.yaml")
-    assert "already quoted by chaos-north-profits" in result.stdout
-    assert "north's stance on profits is in chaos-north-profits" in result.stdout
     assert "with STANCE replaced by your reading (affirms, suggests" in result.stdout
     assert result.exit_code == 0 and is_clean(result.stdout)
 
 
-def test_the_add_line_names_the_file_only_when_asked_for_one(run_cli) -> None:
+def test_no_add_line_for_a_claim_whose_stance_is_recorded(run_cli) -> None:
+    # compare add refuses a second own stance of a source on a claim: the line would fail.
+    result = run_cli(["suggest", "chaos", "--source", "north", "-a", str(MINI)])
+    assert "   Regional chaos distracts the West from Ukraine, which suits the Kremlin well." in (
+        result.stdout.splitlines()
+    )
+    assert (
+        "already quoted by chaos-north-profits; north's stance on profits is in "
+        "chaos-north-profits: if this sentence bears it out, add it to that assertion's quotes"
+    ) in result.stdout
+    assert "compare add" not in result.stdout and "STANCE" not in result.stdout
+    assert "\nRead each passage (north's stance on each of these claims is recorded); a " in (
+        result.stdout
+    )
     document, _ = _suggest(run_cli, "chaos", "--source", "north")
+    [best] = document["suggestions"]
+    assert best["recorded_by"] == "chaos-north-profits" and best["add"] is None
+    assert result.exit_code == 0
+
+
+def test_the_add_line_names_the_file_only_when_asked_for_one(run_cli) -> None:
+    document, _ = _suggest(run_cli, "weapons", "--source", "east-two")
     assert document["suggestions"][0]["add"] == [
         "compare",
         "add",
-        "chaos",
+        "weapons",
         "--source",
-        "north",
+        "east-two",
         "--claim",
-        "profits",
+        "indirect-arms",
         "--stance",
         "STANCE",
         "--quote",
-        "Regional chaos distracts the West from Ukraine, which suits the Kremlin well.",
+        "Hamas officials say that Russian-made rifles reach Gaza through Syria, a claim no one "
+        "has verified.",
     ]
 
 

@@ -362,9 +362,10 @@ def test_odd_sentences_and_sources_are_said_plainly(run_cli, tmp_path: Path) -> 
     (tmp_path.parent / "outside.txt").write_text("Grain grain grain wheat.\n")
     result = run_cli(["suggest", "grain", "--source", "src"], cwd=tmp_path)
     lines = result.stdout.splitlines()
-    assert "   src's stance on ships is in grain-src-ships; occurs 2 times: lengthen the quote" in (
-        lines
-    )
+    assert (
+        "   src's stance on ships is in grain-src-ships: if this sentence bears it out, add it to "
+        "that assertion's quotes; occurs 2 times: lengthen the quote"
+    ) in (lines)
     assert "   bears on no claim in particular; other words of the topic: wheat" in lines
     assert (
         "   compare add grain --source src --claim CLAIM --stance STANCE --quote 'Farmers in the "

@@ -10,9 +10,10 @@ on the claim; ``also`` other claims it bears on nearly as much (``claim``, ``cla
 ``evidence_words`` each); ``quoted_by`` is
 null when no assertion quotes the sentence yet, ``recorded_by`` when no assertion states the
 source's own stance on the claim; ``add`` is the argv of the ``compare add`` line (its stance
-the literal ``STANCE``, for the analyst to replace); ``add_silent`` is the argv recording the
-source as silent when no sentence bears on the topic, else null; ``listed_silent`` whether the
-topic already lists the source as silent.
+the literal ``STANCE``, for the analyst to replace), null when ``recorded_by`` is not (add
+refuses a second stance: the quote goes into that assertion by hand); ``add_silent`` is the
+argv recording the source as silent when no sentence bears on the topic, else null;
+``listed_silent`` whether the topic already lists the source as silent.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def render(result: SuggestResult, out: IO[str]) -> None:
                 "occurrences": s.occurrences,
                 "quoted_by": s.quoted_by,
                 "recorded_by": s.recorded_by,
-                "add": list(s.add),
+                "add": list(s.add) if s.add is not None else None,
             }
             for s in result.suggestions
         ],

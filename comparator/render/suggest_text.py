@@ -90,11 +90,15 @@ def render(result: SuggestResult, out: IO[str]) -> None:
             why += f"; other words of the topic: {', '.join(others)}"
         _say(console, why, indent="   ")
         for other in item.also:
+            how = (
+                f"the same line with --claim {other.claim}"
+                if item.add is not None
+                else f"compare add with --claim {other.claim} and this sentence as --quote"
+            )
             _say(
                 console,
                 f"may also bear on claim {other.claim}: "
-                f"{_reasons(other.claim_words, other.evidence_words)} "
-                f"(the same line with --claim {other.claim})",
+                f"{_reasons(other.claim_words, other.evidence_words)} ({how})",
                 indent="   ",
             )
         facts = []
@@ -104,16 +108,25 @@ def render(result: SuggestResult, out: IO[str]) -> None:
         if item.quoted_by:
             facts.append(f"already quoted by {item.quoted_by}")
         if item.recorded_by:
-            facts.append(f"{source.id}'s stance on {item.claim} is in {item.recorded_by}")
+            facts.append(
+                f"{source.id}'s stance on {item.claim} is in {item.recorded_by}: if this "
+                "sentence bears it out, add it to that assertion's quotes"
+            )
         if item.occurrences > 1:
             facts.append(f"occurs {item.occurrences} times: lengthen the quote")
         if facts:
             _say(console, "; ".join(facts), "dim", indent="   ")
-        _say(console, shell_line(item.add), "cyan", indent="   ")
+        if item.add is not None:
+            _say(console, shell_line(item.add), "cyan", indent="   ")
     console.print()
+    first = (
+        f"Read each passage, then run its line with {STANCE_PLACEHOLDER} replaced by your "
+        f"reading ({', '.join(STANCES)})"
+        if any(item.add is not None for item in result.suggestions)
+        else f"Read each passage ({source.id}'s stance on each of these claims is recorded)"
+    )
     _say(
         console,
-        f"Read each passage, then run its line with {STANCE_PLACEHOLDER} replaced by your "
-        f"reading ({', '.join(STANCES)}); a sentence that relays someone else's claim is a "
-        "report: --report-voice, --report-stance, --report-treatment, --report-quote.",
+        f"{first}; a sentence that relays someone else's claim is a report: --report-voice, "
+        "--report-stance, --report-treatment, --report-quote.",
     )
