@@ -1073,7 +1073,9 @@ def _read_back(old: LoadResult, new: LoadResult, request: AddRequest, plan: _Pla
             f"it would change the schema findings: {len(old.findings)} before, "
             f"{len(new.findings)} after"
         )
-    if _content(new.corpus, request) != _content(old.corpus, request):
+    if _content(new.corpus, request) != _content(old.corpus, request) or _claims(
+        new.corpus, request, plan
+    ) != _claims(old.corpus, request, plan):
         return "the rest of the file would not read back as before"
     if _made(new.corpus, request, plan) != _meant(request, plan):
         return "what was added would read back otherwise"
@@ -1097,6 +1099,16 @@ def _content(corpus: Corpus, request: AddRequest) -> object:
             for a in t.assertions
         ],
     )
+
+
+def _claims(corpus: Corpus, request: AddRequest, plan: _Plan) -> list[tuple[str, str, str]]:
+    """Every claim's text, in every topic, but the one the call adds."""
+    return [
+        (t.id, c.id, c.text)
+        for t in corpus.topics
+        for c in t.claims
+        if not (plan.claim_new and t.id == request.topic and c.id == request.claim)
+    ]
 
 
 def _meant(request: AddRequest, plan: _Plan) -> dict[str, object]:

@@ -50,13 +50,30 @@ def newline_of(lines: list[str]) -> str:
 
 
 def last_line(node: Spanned, lines: list[str]) -> int:
-    """The index of the last line that holds the node's content."""
+    """The index of the last line that holds the node's content: the blank lines after it
+    stay after what is inserted, unless they are the text of a block scalar that keeps them
+    (``|+``)."""
     line = node.end_line
     if node.end_column == 0 and line > node.line:
         line -= 1  # a block scalar's end mark is at the start of the next line
+    tail = _last_scalar(node)
+    if tail.end_column == 0 and isinstance(tail.value, str) and tail.value.endswith("\n\n"):
+        return line  # its blank lines are part of its value
     while line > node.line and not lines[line].strip():
         line -= 1
     return line
+
+
+def _last_scalar(node: Spanned) -> Spanned:
+    """The node a block ends with: its last value, all the way down."""
+    while not node.flow and node.value:
+        if node.kind is MAPPING:
+            node = list(node.value.values())[-1][1]
+        elif node.kind is SEQUENCE:
+            node = node.value[-1]
+        else:
+            break
+    return node
 
 
 def with_comments(lines: list[str], index: int, indent: int) -> int:

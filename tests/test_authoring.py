@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from comparator.loader import load_corpus
+from comparator.loader import load_corpus, load_corpus_text
 from comparator.yamlparse import parse_yaml
 from comparator.yamltext import scalar
 from tests.conftest import ROOT
@@ -1098,3 +1098,33 @@ def test_every_yaml_line_break_is_a_line_break_to_add(
     )
     assert after == text.replace(f"        assertions: []{newline}# end{newline}", added)
     assert run_cli(["check"], cwd=folder).exit_code == 0
+
+
+def test_a_kept_block_scalars_blank_lines_stay_its_own(run_cli, tmp_path: Path) -> None:
+    # "|+" keeps the blank lines after its text: an entry inserted before them would take them
+    # from the claim's text.
+    text = _ARMS.replace(
+        "            russian: The rifles are Russian.\n        assertions: []\n# end\n",
+        "            russian: The rifles are Russian.\n"
+        "            other: |+\n                Other.\n\n\n",
+    )
+    folder = tmp_path / "c"
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    yaml_path = folder / "assertions.yaml"
+    yaml_path.write_text(text, encoding="utf-8")
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
+            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
+        ],
+        cwd=folder,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = yaml_path.read_text(encoding="utf-8")
+    assert after.startswith(text)  # every byte kept, the blank lines included
+    corpus = load_corpus_text(after, yaml_path).corpus
+    assert corpus is not None
+    [topic] = corpus.topics
+    assert topic.claim("other").text == "Other.\n\n\n"
+    assert [a.id for a in topic.assertions] == ["arms-notes-russian"]
