@@ -263,7 +263,8 @@ class _Validator:
             return []
         if node.kind is not MAPPING:
             if node.kind is not REFUSED:
-                self.error(node, f"{what} must be a mapping of ids, not {_kind(node)}")
+                none = "; write {} for none" if _empty(node) else ""
+                self.error(node, f"{what} must be a mapping of ids, not {_kind(node)}{none}")
             return []
         items = []
         for key, (key_node, value_node) in node.value.items():
@@ -782,6 +783,8 @@ def reports_form(name: str, stance: Stance | None) -> tuple[str, ...]:
 
 def _kind(node: Node, *, quote: bool = True) -> str:
     """What a value is, as a message names it (with its first characters when ``quote``)."""
+    if _empty(node):
+        return "empty"
     if node.kind is SCALAR:
         return f"the string '{_short(node.value)}'" if quote else "a string"
     if node.kind is SEQUENCE:
@@ -789,6 +792,11 @@ def _kind(node: Node, *, quote: bool = True) -> str:
     if node.kind is MAPPING:
         return "a mapping"
     return "an invalid value"
+
+
+def _empty(node: Node) -> bool:
+    """A key with nothing after it (``topics:``), which YAML reads as an empty string."""
+    return node.kind is SCALAR and node.value == ""
 
 
 def _short(value: str) -> str:
