@@ -504,8 +504,8 @@ def check_command(
         typer.Option(
             "--fix",
             help="Re-pin a changed text's sha256 when all its quotes still anchor, and copy the "
-            "article's exact words over a quote that differs only in case or hyphenation; "
-            "print the diff, then check the fixed file.",
+            "article's exact words over a quote that differs only in case or hyphenation (in a "
+            "text unchanged since it was pinned); print the diff, then check the fixed file.",
         ),
     ] = False,
     diff: Annotated[

@@ -163,6 +163,25 @@ def test_the_diff_of_a_crlf_file_keeps_its_line_ends_and_applies(run_cli, tmp_pa
     assert path.read_bytes() == patched
 
 
+def test_the_diff_of_a_cr_only_file_applies(run_cli, tmp_path: Path) -> None:
+    # A classic Mac file is one line to git: its CRs are bytes of that line, kept raw.
+    path = make(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    before = path.read_bytes()
+    result = run_cli(["check", "--diff"], cwd=tmp_path)
+    assert result.exit_code == 1
+    patch = result.stdout_bytes
+    assert b"\\x0d" not in patch
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "fix.patch").write_bytes(patch)
+    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
+    patched = path.read_bytes()
+    path.write_bytes(before)
+    run_cli(["check", "--fix"], cwd=tmp_path)
+    assert path.read_bytes() == patched
+
+
 def test_diff_with_nothing_to_fix_exits_0(run_cli, tmp_path: Path) -> None:
     make(tmp_path, first="Russia directly supplies weapons to Hamas through Iran")
     path = tmp_path / "assertions.yaml"

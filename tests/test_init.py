@@ -51,6 +51,9 @@ def test_the_cd_line_for_a_folder_named_like_an_option_is_safe(run_cli, tmp_path
     assert result.exit_code == 0, result.output
     assert (tmp_path / "-rf" / "assertions.yaml").is_file()
     assert "  cd -- -rf\n" in result.stdout  # "cd -rf" would read it as options
+    spaced = run_cli(["init", "--", "-r f"], cwd=tmp_path)
+    assert spaced.exit_code == 0, spaced.output
+    assert "  cd -- '-r f'\n" in spaced.stdout
 
 
 def test_the_schema_modeline_names_a_copy_beside_the_file(run_cli, tmp_path: Path) -> None:

@@ -68,8 +68,8 @@ def test_forms_of_one_word_meet(a: str, b: str) -> None:
 def test_a_word_longer_than_any_english_word_is_kept_whole() -> None:
     # Dropping one ending a round costs the square of a word's length: a megabyte of "e" in
     # a hostile text would take hours. No English word is that long.
-    assert stem("E" * 1_000_000) == "e" * 1_000_000
     assert stem("Engaged" + "e" * LONGEST_STEMMED) == "engaged" + "e" * LONGEST_STEMMED
+    assert stem("E" * 100_000) == "e" * 100_000
     assert stem("engaged") == "engag"
 
 

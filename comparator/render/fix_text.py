@@ -23,12 +23,11 @@ def render_diff(plan: FixPlan, out: IO[str]) -> None:
     """The change as a unified diff; nothing when there is none."""
     console = make_console(out)
     if console.color_system is None or console.no_color:
-        # Written as it is, tabs, trailing blanks and a CRLF's CR kept, so that the output is
-        # a patch; any other control is shown as its escape.
+        # Written as it is, tabs, trailing blanks and every CR kept (in YAML a CR is a line
+        # break, as in git's patch a byte of the line), so that the output is a patch; any
+        # other control is shown as its escape.
         for line in plan.diff():
-            body = line.removesuffix("\n")
-            ending = "\r\n" if body.endswith("\r") else "\n"
-            out.write(visible(body.removesuffix("\r")) + ending)
+            out.write("\r".join(visible(part) for part in line.split("\r")))
         return
     for line in plan.diff():
         body = line.rstrip("\r\n")

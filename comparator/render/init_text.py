@@ -19,8 +19,9 @@ def render(result: InitResult, out: IO[str]) -> None:
     lines.append("")
     lines.append("next:")
     if result.enter:
-        folder = shlex.quote(visible_path(result.enter))
-        lines.append(f"  cd {'-- ' * folder.startswith('-')}{folder}")  # "-rf" is no option
+        folder = visible_path(result.enter)
+        # "-rf" is no option, nor is "-r f" (which quoting turns into "'-r f'")
+        lines.append(f"  cd {'-- ' * folder.startswith('-')}{shlex.quote(folder)}")
     lines += [
         "  compare ingest PAGE.html --id ID --outlet LABEL --write",
         "  compare add TOPIC --title TITLE --question QUESTION --claim CLAIM --claim-text TEXT",
