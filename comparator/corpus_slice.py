@@ -29,6 +29,8 @@ from comparator.loader import (
 from comparator.models import Corpus, LoadResult, Severity
 from comparator.workflow import BLOCKING_RULES
 
+#: Line breaks of YAML that the patterns below do not know: a text holding one is read whole.
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _TOPICS_LINE = re.compile(r"^topics:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 # The patterns below start with the line break before a line rather than with a multi-line
 # "^": a pattern with a literal first character is searched for at C speed.
@@ -53,6 +55,8 @@ def topic_blocks(text: str) -> list[TopicBlock] | None:
     Regular expressions over the whole text, not a loop over its lines: a large corpus has
     hundreds of thousands of them.
     """
+    if _OTHER_BREAKS.search(text):
+        return None  # a CR alone, NEL, U+2028 or U+2029 breaks lines for YAML, not for "\n"
     starts = list(_TOPICS_LINE.finditer(text))
     if len(starts) != 1:
         return None

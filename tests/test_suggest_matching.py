@@ -222,6 +222,9 @@ def test_the_slice_reads_usual_layouts(corpus: Path, change) -> None:
         "version: 2\ntopics:\n  motive:\n    title: M\n  motive:\n    title: N\n",  # duplicate
         "version: 2\ntopics:\n  - motive\n",  # a list
         "version: 2\ntopics:\n  motive:\n    title: M\ntopics:\n  x: 1\n",  # two topics: keys
+        "version: 2\rtopics:\r  motive:\r    title: M\rvoices:\r  x: {name: X}\r",  # CR only
+        "version: 2\ntopics:\n  motive:\n    title: M\n# a\x85voices: {}\n",  # NEL
+        'version: 2\ntopics:\n  motive:\n    title: "M\u2028 N"\n',  # line separator
     ],
 )
 def test_an_unusual_layout_is_not_sliced(yaml_text: str) -> None:
