@@ -608,35 +608,28 @@ def test_a_reserved_word_cannot_be_a_topic(run_cli, seed: Path) -> None:
     assert "is a command of compare" in result.stderr
 
 
+_ARMS = (
+    "version: 2\n"
+    "sources:\n"
+    "    notes:\n"
+    "        outlet: Notes\n"
+    "        title: Field notes\n"
+    "        file: seeds/notes.txt\n"
+    "topics:\n"
+    "    arms:\n"
+    "        title: Arms\n"
+    "        question: Where do the rifles come from?\n"
+    "        claims:\n"
+    "            russian: The rifles are Russian.\n"
+    "        assertions: []\n"
+    "# end\n"
+)
+
+
 def test_crlf_a_byte_order_mark_and_wide_indentation_are_kept(run_cli, tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    (folder / "seeds").mkdir(parents=True)
-    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
-    text = (
-        "\ufeffversion: 2\r\n"
-        "sources:\r\n"
-        "    notes:\r\n"
-        "        outlet: Notes\r\n"
-        "        title: Field notes\r\n"
-        "        file: seeds/notes.txt\r\n"
-        "topics:\r\n"
-        "    arms:\r\n"
-        "        title: Arms\r\n"
-        "        question: Where do the rifles come from?\r\n"
-        "        claims:\r\n"
-        "            russian: The rifles are Russian.\r\n"
-        "        assertions: []\r\n"
-        "# end\r\n"
-    )
+    text = "\ufeff" + _ARMS.replace("\n", "\r\n")
+    folder, result = _add_the_rifles(run_cli, tmp_path, text)
     yaml_path = folder / "assertions.yaml"
-    yaml_path.write_bytes(text.encode("utf-8"))
-    result = run_cli(
-        [
-            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
-            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
-        ],
-        cwd=folder,
-    )  # fmt: skip
     assert result.exit_code == 0, result.output
     after = yaml_path.read_bytes().decode("utf-8")
     assert after.startswith("\ufeffversion: 2\r\n")
@@ -1033,22 +1026,21 @@ def test_the_line_suggest_prints_records_what_it_says(run_cli, fresh: Path) -> N
     assert run_cli(["check", "-a", str(yaml_path)], cwd=fresh.parent).exit_code == 0
 
 
-_ARMS = (
-    "version: 2\n"
-    "sources:\n"
-    "    notes:\n"
-    "        outlet: Notes\n"
-    "        title: Field notes\n"
-    "        file: seeds/notes.txt\n"
-    "topics:\n"
-    "    arms:\n"
-    "        title: Arms\n"
-    "        question: Where do the rifles come from?\n"
-    "        claims:\n"
-    "            russian: The rifles are Russian.\n"
-    "        assertions: []\n"
-    "# end\n"
-)
+def _add_the_rifles(run_cli, tmp_path: Path, text: str) -> tuple[Path, object]:
+    """A corpus of the notes article with ``text`` as its assertions.yaml, and the result of
+    adding notes' own stance on the rifles to it."""
+    folder = tmp_path / "c"
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    (folder / "assertions.yaml").write_bytes(text.encode("utf-8"))
+    result = run_cli(
+        [
+            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
+            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
+        ],
+        cwd=folder,
+    )  # fmt: skip
+    return folder, result
 
 
 @pytest.mark.parametrize(
@@ -1065,18 +1057,8 @@ def test_every_yaml_line_break_is_a_line_break_to_add(
 ) -> None:
     # YAML counts CR alone, NEL, U+2028 and U+2029 as line breaks; add placed its edit by a
     # count of LF only and crashed (or wrote into the wrong line).
-    folder = tmp_path / "c"
-    (folder / "seeds").mkdir(parents=True)
-    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    folder, result = _add_the_rifles(run_cli, tmp_path, text)
     yaml_path = folder / "assertions.yaml"
-    yaml_path.write_bytes(text.encode("utf-8"))
-    result = run_cli(
-        [
-            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
-            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
-        ],
-        cwd=folder,
-    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert f"added assertion 'arms-notes-russian' at assertions.yaml:{line}\n" in result.stdout
     assert f"{line:>7} +             - id: arms-notes-russian\n" in result.stdout
@@ -1108,18 +1090,8 @@ def test_a_kept_block_scalars_blank_lines_stay_its_own(run_cli, tmp_path: Path) 
         "            russian: The rifles are Russian.\n"
         "            other: |+\n                Other.\n\n\n",
     )
-    folder = tmp_path / "c"
-    (folder / "seeds").mkdir(parents=True)
-    shutil.copy(ROOT / "tests/fixtures/pages/notes.txt", folder / "seeds/notes.txt")
+    folder, result = _add_the_rifles(run_cli, tmp_path, text)
     yaml_path = folder / "assertions.yaml"
-    yaml_path.write_text(text, encoding="utf-8")
-    result = run_cli(
-        [
-            "add", "arms", "--source", "notes", "--claim", "russian", "--stance", "affirms",
-            "--quote", "the rifles were Russian-made", "--summary", "Says so.",
-        ],
-        cwd=folder,
-    )  # fmt: skip
     assert result.exit_code == 0, result.output
     after = yaml_path.read_text(encoding="utf-8")
     assert after.startswith(text)  # every byte kept, the blank lines included

@@ -122,6 +122,20 @@ def test_without_fix_the_same_file_fails(run_cli, tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def _assert_patch_gives_what_fix_writes(run_cli, folder: Path, patch: bytes, before: bytes) -> None:
+    """The diff is a patch: applied to the old file by git, it gives what --fix writes."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    path = folder / "assertions.yaml"
+    path.write_bytes(before)
+    (folder / "fix.patch").write_bytes(patch)
+    subprocess.run(["git", "apply", "fix.patch"], cwd=folder, check=True)
+    patched = path.read_bytes()
+    path.write_bytes(before)
+    run_cli(["check", "--fix"], cwd=folder)
+    assert path.read_bytes() == patched
+
+
 def test_diff_prints_the_patch_and_writes_nothing(run_cli, tmp_path: Path) -> None:
     path = make(tmp_path)
     before = path.read_bytes()
@@ -132,15 +146,7 @@ def test_diff_prints_the_patch_and_writes_nothing(run_cli, tmp_path: Path) -> No
     assert result.stdout.startswith("--- a/assertions.yaml\n+++ b/assertions.yaml\n@@ ")
     assert "would fix 2 values in assertions.yaml; nothing was written" in result.stderr
     assert "checked" not in result.stdout  # only the diff
-    # The diff is a patch: applied to the old file, it gives what --fix writes.
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    (tmp_path / "fix.patch").write_text(result.stdout, encoding="utf-8")
-    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
-    patched = path.read_bytes()
-    path.write_bytes(before)
-    run_cli(["check", "--fix"], cwd=tmp_path)
-    assert path.read_bytes() == patched
+    _assert_patch_gives_what_fix_writes(run_cli, tmp_path, result.stdout_bytes, before)
 
 
 def test_the_diff_of_a_crlf_file_keeps_its_line_ends_and_applies(run_cli, tmp_path: Path) -> None:
@@ -153,14 +159,7 @@ def test_the_diff_of_a_crlf_file_keeps_its_line_ends_and_applies(run_cli, tmp_pa
     assert b"\\x0d" not in patch  # a CRLF's CR is the file's line end, not a control
     assert b'+          - "received a well-known Hamas delegation in Moscow"\r\n' in patch
     assert b"+++ b/assertions.yaml\n" in patch  # the diff's own lines end as diff's do
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    (tmp_path / "fix.patch").write_bytes(patch)
-    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
-    patched = path.read_bytes()
-    path.write_bytes(before)
-    run_cli(["check", "--fix"], cwd=tmp_path)
-    assert path.read_bytes() == patched
+    _assert_patch_gives_what_fix_writes(run_cli, tmp_path, patch, before)
 
 
 def test_the_diff_of_a_cr_only_file_applies(run_cli, tmp_path: Path) -> None:
@@ -172,14 +171,7 @@ def test_the_diff_of_a_cr_only_file_applies(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     patch = result.stdout_bytes
     assert b"\\x0d" not in patch
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    (tmp_path / "fix.patch").write_bytes(patch)
-    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
-    patched = path.read_bytes()
-    path.write_bytes(before)
-    run_cli(["check", "--fix"], cwd=tmp_path)
-    assert path.read_bytes() == patched
+    _assert_patch_gives_what_fix_writes(run_cli, tmp_path, patch, before)
 
 
 def test_diff_with_nothing_to_fix_exits_0(run_cli, tmp_path: Path) -> None:

@@ -237,11 +237,12 @@ HOSTILE = (
 )
 
 
-def test_the_add_line_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> None:
+def _odd_corpus(folder: Path, sentences: str) -> None:
+    """One source, 'odd', whose text is a title line and ``sentences``; one weapons topic."""
     write_corpus(
-        tmp_path,
+        folder,
         """
-        version: 1
+        version: 2
         sources:
           odd:
             outlet: Odd
@@ -254,9 +255,14 @@ def test_the_add_line_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> No
             keywords: [weapons]
             claims:
               supply: Russia supplies weapons.
+            assertions: []
         """,
-        {"seeds/odd.txt": "Odd text\n" + HOSTILE},
+        {"seeds/odd.txt": "Odd text\n" + sentences},
     )
+
+
+def test_the_add_line_quotes_any_sentence_exactly(run_cli, tmp_path: Path) -> None:
+    _odd_corpus(tmp_path, HOSTILE)
     document, _ = _suggest(run_cli, "weapons", "--source", "odd", folder=tmp_path)
     best = document["suggestions"][0]
     assert best["sentence"] == HOSTILE.strip()
@@ -319,26 +325,7 @@ def test_the_add_line_leaves_out_what_matching_ignores(run_cli, tmp_path: Path) 
     # "\u00ad" they would be a quote the article does not hold. Matching ignores them, so the
     # line leaves them out, and the line it prints records the quote.
     sentence = "Moscow sup\u00adplies weapons to Hamas\u200b through Iran, officials said."
-    write_corpus(
-        tmp_path,
-        """
-        version: 2
-        sources:
-          odd:
-            outlet: Odd
-            title: Odd text
-            file: seeds/odd.txt
-        topics:
-          weapons:
-            title: Weapons
-            question: Weapons?
-            keywords: [weapons]
-            claims:
-              supply: Russia supplies weapons.
-            assertions: []
-        """,
-        {"seeds/odd.txt": "Odd text\n" + sentence + "\n"},
-    )
+    _odd_corpus(tmp_path, sentence + "\n")
     document, _ = _suggest(run_cli, "weapons", "--source", "odd", folder=tmp_path)
     plain = "Moscow supplies weapons to Hamas through Iran, officials said."
     assert document["suggestions"][0]["add"][-2:] == ["--quote", plain]
